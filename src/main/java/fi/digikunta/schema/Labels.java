@@ -1,0 +1,36 @@
+package fi.digikunta.schema;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/** How labels, tab names and values are compared: trimmed, case-folded, white space collapsed. */
+public final class Labels {
+    private Labels() {
+    }
+
+    /**
+     * Normalises a label for matching. No-break and other Unicode spaces count as white space, and
+     * text is NFC-normalised so that "ä" typed as a + combining diaeresis still matches.
+     */
+    public static String normalize(String s) {
+        if (s == null) {
+            return "";
+        }
+        String n = Normalizer.normalize(s, Normalizer.Form.NFC);
+        StringBuilder b = new StringBuilder(n.length());
+        boolean space = false;
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = true;
+            } else {
+                if (space && b.length() > 0) {
+                    b.append(' ');
+                }
+                space = false;
+                b.append(c);
+            }
+        }
+        return b.toString().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,13 @@
+package fi.digikunta.read;
+
+import fi.digikunta.model.Message;
+
+/** What reading one file gave: its raw workbook, or the one reason it could not be read. */
+public sealed interface ReadOutcome {
+    record Readable(RawWorkbook workbook) implements ReadOutcome {
+    }
+
+    /** {@code code} is a finding-catalogue code (e.g. not-a-workbook, encrypted); reason is one line. */
+    record Unreadable(String code, Message reason) implements ReadOutcome {
+    }
+}

@@ -53,8 +53,12 @@ public final class InboxScanner {
         return n.endsWith(".tmp");
     }
 
-    private static InboxEntry entry(Path p, String name) throws IOException {
-        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-        return new InboxEntry(p, name, a.size(), a.lastModifiedTime().toInstant(), false);
+    private static InboxEntry entry(Path p, String name) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+            return new InboxEntry(p, name, a.size(), a.lastModifiedTime().toInstant(), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -188,6 +188,16 @@ class NationalFiguresTest {
     }
 
     @Test
+    void builtInListGivesTheNineteenRegionsInFinnishOrder() {
+        NationalFigures n = FiguresCalculator.compute(Returns.SCHEMA, MunicipalityList.builtIn(), List.of()).national();
+        assertEquals(List.of("Ahvenanmaa", "Etelä-Karjala", "Etelä-Pohjanmaa", "Etelä-Savo", "Kainuu", "Kanta-Häme",
+                "Keski-Pohjanmaa", "Keski-Suomi", "Kymenlaakso", "Lappi", "Pirkanmaa", "Pohjanmaa", "Pohjois-Karjala",
+                "Pohjois-Pohjanmaa", "Pohjois-Savo", "Päijät-Häme", "Satakunta", "Uusimaa", "Varsinais-Suomi"),
+                n.regions().stream().map(RegionStats::region).toList());
+        assertEquals(308, n.referenceCount());
+    }
+
+    @Test
     void nationalSavings() {
         NationalFigures n = national();
         // Alfa ASU-01: realised 2000, potential 4000, target 1500; Gamma VKO-01: 300, 300

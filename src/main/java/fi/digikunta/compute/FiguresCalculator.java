@@ -1,0 +1,405 @@
+package fi.digikunta.compute;
+
+import fi.digikunta.model.AreaReturn;
+import fi.digikunta.model.AssessmentReturn;
+import fi.digikunta.model.FileResult;
+import fi.digikunta.model.ServiceRow;
+import fi.digikunta.model.StageLevel;
+import fi.digikunta.model.Status;
+import fi.digikunta.reference.Municipality;
+import fi.digikunta.reference.MunicipalityList;
+import fi.digikunta.schema.Schema;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The figures of shared/spec/figures.md, computed from the returns whose outcome counts. A pure
+ * function: no I/O, no clock, no shared state; weights, thresholds, stage values and the catalogue
+ * come from the {@link Schema}, populations and regions from the {@link MunicipalityList}. Values are
+ * doubles, never rounded here (the writers round); every sum runs in a fixed order (municipalities
+ * by code, areas in schema order, services by id then row) so two runs give identical bits.
+ * Readings where figures.md is silent are in docs/figures-notes.md.
+ */
+public final class FiguresCalculator {
+    /**
+     * Indices within this distance below a band threshold count as reaching it: a mean such as
+     * (269/6 + 50 + 42.5 + 38/3) / 6 is exactly 25 but comes out 24.999999999999996 in double, and
+     * the level must agree with the index the reports show.
+     */
+    static final double LEVEL_TOLERANCE = 1e-9;
+
+    private static final Comparator<ServiceRow> BY_ROW = Comparator.comparingInt(ServiceRow::row);
+
+    private FiguresCalculator() {
+    }
+
+    /**
+     * Figures over the files whose outcome counts; superseded, rejected and pending files are left
+     * out. The caller (validation) guarantees at most one counting file per municipality, each with
+     * a return and a code of the list; a breach is a programming error and throws
+     * {@link IllegalArgumentException} naming the file.
+     */
+    public static Figures compute(Schema schema, MunicipalityList municipalities, List<FileResult> files) {
+        Map<String, FileResult> byCode = new TreeMap<>();
+        for (FileResult f : files) {
+            if (!f.outcome().counts()) {
+                continue;
+            }
+            if (f.ret() == null) {
+                throw new IllegalArgumentException(f.file() + ": outcome " + f.outcome().id()
+                        + " but no return to compute figures from");
+            }
+            String code = f.municipalityCode() != null ? f.municipalityCode()
+                    : f.ret().identification() == null ? null : f.ret().identification().code();
+            if (code == null) {
+                throw new IllegalArgumentException(f.file() + ": counting return without a municipality code");
+            }
+            FileResult previous = byCode.putIfAbsent(code, f);
+            if (previous != null) {
+                throw new IllegalArgumentException("municipality " + code + " has two counting returns, "
+                        + previous.file() + " and " + f.file() + "; all but the newest must be superseded");
+            }
+        }
+        List<MunicipalityFigures> ms = new ArrayList<>();
+        for (Map.Entry<String, FileResult> e : byCode.entrySet()) {
+            FileResult f = e.getValue();
+            Municipality m = municipalities.byCode(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
+                    f.file() + ": municipality code " + e.getKey() + " is not in the municipality list"));
+            ms.add(municipality(schema, m, f.file(), f.ret()));
+        }
+        return new Figures(schema.schemaVersion(), ms, national(schema, municipalities, ms));
+    }
+
+    /** The figures of one return (figures.md, "Per municipality and area" and "Savings"). */
+    public static MunicipalityFigures municipality(Schema schema, Municipality m, String file, AssessmentReturn ret) {
+        if (!schema.schemaVersion().equals(ret.schemaVersion())) {
+            throw new IllegalArgumentException(file + ": return of schema " + ret.schemaVersion()
+                    + " computed with schema " + schema.schemaVersion());
+        }
+        Ctx ctx = new Ctx(schema);
+        Double defaultHourly = ret.identification() == null ? null : ret.identification().defaultHourly();
+        List<AreaFigures> areas = new ArrayList<>();
+        List<ServiceFigures> services = new ArrayList<>();
+        for (String area : schema.areaCodes()) {
+            List<ServiceFigures> areaServices = services(ctx, area, ret, defaultHourly);
+            areas.add(area(ctx, area, areaServices));
+            services.addAll(areaServices);
+        }
+        double sum = 0;
+        Savings savings = Savings.ZERO;
+        boolean allZero = true;
+        for (AreaFigures a : areas) {
+            sum += a.index();
+            savings = savings.plus(a.savings());
+            allZero &= a.level() == 0;
+        }
+        double index = sum / areas.size();
+        return new MunicipalityFigures(m.code(), m.nameFi(), m.nameSv(), m.region(), m.population(), file, areas,
+                index, allZero ? 0 : band(schema, index), savings, services);
+    }
+
+    /**
+     * The services of one area: every catalogue service by id (row 0 when missing from the tab),
+     * then the own services by row. A catalogue id written twice counts once, at its first row (the
+     * later row has a duplicate-id error); a row carrying another area's id is left out (wrong-area-id
+     * error); a non-catalogue id counts as an own service.
+     */
+    private static List<ServiceFigures> services(Ctx ctx, String area, AssessmentReturn ret, Double defaultHourly) {
+        List<ServiceRow> rows = new ArrayList<>(ret.area(area).map(AreaReturn::rows).orElse(List.of()));
+        rows.sort(BY_ROW);
+        Map<String, ServiceRow> catalogueRows = new HashMap<>();
+        List<ServiceRow> own = new ArrayList<>();
+        for (ServiceRow r : rows) {
+            Schema.CatalogueService c = r.id() == null ? null : ctx.catalogue.get(r.id());
+            if (c == null) {
+                own.add(r);
+            } else if (c.area().equals(area)) {
+                catalogueRows.putIfAbsent(c.id(), r);
+            }
+        }
+        List<Schema.CatalogueService> catalogue = new ArrayList<>(ctx.schema.servicesOf(area));
+        catalogue.sort(Comparator.comparing(Schema.CatalogueService::id));
+        List<ServiceFigures> out = new ArrayList<>();
+        for (Schema.CatalogueService c : catalogue) {
+            ServiceRow r = catalogueRows.get(c.id());
+            out.add(r == null
+                    ? new ServiceFigures(area, c.id(), c.name().fi(), 0, null, Map.of(), null, null, null, null, null)
+                    : service(ctx, area, c.id(), c.name().fi(), r, defaultHourly));
+        }
+        for (ServiceRow r : own) {
+            out.add(service(ctx, area, null, r.name(), r, defaultHourly));
+        }
+        return out;
+    }
+
+    private static ServiceFigures service(Ctx ctx, String area, String id, String name, ServiceRow r,
+            Double defaultHourly) {
+        Status status = r.status();
+        boolean inUse = status == Status.IN_USE;
+        boolean sought = inUse || status == Status.PLANNED;
+        Double minutes = minutes(ctx, r);
+        Double hourly = r.hourly() != null ? r.hourly() : defaultHourly;
+        Double potential = null;
+        Double realised = null;
+        if (sought && r.volume() != null && minutes != null && hourly != null) {
+            double cost = r.cost() == null ? 0 : r.cost();
+            potential = r.volume() * minutes / 60 * hourly - cost;
+            if (inUse && r.usage() != null) {
+                realised = r.volume() * r.usage() * minutes / 60 * hourly - cost;
+            }
+        }
+        return new ServiceFigures(area, id, name, r.row(), status, r.stages(), r.usage(), depth(ctx, r.stages()),
+                potential, realised, sought ? r.target() : null);
+    }
+
+    /** Minutes saved a case: the given stage savings added, else the total where all are blank. */
+    private static Double minutes(Ctx ctx, ServiceRow r) {
+        double sum = 0;
+        boolean any = false;
+        for (String stage : ctx.schema.savingStages()) {
+            Double v = r.savings().get(stage);
+            if (v != null) {
+                sum += v;
+                any = true;
+            }
+        }
+        return any ? Double.valueOf(sum) : r.savingTotal();
+    }
+
+    /** Answered stage levels over the maximum of those stages; "not applicable" and blanks left out. */
+    private static Double depth(Ctx ctx, Map<String, StageLevel> stages) {
+        int sum = 0;
+        int count = 0;
+        for (String stage : ctx.schema.stages()) {
+            StageLevel level = stages.get(stage);
+            Integer value = level == null ? null : ctx.levelValues.get(level);
+            if (value != null) {
+                sum += value;
+                count++;
+            }
+        }
+        return count == 0 ? null : Double.valueOf(sum / ((double) ctx.schema.figures().maxStageValue() * count));
+    }
+
+    private static AreaFigures area(Ctx ctx, String area, List<ServiceFigures> services) {
+        int inUse = 0;
+        int planned = 0;
+        int notAdopted = 0;
+        int unanswered = 0;
+        int catalogueCount = 0;
+        List<Double> depths = new ArrayList<>();
+        List<Double> usages = new ArrayList<>();
+        double realised = 0;
+        double potential = 0;
+        double target = 0;
+        int computableInUse = 0;
+        for (ServiceFigures s : services) {
+            if (s.id() != null) {
+                catalogueCount++;
+                if (s.status() == null) {
+                    unanswered++;
+                } else {
+                    switch (s.status()) {
+                        case IN_USE -> inUse++;
+                        case PLANNED -> planned++;
+                        case NOT_ADOPTED -> notAdopted++;
+                    }
+                }
+            }
+            if (s.status() == Status.IN_USE) {
+                if (s.depth() != null) {
+                    depths.add(s.depth());
+                }
+                if (s.usage() != null) {
+                    usages.add(s.usage());
+                }
+            }
+            if (s.realisedNet() != null) {
+                realised += s.realisedNet();
+                computableInUse++;
+            }
+            if (s.potentialNet() != null) {
+                potential += s.potentialNet();
+            }
+            if (s.target() != null) {
+                target += s.target();
+            }
+        }
+        double coverage = (double) inUse / catalogueCount;
+        Double depth = Stats.mean(depths);
+        Double usage = Stats.mean(usages);
+        Schema.Weights w = ctx.schema.figures().weights();
+        double index = 100.0 * (w.coverage() * coverage + w.depth() * (depth == null ? 0 : depth)
+                + w.usage() * (usage == null ? 0 : usage));
+        int level = inUse + planned == 0 ? 0 : band(ctx.schema, index);
+        return new AreaFigures(area, inUse, planned, notAdopted, unanswered, coverage, depth, usage, index, level,
+                new Savings(realised, potential, target, computableInUse));
+    }
+
+    private static int band(Schema schema, double index) {
+        return schema.bandOf(index + LEVEL_TOLERANCE);
+    }
+
+    /** The national figures over the given municipalities (figures.md, "National"). */
+    public static NationalFigures national(Schema schema, MunicipalityList list, List<MunicipalityFigures> figures) {
+        List<MunicipalityFigures> ms = new ArrayList<>(figures);
+        ms.sort(Comparator.comparing(MunicipalityFigures::code));
+        List<String> areaCodes = schema.areaCodes();
+        int n = ms.size();
+        long covered = 0;
+        List<Long> weights = new ArrayList<>();
+        List<Map<String, AreaFigures>> areasOf = new ArrayList<>();
+        for (MunicipalityFigures m : ms) {
+            covered += m.population();
+            weights.add(m.population());
+            Map<String, AreaFigures> byArea = new HashMap<>();
+            m.areas().forEach(a -> byArea.put(a.area(), a));
+            areasOf.add(byArea);
+        }
+
+        Map<String, Distribution> index = new LinkedHashMap<>();
+        Map<String, Distribution> coverage = new LinkedHashMap<>();
+        Map<String, Distribution> depth = new LinkedHashMap<>();
+        Map<String, Distribution> usage = new LinkedHashMap<>();
+        Map<String, Map<Integer, Integer>> levels = new LinkedHashMap<>();
+        Map<String, Savings> savings = new LinkedHashMap<>();
+
+        index.put(NationalFigures.ALL, Stats.distribution(ms.stream().map(MunicipalityFigures::index).toList(),
+                weights));
+        levels.put(NationalFigures.ALL, levelCounts(schema, ms.stream().map(MunicipalityFigures::level).toList()));
+        Savings total = Savings.ZERO;
+        for (MunicipalityFigures m : ms) {
+            total = total.plus(m.savings());
+        }
+        savings.put(NationalFigures.ALL, total);
+
+        for (String area : areaCodes) {
+            List<AreaFigures> as = areasOf.stream().map(x -> x.get(area)).toList();
+            index.put(area, Stats.distribution(as.stream().map(AreaFigures::index).toList(), weights));
+            coverage.put(area, Stats.distribution(as.stream().map(AreaFigures::coverage).toList(), weights));
+            depth.put(area, nonNullDistribution(as.stream().map(AreaFigures::depth).toList(), weights));
+            usage.put(area, nonNullDistribution(as.stream().map(AreaFigures::usage).toList(), weights));
+            levels.put(area, levelCounts(schema, as.stream().map(AreaFigures::level).toList()));
+            Savings s = Savings.ZERO;
+            for (AreaFigures a : as) {
+                s = s.plus(a.savings());
+            }
+            savings.put(area, s);
+        }
+
+        return new NationalFigures(n, list.size(), (double) n / list.size(), covered, list.totalPopulation(),
+                list.totalPopulation() == 0 ? 0 : (double) covered / list.totalPopulation(),
+                Collections.unmodifiableMap(index), Collections.unmodifiableMap(coverage),
+                Collections.unmodifiableMap(depth), Collections.unmodifiableMap(usage),
+                Collections.unmodifiableMap(levels), serviceStats(schema, ms), regionStats(list, ms),
+                Collections.unmodifiableMap(savings));
+    }
+
+    private static Distribution nonNullDistribution(List<Double> values, List<Long> weights) {
+        List<Double> v = new ArrayList<>();
+        List<Long> w = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) != null) {
+                v.add(values.get(i));
+                w.add(weights.get(i));
+            }
+        }
+        return Stats.distribution(v, w);
+    }
+
+    private static Map<Integer, Integer> levelCounts(Schema schema, List<Integer> levels) {
+        Map<Integer, Integer> counts = new LinkedHashMap<>();
+        schema.figures().levels().stream().map(Schema.LevelName::level).sorted().forEach(l -> counts.put(l, 0));
+        for (int l : levels) {
+            counts.merge(l, 1, Integer::sum);
+        }
+        return Collections.unmodifiableMap(counts);
+    }
+
+    /** Per catalogue service, in catalogue order; shares are 0 when there are no respondents. */
+    private static List<ServiceStats> serviceStats(Schema schema, List<MunicipalityFigures> ms) {
+        List<Map<String, ServiceFigures>> byId = new ArrayList<>();
+        for (MunicipalityFigures m : ms) {
+            Map<String, ServiceFigures> s = new HashMap<>();
+            for (ServiceFigures f : m.services()) {
+                if (f.id() != null) {
+                    s.put(f.id(), f);
+                }
+            }
+            byId.add(s);
+        }
+        int n = ms.size();
+        List<ServiceStats> out = new ArrayList<>();
+        for (Schema.CatalogueService c : schema.catalogue()) {
+            Map<Status, Integer> counts = new EnumMap<>(Status.class);
+            int unanswered = 0;
+            List<Double> usages = new ArrayList<>();
+            List<Double> depths = new ArrayList<>();
+            for (Map<String, ServiceFigures> s : byId) {
+                ServiceFigures f = s.get(c.id());
+                Status st = f == null ? null : f.status();
+                if (st == null) {
+                    unanswered++;
+                    continue;
+                }
+                counts.merge(st, 1, Integer::sum);
+                if (st == Status.IN_USE) {
+                    if (f.usage() != null) {
+                        usages.add(f.usage());
+                    }
+                    if (f.depth() != null) {
+                        depths.add(f.depth());
+                    }
+                }
+            }
+            out.add(new ServiceStats(c.id(), c.area(), share(counts.getOrDefault(Status.IN_USE, 0), n),
+                    share(counts.getOrDefault(Status.PLANNED, 0), n),
+                    share(counts.getOrDefault(Status.NOT_ADOPTED, 0), n), share(unanswered, n),
+                    Stats.mean(usages), Stats.mean(depths)));
+        }
+        return List.copyOf(out);
+    }
+
+    private static double share(int count, int n) {
+        return n == 0 ? 0 : (double) count / n;
+    }
+
+    /** Every region of the list, by name (plain String order), with its respondents and mean index. */
+    private static List<RegionStats> regionStats(MunicipalityList list, List<MunicipalityFigures> ms) {
+        TreeSet<String> regions = new TreeSet<>();
+        list.all().forEach(m -> regions.add(m.region()));
+        ms.forEach(m -> regions.add(m.region()));
+        List<RegionStats> out = new ArrayList<>();
+        for (String region : regions) {
+            List<Double> indices = ms.stream().filter(m -> region.equals(m.region()))
+                    .map(MunicipalityFigures::index).toList();
+            out.add(new RegionStats(region, indices.size(), Stats.mean(indices)));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Schema lookups built once per return. */
+    private static final class Ctx {
+        final Schema schema;
+        final Map<String, Schema.CatalogueService> catalogue = new HashMap<>();
+        final Map<StageLevel, Integer> levelValues = new EnumMap<>(StageLevel.class);
+
+        Ctx(Schema schema) {
+            this.schema = schema;
+            schema.catalogue().forEach(c -> catalogue.put(c.id(), c));
+            for (Schema.StageLevelDef d : schema.stageLevels()) {
+                if (d.value() != null) {
+                    levelValues.put(StageLevel.valueOf(d.code()), d.value());
+                }
+            }
+        }
+    }
+}

@@ -55,6 +55,35 @@ class ReportSetTest {
     }
 
     @Test
+    void theOrderOfTheInputDoesNotChangeAByte() {
+        RunResult run = TestRuns.twelve();
+        java.util.List<fi.digikunta.model.FileResult> files = new java.util.ArrayList<>(run.files());
+        java.util.Collections.reverse(files);
+        java.util.List<fi.digikunta.compute.MunicipalityFigures> ms = new java.util.ArrayList<>(
+                run.figures().municipalities());
+        java.util.Collections.reverse(ms);
+        fi.digikunta.compute.NationalFigures n = run.figures().national();
+        java.util.List<fi.digikunta.compute.ServiceStats> ss = new java.util.ArrayList<>(n.services());
+        java.util.Collections.reverse(ss);
+        java.util.List<fi.digikunta.compute.RegionStats> rs = new java.util.ArrayList<>(n.regions());
+        java.util.Collections.reverse(rs);
+        fi.digikunta.compute.NationalFigures n2 = new fi.digikunta.compute.NationalFigures(n.respondents(),
+                n.referenceCount(), n.responseRate(), n.populationCovered(), n.populationTotal(), n.populationShare(),
+                new java.util.HashMap<>(n.index()), new java.util.HashMap<>(n.coverage()),
+                new java.util.HashMap<>(n.depth()), new java.util.HashMap<>(n.usage()),
+                new java.util.HashMap<>(n.levels()), ss, rs, new java.util.HashMap<>(n.savings()));
+        RunResult shuffled = new RunResult(run.toolVersion(), run.schemaVersion(), run.generatedAt(), files,
+                new fi.digikunta.compute.Figures(run.figures().schemaVersion(), ms, n2));
+        for (CsvDialect d : CsvDialect.values()) {
+            ReportOptions o = ReportOptions.defaults().withCsvDialect(d);
+            SortedMap<String, byte[]> a = ReportSet.render(run, o);
+            SortedMap<String, byte[]> b = ReportSet.render(shuffled, o);
+            assertEquals(a.keySet(), b.keySet());
+            a.forEach((k, v) -> assertArrayEquals(v, b.get(k), k));
+        }
+    }
+
+    @Test
     void pagesAreNamedByMunicipalityCodeOnly() {
         SortedMap<String, byte[]> out = ReportSet.render(TestRuns.superseded(), ReportOptions.defaults());
         List<String> pages = out.keySet().stream().filter(k -> k.startsWith("municipalities/")).toList();

@@ -124,8 +124,8 @@ class HtmlReportTest {
     void municipalityPageListsWhatToFixBySheetAndCell() {
         String html = page(render(TestRuns.manyFindings(), Lang.FI), "municipalities/091.html");
         assertTrue(html.contains("<h2 id=\"h-findings\">Korjattavat kohdat</h2>"));
-        assertTrue(html.contains("<li><span class=\"sev-error\">Virhe</span> · välilehti <span class=\"where\">"
-                + "Asuminen, ympäristö, liikenne</span>, solu <span class=\"where\">F4</span>: Arvo ei kelpaa (rivi 4)"
+        assertTrue(html.contains("<li><span class=\"sev-error\">Virhe</span> · välilehti <q>"
+                + "Asuminen, ympäristö, liikenne</q>, solu <span class=\"where\">F4</span>: Arvo ei kelpaa (rivi 4)"
                 + " <span class=\"own\">[invalid-stage]</span></li>"), html);
         assertEquals(120, html.split("<li><span class=\"sev-").length - 1, "every finding listed");
         assertTrue(html.contains("Havaintoja oli enemmän kuin tähän mahtuu"), "the cap is said");
@@ -158,6 +158,26 @@ class HtmlReportTest {
         assertTrue(html.contains("<h1>Kunta 245</h1>"));
         assertTrue(html.contains("Kunnalta ei ole hyväksyttyä lomaketta"));
         assertTrue(html.contains("<p class=\"outcome-rejected\">Tiedosto on suojattu salasanalla</p>"));
+    }
+
+    static java.util.Properties bundle(String suffix) throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = HtmlReportTest.class.getResourceAsStream("/fi/digikunta/report/ReportMessages" + suffix
+                + ".properties")) {
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void theThreeLanguagesHaveTheSameTexts() throws Exception {
+        // read the files themselves: a ResourceBundle would fill a missing key from its Finnish parent
+        var fi = bundle("");
+        var sv = bundle("_sv");
+        var en = bundle("_en");
+        assertEquals(fi.keySet(), sv.keySet());
+        assertEquals(fi.keySet(), en.keySet());
+        assertFalse(sv.getProperty("national_title").equals(fi.getProperty("national_title")));
     }
 
     @Test

@@ -1,0 +1,87 @@
+package fi.digikunta.report;
+
+import fi.digikunta.schema.Lang;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Numbers for people, in the HTML report: shares and indices to 1 decimal, euros to whole euros,
+ * HALF_UP as in {@link Num}. Written here rather than through {@code NumberFormat} so that the
+ * output does not change with the JDK's locale data (and Finnish minus stays an ASCII hyphen).
+ * Finnish and Swedish use a decimal comma and a no-break space between thousands; English a dot and
+ * a comma. A missing value is an en dash.
+ */
+final class Fmt {
+    static final String NONE = "\u2013";
+    private static final char NBSP = '\u00A0';
+
+    private final Lang lang;
+
+    Fmt(Lang lang) {
+        this.lang = lang;
+    }
+
+    private char decimal() {
+        return lang == Lang.EN ? '.' : ',';
+    }
+
+    private char group() {
+        return lang == Lang.EN ? ',' : NBSP;
+    }
+
+    /** An index (0..100) or other figure to 1 decimal. */
+    String dec1(Double v) {
+        if (v == null || !Double.isFinite(v)) {
+            return NONE;
+        }
+        return number(BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP));
+    }
+
+    /** A share 0..1 as a percentage to 1 decimal: "45,3 %" (fi, sv), "45.3%" (en). */
+    String pct(Double share) {
+        if (share == null || !Double.isFinite(share)) {
+            return NONE;
+        }
+        String n = number(BigDecimal.valueOf(share).movePointRight(2).setScale(1, RoundingMode.HALF_UP));
+        return lang == Lang.EN ? n + "%" : n + NBSP + "%";
+    }
+
+    /** Euros, whole: "12 345 €" (fi, sv), "€12,345" (en). */
+    String euro(Double v) {
+        if (v == null || !Double.isFinite(v)) {
+            return NONE;
+        }
+        String n = number(BigDecimal.valueOf(v).setScale(0, RoundingMode.HALF_UP));
+        if (lang == Lang.EN) {
+            return n.startsWith("-") ? "-€" + n.substring(1) : "€" + n;
+        }
+        return n + NBSP + "€";
+    }
+
+    String integer(long v) {
+        return number(BigDecimal.valueOf(v));
+    }
+
+    private String number(BigDecimal d) {
+        String plain = d.toPlainString();
+        boolean neg = plain.startsWith("-");
+        if (neg) {
+            plain = plain.substring(1);
+        }
+        int dot = plain.indexOf('.');
+        String whole = dot < 0 ? plain : plain.substring(0, dot);
+        String frac = dot < 0 ? "" : plain.substring(dot + 1);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < whole.length(); i++) {
+            if (i > 0 && (whole.length() - i) % 3 == 0) {
+                b.append(group());
+            }
+            b.append(whole.charAt(i));
+        }
+        if (!frac.isEmpty()) {
+            b.append(decimal()).append(frac);
+        }
+        boolean zero = d.signum() == 0;
+        return (neg && !zero ? "-" : "") + b;
+    }
+}

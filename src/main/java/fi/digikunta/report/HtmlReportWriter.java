@@ -1,0 +1,109 @@
+package fi.digikunta.report;
+
+import fi.digikunta.pipeline.RunFailure;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.TreeMap;
+
+/**
+ * Renders the HTML report (report.html and municipalities/CODE.html) with Freemarker. The templates
+ * are those of reports-templates/, carried in the jar; a templates folder in {@link ReportOptions}
+ * overrides any of them by name. Report texts come from the ReportMessages bundle of the language.
+ */
+final class HtmlReportWriter {
+    static final String TEMPLATE_PACKAGE = "/fi/digikunta/report/templates";
+    static final String NATIONAL = "national.ftlh";
+    static final String MUNICIPALITY = "municipality.ftlh";
+
+    private final Configuration cfg;
+    private final Map<String, String> texts;
+
+    HtmlReportWriter(ReportOptions options) {
+        this.cfg = configuration(options);
+        this.texts = texts(options.lang().locale());
+    }
+
+    /** One Configuration with the manual's recommended settings, locked down for untrusted data. */
+    static Configuration configuration(ReportOptions options) {
+        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+        TemplateLoader builtIn = new ClassTemplateLoader(HtmlReportWriter.class, TEMPLATE_PACKAGE);
+        Path dir = options.templatesDir();
+        if (dir == null) {
+            c.setTemplateLoader(builtIn);
+        } else {
+            if (!Files.isDirectory(dir)) {
+                throw new RunFailure("mallikansiota ei ole / templates folder does not exist: " + dir);
+            }
+            try {
+                c.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(dir.toFile()),
+                        builtIn}));
+            } catch (IOException e) {
+                throw new RunFailure("mallikansiota ei voi lukea / cannot read templates folder: " + dir, e);
+            }
+        }
+        c.setDefaultEncoding("UTF-8");
+        c.setOutputEncoding("UTF-8");
+        c.setLocale(options.lang().locale());
+        c.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+        // Numbers reach SVG attributes and CSS: never locale-formatted. Display numbers come as text.
+        c.setNumberFormat("computer");
+        c.setBooleanFormat("c");
+        c.setRecognizeStandardFileExtensions(true);
+        c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        c.setAPIBuiltinEnabled(false);
+        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        c.setLogTemplateExceptions(false);
+        c.setWrapUncheckedExceptions(true);
+        c.setFallbackOnNullLoopVariable(false);
+        c.setLocalizedLookup(false);
+        return c;
+    }
+
+    static Map<String, String> texts(Locale locale) {
+        ResourceBundle b = ResourceBundle.getBundle("fi.digikunta.report.ReportMessages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Map<String, String> m = new TreeMap<>();
+        for (Enumeration<String> e = b.getKeys(); e.hasMoreElements();) {
+            String k = e.nextElement();
+            m.put(k, b.getString(k));
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    Map<String, String> texts() {
+        return texts;
+    }
+
+    byte[] render(String templateName, Object model) {
+        try {
+            Template tpl = cfg.getTemplate(templateName);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+            tpl.process(model, w);
+            w.flush();
+            return bytes.toByteArray();
+        } catch (TemplateException | IOException e) {
+            throw new RunFailure("raporttimallin virhe / report template error (" + templateName + "): "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package fi.digikunta.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import fi.digikunta.compute.AreaFigures;
+import fi.digikunta.compute.Distribution;
+import fi.digikunta.compute.MunicipalityFigures;
+import fi.digikunta.compute.NationalFigures;
+import fi.digikunta.compute.RegionStats;
+import fi.digikunta.compute.Savings;
+import fi.digikunta.compute.ServiceFigures;
+import fi.digikunta.compute.ServiceStats;
+import fi.digikunta.model.FileResult;
+import fi.digikunta.model.Finding;
+import fi.digikunta.model.ServiceRow;
+import fi.digikunta.model.Severity;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes report.json: the run, every input file with outcome, reason and findings, every
+ * municipality with its figures and findings, and the national figures. Its shape is published as
+ * docs/report.schema.json. Property names are snake_case, set once on the mapper; numbers are
+ * rounded as in the CSV ({@link Num}); a null figure is JSON null; LF line ends.
+ */
+public final class JsonReportWriter {
+    /** Bumped when a field is renamed or removed or its meaning changes; adding a field keeps it. */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final ObjectWriter WRITER = writer();
+
+    private JsonReportWriter() {
+    }
+
+    private static ObjectWriter writer() {
+        ObjectMapper m = new ObjectMapper()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true)
+                .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+        // Fixed LF indentation, independent of the platform's line separator.
+        DefaultIndenter lf = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+        pp.indentObjectsWith(lf);
+        pp.indentArraysWith(lf);
+        return m.writer(pp);
+    }
+
+    static void write(ReportContext ctx, OutputStream out) throws IOException {
+        WRITER.writeValue(out, report(ctx));
+        out.write('\n');
+        out.flush();
+    }
+
+    public record Report(int formatVersion, String toolVersion, String schemaVersion, String generatedAt,
+            List<FileJson> files, List<MunicipalityJson> municipalities, NationalJson national) {
+    }
+
+    public record Reason(String code, String fi, String sv, String en) {
+    }
+
+    public record FindingJson(String code, String severity, String sheet, String cell, String messageFi,
+            String messageSv, String messageEn) {
+    }
+
+    public record FileJson(String file, String outcome, String municipalityCode, Reason reason, int errors,
+            int warnings, List<FindingJson> findings, boolean findingsTruncated) {
+    }
+
+    public record SavingsJson(BigDecimal realisedNet, BigDecimal potentialNet, BigDecimal target,
+            int computableInUse) {
+    }
+
+    public record AreaJson(String area, int inUse, int planned, int notAdopted, int unanswered, BigDecimal coverage,
+            BigDecimal depth, BigDecimal usage, BigDecimal index, int level, SavingsJson savings) {
+    }
+
+    public record ServiceJson(String area, String id, String name, boolean ownService, Integer row, String status,
+            Map<String, String> stages, BigDecimal usage, BigDecimal depth, BigDecimal realisedNet,
+            BigDecimal potentialNet, BigDecimal target, String system, String notes) {
+    }
+
+    public record MunicipalityJson(String code, String nameFi, String nameSv, String region, long population,
+            String file, String outcome, BigDecimal index, int level, SavingsJson savings, List<AreaJson> areas,
+            List<ServiceJson> services, List<FindingJson> findings) {
+    }
+
+    public record DistributionJson(int n, BigDecimal mean, BigDecimal weightedMean, BigDecimal median,
+            BigDecimal p25, BigDecimal p75, BigDecimal min, BigDecimal max) {
+    }
+
+    public record ServiceStatsJson(String id, String area, BigDecimal inUseShare, BigDecimal plannedShare,
+            BigDecimal notAdoptedShare, BigDecimal unansweredShare, BigDecimal meanUsage, BigDecimal meanDepth) {
+    }
+
+    public record RegionJson(String region, int respondents, BigDecimal meanIndex) {
+    }
+
+    public record NationalJson(int respondents, int referenceCount, BigDecimal responseRate, long populationCovered,
+            long populationTotal, BigDecimal populationShare, Map<String, DistributionJson> index,
+            Map<String, DistributionJson> coverage, Map<String, DistributionJson> depth,
+            Map<String, DistributionJson> usage, Map<String, Map<String, Integer>> levels,
+            Map<String, SavingsJson> savings, List<ServiceStatsJson> services, List<RegionJson> regions) {
+    }
+
+    static Report report(ReportContext ctx) {
+        List<FileJson> files = ctx.files.stream().map(JsonReportWriter::file).toList();
+        List<MunicipalityJson> ms = ctx.municipalities.stream().map(m -> municipality(ctx, m)).toList();
+        return new Report(FORMAT_VERSION, ctx.run.toolVersion(), ctx.run.schemaVersion(),
+                ctx.run.generatedAt() == null ? null : ctx.run.generatedAt().toString(), files, ms, national(ctx));
+    }
+
+    static String text(String s) {
+        return Text.clean(s);
+    }
+
+    static FileJson file(FileResult f) {
+        Reason reason = f.reason() == null ? null
+                : new Reason(f.reasonCode(), text(f.reason().fi()), text(f.reason().sv()), text(f.reason().en()));
+        return new FileJson(text(f.file()), f.outcome().id(), f.municipalityCode(), reason,
+                Tables.count(f, Severity.ERROR), Tables.count(f, Severity.WARNING), findings(f),
+                f.findingsTruncated());
+    }
+
+    static List<FindingJson> findings(FileResult f) {
+        return f.findings().stream().map(JsonReportWriter::finding).toList();
+    }
+
+    static FindingJson finding(Finding x) {
+        return new FindingJson(x.code(), Tables.id(x.severity()), text(x.sheet()), x.cell(),
+                x.message() == null ? null : text(x.message().fi()), x.message() == null ? null : text(x.message().sv()),
+                x.message() == null ? null : text(x.message().en()));
+    }
+
+    static SavingsJson savings(Savings s) {
+        return s == null ? null
+                : new SavingsJson(Num.euro(s.realisedNet()), Num.euro(s.potentialNet()), Num.euro(s.target()),
+                        s.computableInUse());
+    }
+
+    static MunicipalityJson municipality(ReportContext ctx, MunicipalityFigures m) {
+        List<AreaJson> areas = new ArrayList<>();
+        for (AreaFigures a : m.areas()) {
+            areas.add(new AreaJson(a.area(), a.inUse(), a.planned(), a.notAdopted(), a.unanswered(),
+                    Num.share(a.coverage()), Num.share(a.depth()), Num.share(a.usage()), Num.share(a.index()),
+                    a.level(), savings(a.savings())));
+        }
+        List<ServiceJson> services = new ArrayList<>();
+        for (ServiceFigures s : m.services()) {
+            Map<String, String> stages = new LinkedHashMap<>();
+            ctx.schema.stages().forEach(st -> stages.put(st, Tables.id(s.stages().get(st))));
+            ServiceRow row = ctx.row(m, s).orElse(null);
+            services.add(new ServiceJson(s.area(), s.id(), text(s.name()), s.id() == null,
+                    s.row() > 0 ? s.row() : null, Tables.id(s.status()), stages, Num.share(s.usage()),
+                    Num.share(s.depth()), Num.euro(s.realisedNet()), Num.euro(s.potentialNet()), Num.euro(s.target()),
+                    row == null ? null : text(row.system()), row == null ? null : text(row.notes())));
+        }
+        FileResult f = ctx.file(m.file()).orElse(null);
+        return new MunicipalityJson(m.code(), m.nameFi(), m.nameSv(), m.region(), m.population(), text(m.file()),
+                f == null ? null : f.outcome().id(), Num.share(m.index()), m.level(), savings(m.savings()), areas,
+                services, f == null ? List.of() : findings(f));
+    }
+
+    static Map<String, DistributionJson> distributions(ReportContext ctx, Map<String, Distribution> m) {
+        Map<String, DistributionJson> out = new LinkedHashMap<>();
+        for (String k : ctx.allAndAreas()) {
+            Distribution d = Tables.get(m, k);
+            if (d != null) {
+                out.put(k, new DistributionJson(d.n(), Num.share(d.mean()), Num.share(d.weightedMean()),
+                        Num.share(d.median()), Num.share(d.p25()), Num.share(d.p75()), Num.share(d.min()),
+                        Num.share(d.max())));
+            }
+        }
+        return out;
+    }
+
+    static NationalJson national(ReportContext ctx) {
+        NationalFigures n = ctx.national;
+        Map<String, Map<String, Integer>> levels = new LinkedHashMap<>();
+        Map<String, SavingsJson> savings = new LinkedHashMap<>();
+        for (String k : ctx.allAndAreas()) {
+            Map<Integer, Integer> lv = Tables.get(n.levels(), k);
+            if (lv != null) {
+                Map<String, Integer> counts = new LinkedHashMap<>();
+                ctx.levels().forEach(l -> counts.put(String.valueOf(l), lv.getOrDefault(l, 0)));
+                levels.put(k, counts);
+            }
+            Savings s = Tables.get(n.savings(), k);
+            if (s != null) {
+                savings.put(k, savings(s));
+            }
+        }
+        List<ServiceStats> ss = new ArrayList<>(n.services());
+        ss.sort(Comparator.comparing(ServiceStats::id));
+        List<RegionStats> rs = new ArrayList<>(n.regions());
+        rs.sort(Comparator.comparing(RegionStats::region, Comparator.nullsLast(Comparator.naturalOrder())));
+        return new NationalJson(n.respondents(), n.referenceCount(), Num.share(n.responseRate()),
+                n.populationCovered(), n.populationTotal(), Num.share(n.populationShare()),
+                distributions(ctx, n.index()), distributions(ctx, n.coverage()), distributions(ctx, n.depth()),
+                distributions(ctx, n.usage()), levels, savings,
+                ss.stream().map(s -> new ServiceStatsJson(s.id(), s.area(), Num.share(s.inUseShare()),
+                        Num.share(s.plannedShare()), Num.share(s.notAdoptedShare()), Num.share(s.unansweredShare()),
+                        Num.share(s.meanUsage()), Num.share(s.meanDepth()))).toList(),
+                rs.stream().map(r -> new RegionJson(r.region(), r.respondents(), Num.share(r.meanIndex()))).toList());
+    }
+}

@@ -1,0 +1,79 @@
+package fi.digikunta.report;
+
+import fi.digikunta.compute.MunicipalityFigures;
+import fi.digikunta.compute.NationalFigures;
+import fi.digikunta.compute.ServiceFigures;
+import fi.digikunta.model.AreaReturn;
+import fi.digikunta.model.FileResult;
+import fi.digikunta.model.ServiceRow;
+import fi.digikunta.pipeline.RunResult;
+import fi.digikunta.schema.Schema;
+import fi.digikunta.schema.SchemaRegistry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One run's result as every writer sees it: files sorted by name, municipalities by code, the
+ * schema of the run, and look-ups the writers share. Sorting here, not trusting the caller's order,
+ * is what makes two writes of the same result byte-identical.
+ */
+final class ReportContext {
+    final RunResult run;
+    final Schema schema;
+    final ReportOptions options;
+    final List<FileResult> files;
+    final List<MunicipalityFigures> municipalities;
+    final NationalFigures national;
+    private final Map<String, FileResult> fileByName = new LinkedHashMap<>();
+
+    ReportContext(RunResult run, ReportOptions options) {
+        this.run = Objects.requireNonNull(run, "run");
+        this.options = Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(run.figures(), "run.figures");
+        SchemaRegistry reg = SchemaRegistry.load();
+        this.schema = reg.version(run.schemaVersion()).orElseGet(reg::latest);
+        List<FileResult> fs = new ArrayList<>(run.files());
+        fs.sort(Comparator.comparing(FileResult::file));
+        this.files = List.copyOf(fs);
+        files.forEach(f -> fileByName.putIfAbsent(f.file(), f));
+        List<MunicipalityFigures> ms = new ArrayList<>(run.figures().municipalities());
+        ms.sort(Comparator.comparing(MunicipalityFigures::code));
+        this.municipalities = List.copyOf(ms);
+        this.national = run.figures().national();
+    }
+
+    Optional<FileResult> file(String name) {
+        return Optional.ofNullable(name == null ? null : fileByName.get(name));
+    }
+
+    /** The row a service's figures were computed from, for its free text (system, notes); empty if none. */
+    Optional<ServiceRow> row(MunicipalityFigures m, ServiceFigures s) {
+        if (s.row() <= 0) {
+            return Optional.empty();
+        }
+        return file(m.file()).map(FileResult::ret).flatMap(r -> r.area(s.area()))
+                .map(AreaReturn::rows).flatMap(rows -> rows.stream().filter(r -> r.row() == s.row()).findFirst());
+    }
+
+    String levelName(int level) {
+        return schema.levelName(level).get(options.lang());
+    }
+
+    /** "ALL" then the schema's area codes: the order of every per-area listing. */
+    List<String> allAndAreas() {
+        List<String> keys = new ArrayList<>();
+        keys.add(NationalFigures.ALL);
+        keys.addAll(schema.areaCodes());
+        return keys;
+    }
+
+    /** Level numbers 0..max of the schema, ascending. */
+    List<Integer> levels() {
+        return schema.figures().levels().stream().map(Schema.LevelName::level).sorted().toList();
+    }
+}

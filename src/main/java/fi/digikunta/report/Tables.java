@@ -1,0 +1,267 @@
+package fi.digikunta.report;
+
+import fi.digikunta.compute.AreaFigures;
+import fi.digikunta.compute.Distribution;
+import fi.digikunta.compute.MunicipalityFigures;
+import fi.digikunta.compute.NationalFigures;
+import fi.digikunta.compute.RegionStats;
+import fi.digikunta.compute.Savings;
+import fi.digikunta.compute.ServiceFigures;
+import fi.digikunta.compute.ServiceStats;
+import fi.digikunta.model.FileResult;
+import fi.digikunta.model.Finding;
+import fi.digikunta.model.ServiceRow;
+import fi.digikunta.model.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The CSV tables of one run, as {@link Table}s (docs/outputs.md documents every column). Column
+ * names and order are fixed here; only the per-area and per-stage columns follow the schema.
+ */
+final class Tables {
+    static final String MUNICIPALITIES = "municipalities";
+    static final String AREAS = "areas";
+    static final String SERVICES = "services";
+    static final String NATIONAL = "national";
+    static final String SERVICE_STATS = "service_stats";
+    static final String REGIONS = "regions";
+    static final String FILES = "files";
+    static final String FINDINGS = "findings";
+    /** Every table, in the order they are documented and written. */
+    static final List<String> NAMES = List.of(MUNICIPALITIES, AREAS, SERVICES, NATIONAL, SERVICE_STATS, REGIONS,
+            FILES, FINDINGS);
+
+    private final ReportContext ctx;
+
+    Tables(ReportContext ctx) {
+        this.ctx = ctx;
+    }
+
+    Table table(String name) {
+        return switch (name) {
+            case MUNICIPALITIES -> municipalities();
+            case AREAS -> areas();
+            case SERVICES -> services();
+            case NATIONAL -> national();
+            case SERVICE_STATS -> serviceStats();
+            case REGIONS -> regions();
+            case FILES -> files();
+            case FINDINGS -> findings();
+            default -> throw new IllegalArgumentException("unknown table '" + name + "': " + String.join(", ", NAMES));
+        };
+    }
+
+    static String id(Enum<?> e) {
+        return e == null ? null : e.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    Table municipalities() {
+        List<String> cols = new ArrayList<>(List.of("municipality_code", "name_fi", "name_sv", "region", "population",
+                "file", "outcome", "index", "level", "level_name", "realised_net", "potential_net", "target",
+                "computable_in_use", "errors", "warnings"));
+        ctx.schema.areaCodes().forEach(a -> cols.add("index_" + lower(a)));
+        Table.Builder t = new Table.Builder(MUNICIPALITIES, cols);
+        for (MunicipalityFigures m : ctx.municipalities) {
+            FileResult f = ctx.file(m.file()).orElse(null);
+            List<Object> r = new ArrayList<>(List.of(m.code(), m.nameFi(), m.nameSv(), m.region(), m.population()));
+            r.add(m.file());
+            r.add(f == null ? null : f.outcome().id());
+            r.add(Num.share(m.index()));
+            r.add(m.level());
+            r.add(ctx.levelName(m.level()));
+            addSavings(r, m.savings());
+            r.add(f == null ? 0 : count(f, Severity.ERROR));
+            r.add(f == null ? 0 : count(f, Severity.WARNING));
+            for (String a : ctx.schema.areaCodes()) {
+                r.add(m.areas().stream().filter(x -> x.area().equals(a)).findFirst()
+                        .map(x -> (Object) Num.share(x.index())).orElse(null));
+            }
+            t.row(r);
+        }
+        return t.build();
+    }
+
+    static int count(FileResult f, Severity s) {
+        return (int) f.findings().stream().filter(x -> x.severity() == s).count();
+    }
+
+    private static void addSavings(List<Object> r, Savings s) {
+        if (s == null) {
+            r.add(null);
+            r.add(null);
+            r.add(null);
+            r.add(null);
+        } else {
+            r.add(Num.euro(s.realisedNet()));
+            r.add(Num.euro(s.potentialNet()));
+            r.add(Num.euro(s.target()));
+            r.add(s.computableInUse());
+        }
+    }
+
+    Table areas() {
+        Table.Builder t = new Table.Builder(AREAS, "municipality_code", "area", "in_use", "planned", "not_adopted",
+                "unanswered", "coverage", "depth", "usage", "index", "level", "realised_net", "potential_net", "target",
+                "computable_in_use", "level_name");
+        for (MunicipalityFigures m : ctx.municipalities) {
+            for (AreaFigures a : m.areas()) {
+                List<Object> r = new ArrayList<>();
+                r.add(m.code());
+                r.add(a.area());
+                r.add(a.inUse());
+                r.add(a.planned());
+                r.add(a.notAdopted());
+                r.add(a.unanswered());
+                r.add(Num.share(a.coverage()));
+                r.add(Num.share(a.depth()));
+                r.add(Num.share(a.usage()));
+                r.add(Num.share(a.index()));
+                r.add(a.level());
+                addSavings(r, a.savings());
+                r.add(ctx.levelName(a.level()));
+                t.row(r);
+            }
+        }
+        return t.build();
+    }
+
+    Table services() {
+        List<String> cols = new ArrayList<>(List.of("municipality_code", "area", "service", "name", "own_service",
+                "row", "status"));
+        ctx.schema.stages().forEach(s -> cols.add("stage_" + lower(s)));
+        cols.addAll(List.of("usage", "depth", "realised_net", "potential_net", "target", "system", "notes"));
+        Table.Builder t = new Table.Builder(SERVICES, cols);
+        for (MunicipalityFigures m : ctx.municipalities) {
+            for (ServiceFigures s : m.services()) {
+                ServiceRow row = ctx.row(m, s).orElse(null);
+                List<Object> r = new ArrayList<>();
+                r.add(m.code());
+                r.add(s.area());
+                r.add(s.id());
+                r.add(s.name());
+                r.add(s.id() == null);
+                r.add(s.row() > 0 ? s.row() : null);
+                r.add(id(s.status()));
+                for (String st : ctx.schema.stages()) {
+                    r.add(id(s.stages().get(st)));
+                }
+                r.add(Num.share(s.usage()));
+                r.add(Num.share(s.depth()));
+                r.add(Num.euro(s.realisedNet()));
+                r.add(Num.euro(s.potentialNet()));
+                r.add(Num.euro(s.target()));
+                r.add(row == null ? null : row.system());
+                r.add(row == null ? null : row.notes());
+                t.row(r);
+            }
+        }
+        return t.build();
+    }
+
+    /** Long form: one row per (area, statistic). Units: count, persons, share, index, eur. */
+    Table national() {
+        Table.Builder t = new Table.Builder(NATIONAL, "area", "statistic", "value", "unit");
+        NationalFigures n = ctx.national;
+        String all = NationalFigures.ALL;
+        t.row(all, "respondents", n.respondents(), "count");
+        t.row(all, "reference_count", n.referenceCount(), "count");
+        t.row(all, "response_rate", Num.share(n.responseRate()), "share");
+        t.row(all, "population_covered", n.populationCovered(), "persons");
+        t.row(all, "population_total", n.populationTotal(), "persons");
+        t.row(all, "population_share", Num.share(n.populationShare()), "share");
+        for (String key : ctx.allAndAreas()) {
+            distribution(t, key, "", get(n.index(), key), "index");
+            distribution(t, key, "coverage_", get(n.coverage(), key), "share");
+            distribution(t, key, "depth_", get(n.depth(), key), "share");
+            distribution(t, key, "usage_", get(n.usage(), key), "share");
+            Map<Integer, Integer> lv = get(n.levels(), key);
+            if (lv != null) {
+                for (int level : ctx.levels()) {
+                    t.row(key, "level_" + level, lv.getOrDefault(level, 0), "count");
+                }
+            }
+            Savings s = get(n.savings(), key);
+            if (s != null) {
+                t.row(key, "realised_net", Num.euro(s.realisedNet()), "eur");
+                t.row(key, "potential_net", Num.euro(s.potentialNet()), "eur");
+                t.row(key, "target", Num.euro(s.target()), "eur");
+                t.row(key, "computable_in_use", s.computableInUse(), "count");
+            }
+        }
+        return t.build();
+    }
+
+    static <V> V get(Map<String, V> m, String key) {
+        return m == null ? null : m.get(key);
+    }
+
+    private static void distribution(Table.Builder t, String area, String prefix, Distribution d, String unit) {
+        if (d == null) {
+            return;
+        }
+        t.row(area, prefix + "n", d.n(), "count");
+        t.row(area, prefix + "mean", Num.share(d.mean()), unit);
+        t.row(area, prefix + "weighted_mean", Num.share(d.weightedMean()), unit);
+        t.row(area, prefix + "median", Num.share(d.median()), unit);
+        t.row(area, prefix + "p25", Num.share(d.p25()), unit);
+        t.row(area, prefix + "p75", Num.share(d.p75()), unit);
+        t.row(area, prefix + "min", Num.share(d.min()), unit);
+        t.row(area, prefix + "max", Num.share(d.max()), unit);
+    }
+
+    Table serviceStats() {
+        Table.Builder t = new Table.Builder(SERVICE_STATS, "service", "area", "name", "in_use_share", "planned_share",
+                "not_adopted_share", "unanswered_share", "mean_usage", "mean_depth");
+        List<ServiceStats> list = new ArrayList<>(ctx.national.services());
+        list.sort(Comparator.comparing(ServiceStats::id));
+        for (ServiceStats s : list) {
+            String name = ctx.schema.service(s.id()).map(c -> c.name().get(ctx.options.lang())).orElse(null);
+            t.row(s.id(), s.area(), name, Num.share(s.inUseShare()), Num.share(s.plannedShare()),
+                    Num.share(s.notAdoptedShare()), Num.share(s.unansweredShare()), Num.share(s.meanUsage()),
+                    Num.share(s.meanDepth()));
+        }
+        return t.build();
+    }
+
+    Table regions() {
+        Table.Builder t = new Table.Builder(REGIONS, "region", "respondents", "mean_index");
+        List<RegionStats> list = new ArrayList<>(ctx.national.regions());
+        list.sort(Comparator.comparing(RegionStats::region, Comparator.nullsLast(Comparator.naturalOrder())));
+        for (RegionStats r : list) {
+            t.row(r.region(), r.respondents(), Num.share(r.meanIndex()));
+        }
+        return t.build();
+    }
+
+    Table files() {
+        Table.Builder t = new Table.Builder(FILES, "file", "outcome", "municipality_code", "reason", "reason_code",
+                "errors", "warnings", "findings_truncated");
+        for (FileResult f : ctx.files) {
+            t.row(f.file(), f.outcome().id(), f.municipalityCode(),
+                    f.reason() == null ? null : f.reason().get(ctx.options.lang()), f.reasonCode(),
+                    count(f, Severity.ERROR), count(f, Severity.WARNING), f.findingsTruncated());
+        }
+        return t.build();
+    }
+
+    Table findings() {
+        Table.Builder t = new Table.Builder(FINDINGS, "file", "municipality_code", "sheet", "cell", "code",
+                "severity", "message_fi", "message_en", "message_sv");
+        for (FileResult f : ctx.files) {
+            for (Finding x : f.findings()) {
+                t.row(f.file(), f.municipalityCode(), x.sheet(), x.cell(), x.code(), id(x.severity()),
+                        x.message() == null ? null : x.message().fi(), x.message() == null ? null : x.message().en(),
+                        x.message() == null ? null : x.message().sv());
+            }
+        }
+        return t.build();
+    }
+}

@@ -1,0 +1,191 @@
+package fi.digikunta.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fi.digikunta.pipeline.RunResult;
+import fi.digikunta.schema.Lang;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The HTML report: self-contained, accessible, in the chosen language, with the figures people read. */
+class HtmlReportTest {
+    static final String CSP = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+            + "style-src 'unsafe-inline'; img-src data:\">";
+
+    static Map<String, byte[]> render(RunResult run, Lang lang) {
+        return ReportSet.render(run, ReportOptions.defaults().withLang(lang));
+    }
+
+    static String page(Map<String, byte[]> out, String name) {
+        return new String(out.get(name), StandardCharsets.UTF_8);
+    }
+
+    static Stream<Arguments> scenarios() {
+        return Stream.of(Arguments.of("empty", TestRuns.empty()), Arguments.of("oneAccepted", TestRuns.oneAccepted()),
+                Arguments.of("oneRejected", TestRuns.oneRejected()), Arguments.of("superseded", TestRuns.superseded()),
+                Arguments.of("manyFindings", TestRuns.manyFindings()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void everyPageIsSelfContainedAndAccessible(String name, RunResult run) {
+        for (Lang lang : Lang.values()) {
+            Map<String, byte[]> out = render(run, lang);
+            out.forEach((file, bytes) -> {
+                if (!file.endsWith(".html")) {
+                    return;
+                }
+                String html = new String(bytes, StandardCharsets.UTF_8);
+                String lower = html.toLowerCase(Locale.ROOT);
+                assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"" + lang.code() + "\">"), file);
+                assertTrue(html.contains(CSP), file + ": CSP");
+                assertFalse(lower.contains("<script"), file);
+                assertFalse(lower.contains("http:") || lower.contains("https:") || lower.contains("src=")
+                        || lower.contains("@import") || lower.contains("url("), file + ": loads nothing");
+                assertFalse(html.contains("\r"), file + ": LF line ends");
+                assertTrue(html.contains("<h1>"), file);
+                assertTrue(html.contains("@media print") && html.contains("name=\"viewport\""), file);
+                Matcher svg = Pattern.compile("<svg[^>]*>").matcher(html);
+                while (svg.find()) {
+                    assertTrue(svg.group().contains("role=\"img\""), file + ": " + svg.group());
+                    String id = svg.group().replaceAll(".*aria-labelledby=\"([a-z]+)-t .*", "$1");
+                    assertTrue(html.contains("<title id=\"" + id + "-t\">") && html.contains("<desc id=\"" + id
+                            + "-d\">"), file + ": svg title and desc");
+                }
+                Matcher number = Pattern.compile(" (x|y|x1|x2|y1|y2|cx|cy|width|height)=\"([^\"]*)\"").matcher(html);
+                while (number.find()) {
+                    assertTrue(number.group(2).matches("-?[0-9]+(\\.[0-9]+)?"), file + ": " + number.group());
+                }
+                assertFalse(Pattern.compile("<th>").matcher(html).find(), file + ": every th has a scope");
+            });
+        }
+    }
+
+    @Test
+    void nationalReportShowsHeadlineSpreadLevelsServicesRegionsMunicipalitiesAndRejectedFiles() {
+        RunResult run = TestRuns.superseded();
+        String html = page(render(run, Lang.FI), "report.html");
+        assertTrue(html.contains("<dd>2 / 308<small>vastausaste 0,6\u00A0%</small></dd>"), html);
+        assertTrue(html.contains("<h2 id=\"h-spread\">Indeksi alueittain ja sen hajonta</h2>"));
+        assertTrue(html.contains("aria-labelledby=\"spread-t spread-d\""));
+        assertTrue(html.contains("aria-labelledby=\"levels-t levels-d\""));
+        assertTrue(html.contains("Yleisimmin käytössä olevat palvelut") && html.contains("Harvimmin"));
+        assertTrue(html.contains("<th scope=\"row\">Lappi</th>"));
+        assertTrue(html.contains("<a href=\"municipalities/091.html\">Helsinki</a>"));
+        assertTrue(html.contains("<th scope=\"row\">salattu.xlsx</th>"));
+        assertTrue(html.contains("Tiedosto on suojattu salasanalla <span class=\"where\">encrypted</span>"));
+        assertTrue(html.contains("Korvattu uudemmalla palautuksella helsinki-2026.xlsx"));
+        // the national mean index, to 1 decimal with a decimal comma
+        double mean = run.figures().national().index().get("ALL").mean();
+        String shown = new java.math.BigDecimal(Double.toString(mean)).setScale(1, java.math.RoundingMode.HALF_UP)
+                .toPlainString().replace('.', ',');
+        assertTrue(html.contains("<dd>" + shown + "<small>Taso: "), shown);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Lang.class)
+    void textsFollowTheLanguage(Lang lang) {
+        Map<String, byte[]> out = render(TestRuns.superseded(), lang);
+        String national = page(out, "report.html");
+        String inari = page(out, "municipalities/148.html");
+        switch (lang) {
+            case FI -> {
+                assertTrue(national.contains("<title>Kuntien digitalisaation arviointi"));
+                assertTrue(inari.contains("<h1>Inari (148)</h1>"));
+                assertTrue(inari.contains("Kunnan nimi ei vastaa kuntanumeroa"));
+                assertTrue(inari.contains("Asuminen, ympäristö, liikenne"));
+            }
+            case SV -> {
+                assertTrue(national.contains("<title>Bedömning av kommunernas digitalisering"));
+                assertTrue(inari.contains("<h1>Enare (148)</h1>"));
+                assertTrue(inari.contains("Kunnan nimi ei vastaa kuntanumeroa (sv)"));
+                assertTrue(inari.contains("Boende, miljö, trafik"));
+            }
+            case EN -> {
+                assertTrue(national.contains("<title>Municipal digitalisation assessment"));
+                assertTrue(inari.contains("The name does not match the code"));
+                assertTrue(inari.contains("Housing, environment, transport"));
+            }
+        }
+    }
+
+    @Test
+    void municipalityPageListsWhatToFixBySheetAndCell() {
+        String html = page(render(TestRuns.manyFindings(), Lang.FI), "municipalities/091.html");
+        assertTrue(html.contains("<h2 id=\"h-findings\">Korjattavat kohdat</h2>"));
+        assertTrue(html.contains("<li><span class=\"sev-error\">Virhe</span> · välilehti <q>"
+                + "Asuminen, ympäristö, liikenne</q>, solu <span class=\"where\">F4</span>: Arvo ei kelpaa (rivi 4)"
+                + " <span class=\"own\">[invalid-stage]</span></li>"), html);
+        assertEquals(120, html.split("<li><span class=\"sev-").length - 1, "every finding listed");
+        assertTrue(html.contains("Havaintoja oli enemmän kuin tähän mahtuu"), "the cap is said");
+    }
+
+    @Test
+    void municipalityPageShowsAreasAgainstTheCountryServicesGridAndSavings() {
+        RunResult run = TestRuns.oneAccepted();
+        String html = page(render(run, Lang.FI), "municipalities/091.html");
+        assertTrue(html.contains("aria-labelledby=\"areas-t areas-d\""));
+        assertTrue(html.contains("<h3 id=\"h-svc-ASU\">Asuminen, ympäristö, liikenne</h3>"));
+        // every catalogue service and the own one are in the grid, with status written out
+        for (var s : run.figures().municipalities().get(0).services()) {
+            if (s.id() != null) {
+                assertTrue(html.contains("<span class=\"own\">" + s.id() + "</span>"), s.id());
+            }
+        }
+        assertTrue(html.contains("Pysäköinnin mobiilimaksu <span class=\"own\">(kunnan oma palvelu)</span>"));
+        // stage levels: symbol and value visible, label for screen readers: colour is not the only carrier
+        assertTrue(html.contains("<td class=\"st st-2\"><span aria-hidden=\"true\">\u25CF 2</span>"
+                + "<span class=\"sr\">Digitaalinen</span></td>"));
+        assertTrue(html.contains("<td class=\"status-in_use nowrap\"><span aria-hidden=\"true\">\u2714</span> Käytössä</td>"));
+        assertTrue(html.contains("<h2 id=\"h-savings\">Säästöt</h2>"));
+        assertTrue(html.contains("<a href=\"../report.html\">"));
+    }
+
+    @Test
+    void aMunicipalityWithOnlyARejectedFileGetsAPageSayingWhy() {
+        String html = page(render(TestRuns.superseded(), Lang.FI), "municipalities/245.html");
+        assertTrue(html.contains("<h1>Kunta 245</h1>"));
+        assertTrue(html.contains("Kunnalta ei ole hyväksyttyä lomaketta"));
+        assertTrue(html.contains("<p class=\"outcome-rejected\">Tiedosto on suojattu salasanalla</p>"));
+    }
+
+    static java.util.Properties bundle(String suffix) throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = HtmlReportTest.class.getResourceAsStream("/fi/digikunta/report/ReportMessages" + suffix
+                + ".properties")) {
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void theThreeLanguagesHaveTheSameTexts() throws Exception {
+        // read the files themselves: a ResourceBundle would fill a missing key from its Finnish parent
+        var fi = bundle("");
+        var sv = bundle("_sv");
+        var en = bundle("_en");
+        assertEquals(fi.keySet(), sv.keySet());
+        assertEquals(fi.keySet(), en.keySet());
+        assertFalse(sv.getProperty("national_title").equals(fi.getProperty("national_title")));
+    }
+
+    @Test
+    void emptyInboxSaysSoWithoutCharts() {
+        String html = page(render(TestRuns.empty(), Lang.FI), "report.html");
+        assertTrue(html.contains("<dd>0 / 308"));
+        assertFalse(html.contains("<svg"));
+        assertTrue(html.contains("Ei vielä vastauksia."));
+        assertTrue(html.contains("Kaikki tiedostot ovat mukana luvuissa."));
+    }
+}

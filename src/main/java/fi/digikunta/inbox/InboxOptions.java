@@ -43,7 +43,7 @@ public record InboxOptions(boolean recursive, Duration settle) {
         }
         Matcher m = SETTLE.matcher(t);
         if (m.matches()) {
-            BigDecimal n = new java.math.BigDecimal(m.group(1));
+            BigDecimal n = new BigDecimal(m.group(1));
             String unit = m.group(2) == null ? "s" : m.group(2);
             BigDecimal millis = switch (unit) {
                 case "ms" -> n;

@@ -1,0 +1,127 @@
+package fi.digikunta.history;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The {@code history/} folder of a report set: the {@code report.json} of the last K runs, named
+ * {@code report-<generated_at>-<n>.json} ({@code generated_at} as {@code 20260301T020000Z}, which
+ * is valid on Windows too; {@code n} the report set's number, which orders them even when
+ * SOURCE_DATE_EPOCH gives every run the same time).
+ *
+ * <p>Each new report set gets its own {@code history/} holding hard links to the previous set's
+ * files (a copy where hard links are not supported) plus its own report.json, so the history is
+ * published in the same atomic switch as the rest of the set.
+ */
+public final class HistoryFolder {
+    public static final String DIR = "history";
+    public static final int DEFAULT_KEEP = 30;
+    private static final Pattern NAME = Pattern.compile("report-(\\d{8}T\\d{6}Z)-(\\d+)\\.json");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private HistoryFolder() {
+    }
+
+    /** The history files of a folder, oldest first (by set number). */
+    public static List<Path> list(Path historyDir) throws IOException {
+        if (!Files.isDirectory(historyDir)) {
+            return List.of();
+        }
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(historyDir)) {
+            s.filter(p -> NAME.matcher(p.getFileName().toString()).matches()).forEach(out::add);
+        }
+        out.sort(Comparator.comparingLong(HistoryFolder::number));
+        return out;
+    }
+
+    private static long number(Path p) {
+        Matcher m = NAME.matcher(p.getFileName().toString());
+        return m.matches() ? Long.parseLong(m.group(2)) : -1;
+    }
+
+    /** The history file name for a report generated at the given time in set n. */
+    public static String fileName(Instant generatedAt, long setNumber) {
+        return "report-" + STAMP.format(generatedAt) + "-" + setNumber + ".json";
+    }
+
+    /**
+     * Fills {@code newSet/history/}: the newest {@code keep - 1} files of the previous history plus
+     * {@code newSet/report.json} (when the writer wrote one), or the newest {@code keep} previous
+     * files when it did not. With keep 0 no history folder is made.
+     *
+     * @param previousSet the previous report set's folder, if there is one
+     * @param fallbackTime the name's time when report.json has no readable generated_at
+     * @return the history file of this run, if report.json was there
+     */
+    public static Optional<Path> carryOver(Optional<Path> previousSet, Path newSet, int keep, long setNumber,
+            Instant fallbackTime) throws IOException {
+        if (keep < 0) {
+            throw new IllegalArgumentException("keep must be 0 or more: " + keep);
+        }
+        if (keep == 0) {
+            return Optional.empty();
+        }
+        Path report = newSet.resolve("report.json");
+        boolean hasReport = Files.isRegularFile(report);
+        List<Path> previous = previousSet.isPresent() ? list(previousSet.get().resolve(DIR)) : List.of();
+        int carry = Math.min(previous.size(), hasReport ? keep - 1 : keep);
+        Path dir = newSet.resolve(DIR);
+        Files.createDirectories(dir);
+        for (Path p : previous.subList(previous.size() - carry, previous.size())) {
+            linkOrCopy(p, dir.resolve(p.getFileName().toString()));
+        }
+        if (!hasReport) {
+            return Optional.empty();
+        }
+        Instant at = generatedAt(report).orElse(fallbackTime);
+        Path mine = dir.resolve(fileName(at, setNumber));
+        linkOrCopy(report, mine);
+        return Optional.of(mine);
+    }
+
+    private static void linkOrCopy(Path from, Path to) throws IOException {
+        try {
+            Files.createLink(to, from);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.deleteIfExists(to);
+            Files.copy(from, to);
+        }
+    }
+
+    /** The top-level generated_at of a report.json, read without loading the whole document. */
+    static Optional<Instant> generatedAt(Path reportJson) {
+        try (JsonParser p = new JsonFactory().createParser(reportJson.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("generated_at".equals(field) && value == JsonToken.VALUE_STRING) {
+                    return Optional.of(Instant.parse(p.getText()));
+                }
+                p.skipChildren();
+            }
+            return Optional.empty();
+        } catch (IOException | DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

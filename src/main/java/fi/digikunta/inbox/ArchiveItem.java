@@ -1,0 +1,21 @@
+package fi.digikunta.inbox;
+
+import fi.digikunta.model.Message;
+import fi.digikunta.model.Outcome;
+import java.util.Objects;
+
+/**
+ * One input file with its final outcome, as the archive needs it.
+ *
+ * @param entry the entry the inbox scan gave (its size and time tell whether the file changed since)
+ * @param municipalityCode the municipality's code; needed for accepted and superseded returns
+ * @param reasonCode the stable code of the reason (for a rejected file); may be null
+ * @param reason the reason text (for a rejected file); may be null
+ */
+public record ArchiveItem(InboxEntry entry, Outcome outcome, String municipalityCode, String reasonCode,
+        Message reason) {
+    public ArchiveItem {
+        Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(outcome, "outcome");
+    }
+}

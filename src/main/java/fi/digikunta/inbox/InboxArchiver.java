@@ -1,0 +1,328 @@
+package fi.digikunta.inbox;
+
+import fi.digikunta.model.Message;
+import fi.digikunta.model.Outcome;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code --archive DIR}: moves processed returns out of the inbox, safely.
+ *
+ * <p>Accepted (with or without warnings) and superseded returns go to {@code DIR/<code>/}, rejected
+ * ones to {@code DIR/rejected/} with a {@code <file>.reason.txt} beside them. Pending files and
+ * rejected symbolic links are never touched. For each file:
+ * <ol>
+ * <li>the file must still have the size and time the scan saw (else it is a newer version: left for
+ * the next run);
+ * <li>it is copied to a hidden temporary name in the target folder, flushed to disk, read back and
+ * compared with the original (size and SHA-256);
+ * <li>the copy gets its final name without ever replacing an existing file ({@code x.xlsx},
+ * {@code x-2.xlsx}, ...);
+ * <li>only then is the original removed (for a link inside the inbox, the link; never its target).
+ * </ol>
+ * A run killed between copy and removal leaves both; the next run finds the identical copy (same
+ * size and SHA-256 under the same name stem) and only removes the original, so each return is in
+ * the archive exactly once or still in the inbox. Sub-folder paths are not kept: archived names
+ * are the file names.
+ */
+public final class InboxArchiver {
+    private static final Pattern SAFE_CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    private static final String REJECTED = "rejected";
+
+    private final Path archiveDir;
+
+    public InboxArchiver(Path archiveDir) {
+        this.archiveDir = archiveDir.toAbsolutePath().normalize();
+    }
+
+    /**
+     * A usage problem with the archive folder, or empty: it must not be inside an inbox folder
+     * (archived files would be read again) nor be a file.
+     */
+    public static Optional<String> problem(Path archiveDir, List<Path> inboxRoots) {
+        Path a = realish(archiveDir);
+        if (Files.exists(archiveDir) && !Files.isDirectory(archiveDir)) {
+            return Optional.of("--archive " + archiveDir + ": ei ole kansio / är inte en mapp / is not a folder");
+        }
+        for (Path root : inboxRoots) {
+            if (Files.isDirectory(root)) {
+                Path r = realish(root);
+                if (a.startsWith(r) || r.startsWith(a)) {
+                    return Optional.of("--archive " + archiveDir + ": ei saa olla saapuneiden kansion sisällä "
+                            + "/ får inte ligga i inkorgen / must not be inside the inbox (or contain it): " + root);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Path realish(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        // Resolve the part that exists so that links cannot hide an overlap.
+        Path existing = abs;
+        Path rest = Path.of("");
+        while (existing != null && !Files.exists(existing)) {
+            rest = existing.getFileName().resolve(rest);
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return abs;
+        }
+        try {
+            return existing.toRealPath().resolve(rest).normalize();
+        } catch (IOException e) {
+            return abs;
+        }
+    }
+
+    /** Archives every item whose outcome calls for it; returns one result per item, in order. */
+    public List<ArchiveResult> archive(List<ArchiveItem> items) {
+        List<ArchiveResult> out = new ArrayList<>(items.size());
+        for (ArchiveItem item : items) {
+            out.add(archiveOne(item));
+        }
+        return out;
+    }
+
+    private ArchiveResult archiveOne(ArchiveItem item) {
+        InboxEntry e = item.entry();
+        String name = e.name();
+        if (item.outcome() == Outcome.PENDING || e.pending()) {
+            return left(name, ArchiveTexts.PENDING);
+        }
+        if (e.rejected()) {
+            return left(name, ArchiveTexts.LINK_LEFT);
+        }
+        Path dir;
+        if (item.outcome() == Outcome.REJECTED) {
+            dir = archiveDir.resolve(REJECTED);
+        } else {
+            String code = item.municipalityCode();
+            if (code == null || !SAFE_CODE.matcher(code).matches() || code.equals(REJECTED)) {
+                return left(name, ArchiveTexts.NO_CODE);
+            }
+            dir = archiveDir.resolve(code);
+        }
+        try {
+            if (!unchanged(e)) {
+                return left(name, ArchiveTexts.CHANGED);
+            }
+            Digest source = digest(e.path());
+            if (source.size != e.size()) {
+                return left(name, ArchiveTexts.CHANGED);
+            }
+            Files.createDirectories(dir);
+            String fileName = e.path().getFileName().toString();
+            boolean rejected = item.outcome() == Outcome.REJECTED;
+            Optional<Path> existing = findIdentical(dir, fileName, source);
+            Path target;
+            ArchiveResult.Action action;
+            if (existing.isPresent()) {
+                target = existing.get();
+                action = ArchiveResult.Action.ALREADY_ARCHIVED;
+            } else {
+                Optional<Path> copied = copyVerified(e.path(), dir, fileName, source, rejected);
+                if (copied.isEmpty()) {
+                    return left(name, ArchiveTexts.NOT_VERIFIED);
+                }
+                target = copied.get();
+                action = ArchiveResult.Action.ARCHIVED;
+            }
+            if (rejected) {
+                writeReason(target, item);
+            }
+            syncDir(dir);
+            // Last look: a newer version saved over it meanwhile stays for the next run.
+            if (!unchanged(e)) {
+                return new ArchiveResult(name, ArchiveResult.Action.LEFT, target, ArchiveTexts.CHANGED);
+            }
+            Files.delete(e.path());
+            syncDir(e.path().toAbsolutePath().getParent());
+            return new ArchiveResult(name, action, target, null);
+        } catch (NoSuchFileException ex) {
+            return left(name, ArchiveTexts.VANISHED);
+        } catch (IOException ex) {
+            return left(name, ArchiveTexts.failed(ex.toString()));
+        }
+    }
+
+    private static ArchiveResult left(String name, Message note) {
+        return new ArchiveResult(name, ArchiveResult.Action.LEFT, null, note);
+    }
+
+    private static boolean unchanged(InboxEntry e) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(e.path(), BasicFileAttributes.class);
+        return a.isRegularFile() && a.size() == e.size() && a.lastModifiedTime().toInstant().equals(e.modified());
+    }
+
+    private record Digest(long size, byte[] sha256) {
+        boolean sameAs(Digest o) {
+            return size == o.size && Arrays.equals(sha256, o.sha256);
+        }
+    }
+
+    static String sha256Hex(Path p) throws IOException {
+        return HexFormat.of().formatHex(digest(p).sha256);
+    }
+
+    private static Digest digest(Path p) throws IOException {
+        MessageDigest md = sha256();
+        long size = 0;
+        try (InputStream in = Files.newInputStream(p)) {
+            byte[] buf = new byte[64 * 1024];
+            for (int n; (n = in.read(buf)) > 0;) {
+                md.update(buf, 0, n);
+                size += n;
+            }
+        }
+        return new Digest(size, md.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** The names an archived copy of fileName may have: x.xlsx, x-2.xlsx, x-3.xlsx, ... */
+    static String candidate(String fileName, int n) {
+        if (n == 1) {
+            return fileName;
+        }
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) + "-" + n + fileName.substring(dot) : fileName + "-" + n;
+    }
+
+    private static Optional<Path> findIdentical(Path dir, String fileName, Digest source) throws IOException {
+        for (int n = 1;; n++) {
+            Path c = dir.resolve(candidate(fileName, n));
+            if (!Files.exists(c)) {
+                return Optional.empty();
+            }
+            if (Files.size(c) == source.size && digest(c).sameAs(source)) {
+                return Optional.of(c);
+            }
+        }
+    }
+
+    private static Optional<Path> copyVerified(Path source, Path dir, String fileName, Digest expected,
+            boolean withReason) throws IOException {
+        Path tmp = dir.resolve("." + fileName + ".part-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        try {
+            MessageDigest md = sha256();
+            long size = 0;
+            try (InputStream in = Files.newInputStream(source);
+                    FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                OutputStream os = Channels.newOutputStream(ch);
+                byte[] buf = new byte[64 * 1024];
+                for (int n; (n = in.read(buf)) > 0;) {
+                    os.write(buf, 0, n);
+                    md.update(buf, 0, n);
+                    size += n;
+                }
+                ch.force(true);
+            }
+            Digest read = new Digest(size, md.digest());
+            // Verify what is on disk, not what was sent: read the copy back.
+            if (!read.sameAs(expected) || !digest(tmp).sameAs(expected)) {
+                return Optional.empty();
+            }
+            for (int n = 1;; n++) {
+                Path target = dir.resolve(candidate(fileName, n));
+                if (withReason && Files.exists(reasonFile(target))) {
+                    continue;
+                }
+                if (placeWithoutReplacing(tmp, target)) {
+                    return Optional.of(target);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Gives tmp the name target unless target exists; true when done. Never replaces a file. */
+    private static boolean placeWithoutReplacing(Path tmp, Path target) throws IOException {
+        try {
+            // link(2) fails when the name exists, with no window between check and create.
+            Files.createLink(target, tmp);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (UnsupportedOperationException | IOException e) {
+            if (Files.exists(target)) {
+                return false;
+            }
+            // No hard links (some network shares, FAT): a rename without REPLACE_EXISTING.
+            try {
+                Files.move(tmp, target);
+                return true;
+            } catch (FileAlreadyExistsException e2) {
+                return false;
+            }
+        }
+    }
+
+    static Path reasonFile(Path archived) {
+        return archived.resolveSibling(archived.getFileName() + ".reason.txt");
+    }
+
+    private static void writeReason(Path archived, ArchiveItem item) throws IOException {
+        Path reason = reasonFile(archived);
+        if (Files.exists(reason)) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("file: ").append(item.entry().name()).append('\n');
+        sb.append("outcome: ").append(item.outcome().id()).append('\n');
+        if (item.municipalityCode() != null) {
+            sb.append("municipality_code: ").append(item.municipalityCode()).append('\n');
+        }
+        if (item.reasonCode() != null) {
+            sb.append("reason_code: ").append(item.reasonCode()).append('\n');
+        }
+        if (item.reason() != null) {
+            sb.append("fi: ").append(item.reason().fi()).append('\n');
+            sb.append("sv: ").append(item.reason().sv()).append('\n');
+            sb.append("en: ").append(item.reason().en()).append('\n');
+        }
+        try (FileChannel ch = FileChannel.open(reason, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ch.write(StandardCharsets.UTF_8.encode(sb.toString()));
+            ch.force(true);
+        } catch (FileAlreadyExistsException e) {
+            // another run wrote it first: same content
+        }
+    }
+
+    private static void syncDir(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        // Makes the new name durable on POSIX; Windows cannot open a folder this way and needs none.
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // best effort
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package fi.digikunta.inbox;
+
+import java.nio.file.Path;
+
+/**
+ * An inbox path given on the command line does not exist. The command turns this into a usage
+ * error (exit 2); it should check first with {@link InboxScanner#missing}.
+ */
+public class InboxPathException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final transient Path path;
+
+    public InboxPathException(Path path) {
+        super("Kansiota tai tiedostoa ei ole / Mappen eller filen finns inte / No such folder or file: " + path);
+        this.path = path;
+    }
+
+    public Path path() {
+        return path;
+    }
+}

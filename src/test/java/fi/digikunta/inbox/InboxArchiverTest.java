@@ -1,0 +1,218 @@
+package fi.digikunta.inbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fi.digikunta.model.Message;
+import fi.digikunta.model.Outcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InboxArchiverTest {
+    private static final Message CORRUPT = new Message("Tiedosto on vioittunut.", "Filen är skadad.",
+            "The file is damaged.");
+
+    @TempDir
+    Path inbox;
+    @TempDir
+    Path archive;
+
+    private Path file(String name, String content) throws IOException {
+        Path p = inbox.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, content);
+        Files.setLastModifiedTime(p, FileTime.from(Instant.now().minusSeconds(60)));
+        return p;
+    }
+
+    private Map<String, InboxEntry> scan() {
+        Map<String, InboxEntry> m = new HashMap<>();
+        new InboxScanner().scanAll(List.of(inbox), new InboxOptions(true, Duration.ofSeconds(2))).entries()
+                .forEach(e -> m.put(e.name(), e));
+        return m;
+    }
+
+    private static List<Path> filesUnder(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    /** Each input's content is found exactly once: in the archive (not counting reason files) or in the inbox. */
+    private void assertEachExactlyOnce(Map<String, String> shaByInput) throws IOException {
+        List<String> present = new ArrayList<>();
+        for (Path p : filesUnder(archive)) {
+            if (!p.getFileName().toString().endsWith(".reason.txt")) {
+                present.add(InboxArchiver.sha256Hex(p));
+            }
+        }
+        for (Path p : filesUnder(inbox)) {
+            present.add(InboxArchiver.sha256Hex(p));
+        }
+        for (Map.Entry<String, String> in : shaByInput.entrySet()) {
+            assertEquals(1, present.stream().filter(in.getValue()::equals).count(), in.getKey());
+        }
+        assertEquals(shaByInput.size(), present.size(), "nothing extra: " + present);
+    }
+
+    @Test
+    void everyOutcomeGoesToItsPlaceAndEachInputIsFoundExactlyOnce() throws IOException {
+        file("helsinki.xlsx", "091 v2");
+        file("sub/helsinki-old.xlsx", "091 v1");
+        file("espoo.xlsx", "049 with warnings");
+        file("broken.xlsx", "not a zip");
+        file("growing.xlsx", "half written");
+        Map<String, String> sha = new HashMap<>();
+        for (Path p : filesUnder(inbox)) {
+            sha.put(inbox.relativize(p).toString(), InboxArchiver.sha256Hex(p));
+        }
+        Map<String, InboxEntry> e = scan();
+        List<ArchiveItem> items = List.of(
+                new ArchiveItem(e.get("helsinki.xlsx"), Outcome.ACCEPTED, "091", null, null),
+                new ArchiveItem(e.get("sub/helsinki-old.xlsx"), Outcome.SUPERSEDED, "091", "superseded", null),
+                new ArchiveItem(e.get("espoo.xlsx"), Outcome.ACCEPTED_WITH_WARNINGS, "049", null, null),
+                new ArchiveItem(e.get("broken.xlsx"), Outcome.REJECTED, null, "corrupt-zip", CORRUPT),
+                new ArchiveItem(e.get("growing.xlsx").asPending(), Outcome.PENDING, null, null, null));
+
+        List<ArchiveResult> results = new InboxArchiver(archive).archive(items);
+
+        assertEquals(List.of(ArchiveResult.Action.ARCHIVED, ArchiveResult.Action.ARCHIVED,
+                ArchiveResult.Action.ARCHIVED, ArchiveResult.Action.ARCHIVED, ArchiveResult.Action.LEFT),
+                results.stream().map(ArchiveResult::action).toList());
+        assertEquals("091 v2", Files.readString(archive.resolve("091/helsinki.xlsx")));
+        assertEquals("091 v1", Files.readString(archive.resolve("091/helsinki-old.xlsx")));
+        assertEquals("049 with warnings", Files.readString(archive.resolve("049/espoo.xlsx")));
+        assertEquals("not a zip", Files.readString(archive.resolve("rejected/broken.xlsx")));
+        String reason = Files.readString(archive.resolve("rejected/broken.xlsx.reason.txt"));
+        assertTrue(reason.contains("reason_code: corrupt-zip"), reason);
+        assertTrue(reason.contains("fi: Tiedosto on vioittunut."), reason);
+        assertTrue(reason.contains("en: The file is damaged."), reason);
+        assertEquals(List.of(inbox.resolve("growing.xlsx")), filesUnder(inbox), "only the pending file is left");
+        assertEquals(sha.get("growing.xlsx"), InboxArchiver.sha256Hex(inbox.resolve("growing.xlsx")));
+        assertEachExactlyOnce(sha);
+        assertEquals(archive.resolve("091/helsinki.xlsx"), results.get(0).archived());
+    }
+
+    @Test
+    void neverOverwritesAnArchivedFileButAddsASuffix() throws IOException {
+        Files.createDirectories(archive.resolve("091"));
+        Files.writeString(archive.resolve("091/helsinki.xlsx"), "last week's");
+        Files.writeString(archive.resolve("091/helsinki-2.xlsx"), "the week before");
+        file("helsinki.xlsx", "tonight's");
+        List<ArchiveResult> r = new InboxArchiver(archive).archive(
+                List.of(new ArchiveItem(scan().get("helsinki.xlsx"), Outcome.ACCEPTED, "091", null, null)));
+        assertEquals(archive.resolve("091/helsinki-3.xlsx"), r.get(0).archived());
+        assertEquals("last week's", Files.readString(archive.resolve("091/helsinki.xlsx")));
+        assertEquals("the week before", Files.readString(archive.resolve("091/helsinki-2.xlsx")));
+        assertEquals("tonight's", Files.readString(archive.resolve("091/helsinki-3.xlsx")));
+    }
+
+    @Test
+    void rejectedNameAvoidsAnExistingReasonFileToo() throws IOException {
+        Files.createDirectories(archive.resolve("rejected"));
+        Files.writeString(archive.resolve("rejected/x.xlsx.reason.txt"), "orphan reason");
+        file("x.xlsx", "bad");
+        List<ArchiveResult> r = new InboxArchiver(archive).archive(
+                List.of(new ArchiveItem(scan().get("x.xlsx"), Outcome.REJECTED, null, "corrupt-zip", CORRUPT)));
+        assertEquals(archive.resolve("rejected/x-2.xlsx"), r.get(0).archived());
+        assertEquals("orphan reason", Files.readString(archive.resolve("rejected/x.xlsx.reason.txt")));
+        assertTrue(Files.exists(archive.resolve("rejected/x-2.xlsx.reason.txt")));
+    }
+
+    @Test
+    void aRunStoppedAfterCopyingDoesNotArchiveTwice() throws IOException {
+        // The previous run copied and verified, then died before removing the original.
+        Files.createDirectories(archive.resolve("091"));
+        Files.writeString(archive.resolve("091/helsinki.xlsx"), "same bytes");
+        file("helsinki.xlsx", "same bytes");
+        Map<String, String> sha = Map.of("helsinki.xlsx", InboxArchiver.sha256Hex(inbox.resolve("helsinki.xlsx")));
+        List<ArchiveResult> r = new InboxArchiver(archive).archive(
+                List.of(new ArchiveItem(scan().get("helsinki.xlsx"), Outcome.ACCEPTED, "091", null, null)));
+        assertEquals(ArchiveResult.Action.ALREADY_ARCHIVED, r.get(0).action());
+        assertEquals(List.of(archive.resolve("091/helsinki.xlsx")), filesUnder(archive));
+        assertEachExactlyOnce(sha);
+    }
+
+    @Test
+    void aFileChangedSinceTheScanIsLeftUntouched() throws IOException {
+        Path p = file("helsinki.xlsx", "as validated");
+        InboxEntry seen = scan().get("helsinki.xlsx");
+        Files.writeString(p, " and a newer version", StandardOpenOption.APPEND);
+        List<ArchiveResult> r = new InboxArchiver(archive).archive(
+                List.of(new ArchiveItem(seen, Outcome.ACCEPTED, "091", null, null)));
+        assertEquals(ArchiveResult.Action.LEFT, r.get(0).action());
+        assertNull(r.get(0).archived());
+        assertEquals("as validated and a newer version", Files.readString(p));
+        assertEquals(List.of(), filesUnder(archive));
+    }
+
+    @Test
+    void unsafeOrMissingCodeLeavesTheFile() throws IOException {
+        file("a.xlsx", "a");
+        file("b.xlsx", "b");
+        Map<String, InboxEntry> e = scan();
+        List<ArchiveResult> r = new InboxArchiver(archive).archive(List.of(
+                new ArchiveItem(e.get("a.xlsx"), Outcome.ACCEPTED, "../../etc", null, null),
+                new ArchiveItem(e.get("b.xlsx"), Outcome.ACCEPTED, null, null, null)));
+        assertTrue(r.stream().allMatch(x -> x.action() == ArchiveResult.Action.LEFT));
+        assertEquals(2, filesUnder(inbox).size());
+        assertEquals(List.of(), filesUnder(archive));
+    }
+
+    @Test
+    void linksInsideAreArchivedAsTheLinkOnlyOutsideLinksStay(@TempDir Path elsewhere) throws IOException {
+        Path target = file("real.xlsx", "real return");
+        Path secret = elsewhere.resolve("secret.xlsx");
+        Files.writeString(secret, "outside");
+        try {
+            Files.createSymbolicLink(inbox.resolve("alias.xlsx"), target);
+        } catch (UnsupportedOperationException | IOException ex) {
+            Assumptions.abort("symbolic links not available: " + ex);
+        }
+        Files.createSymbolicLink(inbox.resolve("out.xlsx"), secret);
+        Map<String, InboxEntry> e = scan();
+        List<ArchiveResult> r = new InboxArchiver(archive).archive(List.of(
+                new ArchiveItem(e.get("alias.xlsx"), Outcome.SUPERSEDED, "091", null, null),
+                new ArchiveItem(e.get("out.xlsx"), Outcome.REJECTED, null, e.get("out.xlsx").rejectCode(),
+                        e.get("out.xlsx").rejectReason())));
+        assertEquals(ArchiveResult.Action.ARCHIVED, r.get(0).action());
+        assertEquals(ArchiveResult.Action.LEFT, r.get(1).action());
+        assertFalse(Files.exists(inbox.resolve("alias.xlsx"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertEquals("real return", Files.readString(target), "the link's target is not removed");
+        assertEquals("real return", Files.readString(archive.resolve("091/alias.xlsx")));
+        assertTrue(Files.isSymbolicLink(inbox.resolve("out.xlsx")));
+        assertEquals("outside", Files.readString(secret));
+        assertFalse(Files.exists(archive.resolve("rejected")), "nothing read from outside the inbox");
+    }
+
+    @Test
+    void archiveInsideTheInboxIsAUsageProblem() throws IOException {
+        assertTrue(InboxArchiver.problem(inbox.resolve("archive"), List.of(inbox)).isPresent());
+        assertTrue(InboxArchiver.problem(archive, List.of(inbox)).isEmpty());
+        Path aFile = file("x.xlsx", "x");
+        assertTrue(InboxArchiver.problem(aFile, List.of(archive)).isPresent());
+    }
+
+    @Test
+    void suffixNames() {
+        assertEquals("x.xlsx", InboxArchiver.candidate("x.xlsx", 1));
+        assertEquals("x-2.xlsx", InboxArchiver.candidate("x.xlsx", 2));
+        assertEquals("README-3", InboxArchiver.candidate("README", 3));
+        assertEquals(".x-2", InboxArchiver.candidate(".x", 2));
+    }
+}

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -181,12 +180,6 @@ final class BrokenFiles {
             return (s.substring(0, decl) + "\n<!DOCTYPE workbook [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
                     + s.substring(decl)).getBytes(StandardCharsets.UTF_8);
         }));
-    }
-
-    /** The identification block as rows of text, for the non-xlsx formats. */
-    static List<String[]> identification(Map<String, String> labelToValue) {
-        return new LinkedHashMap<>(labelToValue).entrySet().stream()
-                .map(e -> new String[] {e.getKey(), e.getValue()}).toList();
     }
 
     private static String xml(String s) {

@@ -198,7 +198,7 @@ public final class SampleGenerator {
 
     /**
      * One service row's answers by column key. Values are status/stage codes (turned into labels
-     * when written), Doubles, Strings, or {@link Formula}s.
+     * when written), Doubles, Strings, or catalogue names.
      */
     Map<String, Object> answer(String serviceId, double size, Municipality m, Random r) {
         Map<String, Object> a = new LinkedHashMap<>();
@@ -294,10 +294,6 @@ public final class SampleGenerator {
         return from[r.nextInt(from.length)];
     }
 
-    /** A formula to write into a cell; its value is computed when the workbook is evaluated. */
-    public record Formula(String text) {
-    }
-
     /** A workbook being filled: where things are, and how to write values the way the spec's quirks say. */
     public static final class Filled {
         final XSSFWorkbook wb;
@@ -361,7 +357,8 @@ public final class SampleGenerator {
                 Cell c = cell(sh, row, layout.columnIndex(key));
                 Object v = answers.get(key);
                 if (v == null) {
-                    if (!key.equals("id") && !key.equals("service") || answers.containsKey(key)) {
+                    // A catalogue row keeps the template's id and name unless the answers replace them.
+                    if (!key.equals("id") && !key.equals("service")) {
                         c.setBlank();
                     }
                     continue;
@@ -384,8 +381,6 @@ public final class SampleGenerator {
             Lang lang = layout.lang();
             if (v instanceof fi.digikunta.schema.Localized l) {
                 c.setCellValue(l.get(lang));
-            } else if (v instanceof Formula fm) {
-                c.setCellFormula(fm.text());
             } else if (v instanceof Double d) {
                 writeNumber(c, key, d);
             } else if (key.equals("status")) {

@@ -1,0 +1,134 @@
+package fi.digikunta.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fi.digikunta.reference.MunicipalityList;
+import fi.digikunta.samples.ReturnSpec;
+import fi.digikunta.samples.SampleGenerator;
+import fi.digikunta.schema.Lang;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * LibreOffice opens what we write: the blank templates and a filled return are converted by
+ * {@code soffice --headless} and read back. LibreOffice recalculates files that Excel did not
+ * write, so the converted summary also checks the counts we cached. Skipped where soffice is
+ * not installed (CI installs it).
+ */
+class LibreOfficeConversionTest {
+    @TempDir
+    Path dir;
+
+    static Path soffice() {
+        for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path s = Path.of(p, "soffice");
+            if (Files.isExecutable(s)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void templatesAndAFilledReturnConvertCleanlyAndKeepTabsAndCounts() throws Exception {
+        Path soffice = soffice();
+        Assumptions.assumeTrue(soffice != null, "soffice not installed");
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        TemplateWriter w = new TemplateWriter(TemplateWriterTest.SCHEMA);
+        Files.write(in.resolve("lomake-fi.xlsx"), w.write(Lang.FI, TemplateWriterTest.T));
+        Files.write(in.resolve("blankett-sv.xlsx"), w.write(Lang.SV, TemplateWriterTest.T));
+        SampleGenerator gen = new SampleGenerator(TemplateWriterTest.SCHEMA);
+        ReturnSpec helsinki = new ReturnSpec(MunicipalityList.builtIn().byCode("091").orElseThrow(),
+                TemplateLayout.standard(TemplateWriterTest.SCHEMA, Lang.FI), LocalDate.of(2026, 2, 12),
+                Set.of(ReturnSpec.Quirk.OWN_SERVICES), 7);
+        byte[] filled = gen.generate(helsinki);
+        Files.write(in.resolve("091-helsinki.xlsx"), filled);
+        // A copy whose cached counts are zeroed: LibreOffice must compute them itself.
+        Files.write(in.resolve("091-stale.xlsx"), StableZip.rewrite(filled, TemplateWriterTest.T,
+                java.util.Map.of("xl/worksheets/sheet8.xml", b -> new String(b, StandardCharsets.UTF_8)
+                        .replaceAll("(<f>[^<]*</f>)<v>[^<]*</v>", "$1<v>0</v>").getBytes(StandardCharsets.UTF_8))));
+
+        // Own profile per run, so that parallel runs (and a desktop LibreOffice) do not clash.
+        Path profile = Files.createDirectories(dir.resolve("profile"));
+        // Recalculate every formula on load (OOXMLRecalcMode 0): by default LibreOffice trusts cached values.
+        Files.writeString(Files.createDirectories(profile.resolve("user")).resolve("registrymodifications.xcu"),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\""
+                        + " xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
+                        + "<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\"><prop oor:name=\"OOXMLRecalcMode\""
+                        + " oor:op=\"fuse\"><value>0</value></prop></item>\n</oor:items>\n", StandardCharsets.UTF_8);
+        List<String> cmd = new ArrayList<>(List.of(soffice.toString(), "-env:UserInstallation=" + profile.toUri(),
+                "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", out.toString()));
+        List<String> names = List.of("lomake-fi.xlsx", "blankett-sv.xlsx", "091-helsinki.xlsx", "091-stale.xlsx");
+        names.forEach(n -> cmd.add(in.resolve(n).toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile())
+                .start();
+        boolean done = p.waitFor(240, TimeUnit.SECONDS);
+        String log = Files.readString(dir.resolve("soffice.log"), StandardCharsets.UTF_8);
+        if (!done) {
+            p.destroyForcibly();
+        }
+        assertTrue(done, "soffice timed out: " + log);
+        assertEquals(0, p.exitValue(), log);
+        for (String n : names) {
+            Path converted = out.resolve(n);
+            assertTrue(Files.exists(converted) && Files.size(converted) > 0, n + " not converted: " + log);
+        }
+
+        assertEquals(List.of("Ohje", "Asuminen, ympäristö, liikenne", "Varhaiskasvatus ja opetus",
+                "Kulttuuri ja liikunta", "Terveyden edistäminen", "Työ ja yrittäminen", "Viestintä ja osallisuus",
+                "Yhteenveto"), sheets(out.resolve("lomake-fi.xlsx")));
+        assertEquals(List.of("Anvisningar", "Boende, miljö, trafik", "Småbarnspedagogik, undervisning",
+                "Kultur och idrott", "Hälsofrämjande", "Arbete och företagande", "Kommunikation och delaktighet",
+                "Sammandrag"), sheets(out.resolve("blankett-sv.xlsx")));
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out.resolve("blankett-sv.xlsx")))) {
+            assertTrue(TemplateWriterTest.validations(wb.getSheet("Boende, miljö, trafik")).containsKey("C4:C23"),
+                    "the status drop-down survives LibreOffice");
+        }
+        List<List<Double>> cached = counts(in.resolve("091-helsinki.xlsx"));
+        assertTrue(cached.get(6).get(0) > 30, "Helsinki has most services in use: " + cached);
+        assertEquals(0.0, counts(in.resolve("091-stale.xlsx")).get(6).get(0));
+        assertEquals(cached, counts(out.resolve("091-stale.xlsx")), "LibreOffice's own counts equal the cached ones");
+        assertEquals(cached, counts(out.resolve("091-helsinki.xlsx")));
+    }
+
+    private static List<String> sheets(Path f) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(f))) {
+            return TemplateWriterTest.sheetNames(wb);
+        }
+    }
+
+    /** The summary's count table as numbers, row by row. */
+    private static List<List<Double>> counts(Path f) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(f))) {
+            XSSFSheet sh = wb.getSheet("Yhteenveto");
+            assertNotNull(sh);
+            List<List<Double>> rows = new ArrayList<>();
+            for (int r = TemplateLayout.SUMMARY_COUNTS_ROW + 2; r <= TemplateLayout.SUMMARY_COUNTS_ROW + 8; r++) {
+                Row row = sh.getRow(r);
+                List<Double> v = new ArrayList<>();
+                for (int c = 1; c <= 5; c++) {
+                    v.add(row.getCell(c).getNumericCellValue());
+                }
+                rows.add(v);
+            }
+            return rows;
+        }
+    }
+}

@@ -11,15 +11,29 @@ import java.util.List;
  * @param reason why the file was rejected or superseded; null otherwise
  * @param findingsTruncated true when more findings were found than the per-file cap kept
  * @param ret the typed return; null for a rejected or pending file
+ * @param reasonCode the stable code of {@code reason} (a finding-catalogue code such as
+ *        {@code corrupt-zip} for a rejected file, e.g. {@code superseded} for a superseded one); null
+ *        when there is no reason. Reports write it beside the reason text so that scripts can match it.
  */
 public record FileResult(String file, Outcome outcome, String municipalityCode, Message reason,
-        List<Finding> findings, boolean findingsTruncated, AssessmentReturn ret, Instant modified) {
+        List<Finding> findings, boolean findingsTruncated, AssessmentReturn ret, Instant modified,
+        String reasonCode) {
     public FileResult {
         findings = List.copyOf(findings);
     }
 
+    /** A result without a reason code (kept so that callers written before the code was added still compile). */
+    public FileResult(String file, Outcome outcome, String municipalityCode, Message reason,
+            List<Finding> findings, boolean findingsTruncated, AssessmentReturn ret, Instant modified) {
+        this(file, outcome, municipalityCode, reason, findings, findingsTruncated, ret, modified, null);
+    }
+
     public FileResult withOutcome(Outcome newOutcome, Message newReason) {
+        return withOutcome(newOutcome, null, newReason);
+    }
+
+    public FileResult withOutcome(Outcome newOutcome, String newReasonCode, Message newReason) {
         return new FileResult(file, newOutcome, municipalityCode, newReason, findings, findingsTruncated, ret,
-                modified);
+                modified, newReasonCode);
     }
 }

@@ -76,9 +76,18 @@ final class SchemaIndex {
         return n.substring(0, end);
     }
 
-    private static Localized join(List<Localized> labels) {
+    /**
+     * A label as a message shows it: Finnish and Swedish as they are; in English the labels the
+     * workbook actually has, "Finnish (Swedish)", since no workbook carries the English ones.
+     */
+    static Localized asWritten(Localized l) {
+        return new Localized(l.fi(), l.sv(), l.fi().equals(l.sv()) ? l.fi() : l.fi() + " (" + l.sv() + ")");
+    }
+
+    /** Labels joined with commas, each language on its own. */
+    static Localized join(List<Localized> labels) {
         return new Localized(labels.stream().map(Localized::fi).collect(Collectors.joining(", ")),
                 labels.stream().map(Localized::sv).collect(Collectors.joining(", ")),
-                labels.stream().map(l -> l.get(fi.digikunta.schema.Lang.EN)).collect(Collectors.joining(", ")));
+                labels.stream().map(l -> asWritten(l).en()).collect(Collectors.joining(", ")));
     }
 }

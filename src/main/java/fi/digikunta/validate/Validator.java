@@ -29,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Turns one raw workbook into a typed return and its findings, applying every rule of the problem
@@ -137,11 +136,11 @@ public final class Validator {
     /** Column meta used when reading a value: its label for messages, its type and range. */
     private record Col(Localized label, String type, Double min, Double max) {
         static Col of(Schema.Column c) {
-            return new Col(c.label(), c.type(), c.min(), c.max());
+            return new Col(SchemaIndex.asWritten(c.label()), c.type(), c.min(), c.max());
         }
 
         static Col of(Schema.IdKey k) {
-            return new Col(k.label(), k.type(), k.min(), null);
+            return new Col(SchemaIndex.asWritten(k.label()), k.type(), k.min(), null);
         }
     }
 
@@ -246,11 +245,12 @@ public final class Validator {
                 }
                 RawCell v = values.get(k.key());
                 if (v == null) {
-                    sink.add(FindingCode.IDENTIFICATION_MISSING.atVariant(g.name(), null, "key", k.label(), g.name(),
+                    sink.add(FindingCode.IDENTIFICATION_MISSING.atVariant(g.name(), null, "key",
+                            SchemaIndex.asWritten(k.label()), g.name(),
                             id.maxRow(), id.labelColumn(), id.valueColumn()));
                 } else if (isBlank(v)) {
-                    sink.add(FindingCode.IDENTIFICATION_MISSING.atVariant(g.name(), v.ref(), "key", k.label(),
-                            g.name(), id.maxRow(), id.labelColumn(), id.valueColumn()));
+                    sink.add(FindingCode.IDENTIFICATION_MISSING.atVariant(g.name(), v.ref(), "key",
+                            SchemaIndex.asWritten(k.label()), g.name(), id.maxRow(), id.labelColumn(), id.valueColumn()));
                 }
             }
             RawCell codeCell = values.get("code");
@@ -329,7 +329,8 @@ public final class Validator {
                     if (first != null && s != summary) {
                         sink.add(FindingCode.DUPLICATE_TAB.inSheet(s.name(), s.name(), first));
                     }
-                } else {
+                } else if (!s.hidden()) {
+                    // A hidden extra tab is most often the template's own lookup list: no warning.
                     sink.add(FindingCode.EXTRA_TAB.inSheet(s.name(), s.name()));
                 }
             }
@@ -362,7 +363,8 @@ public final class Validator {
                 }
             }
             if (header < 0) {
-                sink.add(FindingCode.HEADER_NOT_FOUND.inSheet(g.name(), g.name(), idCol.label(), as.headerSearchRows()));
+                sink.add(FindingCode.HEADER_NOT_FOUND.inSheet(g.name(), g.name(), SchemaIndex.asWritten(idCol.label()),
+                        as.headerSearchRows()));
                 return null;
             }
             Map<String, Integer> cols = new LinkedHashMap<>();
@@ -386,9 +388,11 @@ public final class Validator {
                     continue;
                 }
                 if (col.required()) {
-                    sink.add(FindingCode.REQUIRED_COLUMN_MISSING.inSheet(g.name(), g.name(), col.label(), header + 1));
+                    sink.add(FindingCode.REQUIRED_COLUMN_MISSING.inSheet(g.name(), g.name(),
+                            SchemaIndex.asWritten(col.label()), header + 1));
                 } else {
-                    sink.add(FindingCode.OPTIONAL_COLUMN_MISSING.inSheet(g.name(), g.name(), col.label()));
+                    sink.add(FindingCode.OPTIONAL_COLUMN_MISSING.inSheet(g.name(), g.name(),
+                            SchemaIndex.asWritten(col.label())));
                 }
             }
             // A header cell merged down over several rows makes those rows part of the header.
@@ -458,7 +462,8 @@ public final class Validator {
                 if (cs.isPresent()) {
                     if (!cs.get().area().equals(area.code())) {
                         Schema.Area right = ix.schema.area(cs.get().area()).orElseThrow();
-                        sink.add(FindingCode.WRONG_AREA_ID.at(sheet, idCell.ref(), canonical, right.tab()));
+                        sink.add(FindingCode.WRONG_AREA_ID.at(sheet, idCell.ref(), canonical,
+                                right.tab().fi() + " / " + right.tab().sv()));
                         return null;
                     }
                     String first = seenIds.putIfAbsent(canonical, quote(sheet) + "!" + idCell.ref());
@@ -488,7 +493,7 @@ public final class Validator {
                     stageWritten = true;
                 }
                 StageLevel l = choice(g, c, ix.levelByLabel, FindingCode.INVALID_STAGE, ix.allowedLevels,
-                        ix.columns.get("stage." + st).label());
+                        SchemaIndex.asWritten(ix.columns.get("stage." + st).label()));
                 if (l != null) {
                     stages.put(st, l);
                 }
@@ -552,11 +557,7 @@ public final class Validator {
             }
             Integer col = layout.columns().get(missing.get(0));
             String cell = CellRef.a1(r, col != null ? col : layout.columns().get("id"));
-            List<Localized> labels = missing.stream().map(k -> ix.columns.get(k).label()).toList();
-            Localized joined = new Localized(
-                    labels.stream().map(Localized::fi).collect(Collectors.joining(", ")),
-                    labels.stream().map(Localized::sv).collect(Collectors.joining(", ")),
-                    labels.stream().map(l -> l.get(Lang.EN)).collect(Collectors.joining(", ")));
+            Localized joined = SchemaIndex.join(missing.stream().map(k -> ix.columns.get(k).label()).toList());
             sink.add(FindingCode.SAVINGS_PARTIAL.at(g.name(), cell, joined));
         }
 

@@ -66,6 +66,10 @@ public final class TestReturn {
     public final Map<String, Area> areas = new LinkedHashMap<>();
     public final List<String> extraTabs = new ArrayList<>(List.of());
     public boolean instructions = true;
+    /** Write the workbook in the 1904 date system (as old Mac Excel did). */
+    public boolean date1904;
+    /** Applied to the POI workbook after everything else is written (merged cells, hidden sheets...). */
+    public java.util.function.Consumer<Workbook> poiHook;
 
     private TestReturn() {
     }
@@ -150,6 +154,49 @@ public final class TestReturn {
         return areas.get(code);
     }
 
+    /** Sets (or, with null, clears) one value on the row of a catalogue service. */
+    public TestReturn set(String area, String serviceId, String key, Object value) {
+        Map<String, Object> r = areas.get(area).row(serviceId);
+        if (value == null) {
+            r.remove(key);
+        } else {
+            r.put(key, value);
+        }
+        return this;
+    }
+
+    /** Appends a row to an area tab (after the last row). */
+    public TestReturn append(String area, Map<String, Object> row) {
+        areas.get(area).rows.add(new LinkedHashMap<>(row));
+        return this;
+    }
+
+    public TestReturn removeRow(String area, String serviceId) {
+        areas.get(area).rows.remove(areas.get(area).row(serviceId));
+        return this;
+    }
+
+    public TestReturn removeColumn(String area, String key) {
+        areas.get(area).columns.remove(key);
+        return this;
+    }
+
+    /** Swedish tab names, labels and values, as a Swedish-speaking municipality's workbook has them. */
+    public TestReturn swedish() {
+        labels = Lang.SV;
+        summaryTab = "Sammandrag";
+        Map<String, String> values = new LinkedHashMap<>();
+        SCHEMA.statuses().forEach(c -> values.put(c.label().fi(), c.label().sv()));
+        SCHEMA.stageLevels().forEach(c -> values.put(c.label().fi(), c.label().sv()));
+        for (Area a : areas.values()) {
+            a.tab = SCHEMA.area(a.code).orElseThrow().tab().sv();
+            for (Map<String, Object> r : a.rows) {
+                r.replaceAll((k, v) -> v instanceof String s && values.containsKey(s) ? values.get(s) : v);
+            }
+        }
+        return this;
+    }
+
     /** The label a writer puts in a header cell for a column key. */
     public String label(Area a, String key) {
         String o = a.labelOverride.get(key);
@@ -178,6 +225,11 @@ public final class TestReturn {
 
     public byte[] toXlsx() {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            if (date1904) {
+                var pr = wb.getCTWorkbook().isSetWorkbookPr() ? wb.getCTWorkbook().getWorkbookPr()
+                        : wb.getCTWorkbook().addNewWorkbookPr();
+                pr.setDate1904(true);
+            }
             return write(wb);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -233,6 +285,9 @@ public final class TestReturn {
         }
         for (String x : extraTabs) {
             wb.createSheet(x).createRow(0).createCell(0).setCellValue("muistiinpanoja");
+        }
+        if (poiHook != null) {
+            poiHook.accept(wb);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         wb.write(out);

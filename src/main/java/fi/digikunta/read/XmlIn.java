@@ -18,7 +18,6 @@ final class XmlIn implements AutoCloseable {
     private final InputStream in;
     private final String part;
     private final Budget budget;
-    private int ticks;
 
     private XmlIn(XMLStreamReader r, InputStream in, String part, Budget budget) {
         this.r = r;
@@ -41,6 +40,7 @@ final class XmlIn implements AutoCloseable {
     }
 
     static XmlIn open(XMLInputFactory f, ZipArchive zip, String part, Budget budget) throws ReadException {
+        budget.checkTime();
         InputStream in = zip.open(part);
         try {
             return new XmlIn(f.createXMLStreamReader(in), in, part, budget);
@@ -52,9 +52,7 @@ final class XmlIn implements AutoCloseable {
 
     /** The next event; a DTD is rejected before anything it declares could be used. */
     int next() throws ReadException {
-        if ((++ticks & 0x3FF) == 0) {
-            budget.checkTime();
-        }
+        budget.tick();
         try {
             int e = r.next();
             if (e == XMLStreamConstants.DTD || e == XMLStreamConstants.ENTITY_DECLARATION
@@ -196,10 +194,18 @@ final class XmlIn implements AutoCloseable {
         private final long deadline;
         int cells;
         long sharedStringChars;
+        private int ticks;
 
         Budget(ReadLimits limits) {
             this.limits = limits;
             this.deadline = System.nanoTime() + limits.timeLimit().toNanos();
+        }
+
+        /** Counts one parser event; the clock is looked at every 1024 events. */
+        void tick() throws ReadException {
+            if ((++ticks & 0x3FF) == 0) {
+                checkTime();
+            }
         }
 
         void checkTime() throws ReadException {

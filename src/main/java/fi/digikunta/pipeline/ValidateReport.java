@@ -27,7 +27,7 @@ public final class ValidateReport {
 
     private static final Map<Outcome, Localized> OUTCOME_NAMES = new EnumMap<>(Map.of(
             Outcome.ACCEPTED, new Localized("hyväksytty", "godkänd", "accepted"),
-            Outcome.ACCEPTED_WITH_WARNINGS, new Localized("hyväksytty, huomautuksia", "godkänd, anmärkningar",
+            Outcome.ACCEPTED_WITH_WARNINGS, new Localized("hyväksytty huomautuksin", "godkänd med anmärkningar",
                     "accepted with warnings"),
             Outcome.SUPERSEDED, new Localized("korvattu", "ersatt", "superseded"),
             Outcome.REJECTED, new Localized("hylätty", "underkänd", "rejected"),

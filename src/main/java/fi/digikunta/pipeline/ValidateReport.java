@@ -9,6 +9,7 @@ import fi.digikunta.model.FileResult;
 import fi.digikunta.model.Finding;
 import fi.digikunta.model.Outcome;
 import fi.digikunta.model.Severity;
+import fi.digikunta.read.FindingTexts;
 import fi.digikunta.schema.Lang;
 import fi.digikunta.schema.Localized;
 import java.io.PrintWriter;
@@ -132,7 +133,7 @@ public final class ValidateReport {
         for (FileResult f : files) {
             StringBuilder b = new StringBuilder();
             String name = OUTCOME_NAMES.get(f.outcome()).get(lang);
-            b.append(name).append(" ".repeat(width - name.length() + 2)).append(f.file());
+            b.append(name).append(" ".repeat(width - name.length() + 2)).append(FindingTexts.clean(f.file()));
             if (f.municipalityCode() != null) {
                 b.append("  (").append(f.municipalityCode()).append(')');
             }
@@ -148,7 +149,7 @@ public final class ValidateReport {
                 StringBuilder l = new StringBuilder("    ");
                 l.append((x.severity() == Severity.ERROR ? ERROR : WARNING).get(lang)).append("  ").append(x.code());
                 if (x.sheet() != null) {
-                    l.append("  ").append(quote(x.sheet()));
+                    l.append("  ").append(quote(FindingTexts.clean(x.sheet())));
                     if (x.cell() != null) {
                         l.append('!').append(x.cell());
                     }

@@ -103,7 +103,56 @@ public final class FindingTexts {
         if (a instanceof Double d) {
             return number(lang, d);
         }
-        return a.toString();
+        return clean(a.toString());
+    }
+
+    /** Longest argument text put into a message; a longer cell value is cut with an ellipsis. */
+    public static final int MAX_ARGUMENT_CHARS = 200;
+
+    /**
+     * Text from a workbook made safe to put in a message or on a terminal: line breaks and tabs
+     * become spaces, other control characters and unpaired surrogates become U+FFFD, and text
+     * longer than {@link #MAX_ARGUMENT_CHARS} is cut.
+     */
+    public static String clean(String s) {
+        StringBuilder b = null;
+        int n = Math.min(s.length(), MAX_ARGUMENT_CHARS);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            char r = c;
+            if (c == '\t' || c == '\n' || c == '\r') {
+                r = ' ';
+            } else if (Character.isISOControl(c)) {
+                r = '\uFFFD';
+            } else if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    if (b != null) {
+                        b.append(c).append(s.charAt(i + 1));
+                    }
+                    i++;
+                    continue;
+                }
+                r = '\uFFFD';
+            } else if (Character.isLowSurrogate(c)) {
+                r = '\uFFFD';
+            }
+            if (r != c && b == null) {
+                b = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (b != null) {
+                b.append(r);
+            }
+        }
+        if (b == null && s.length() <= MAX_ARGUMENT_CHARS) {
+            return s;
+        }
+        if (b == null) {
+            b = new StringBuilder(s.substring(0, Math.min(s.length(), MAX_ARGUMENT_CHARS)));
+        }
+        if (s.length() > MAX_ARGUMENT_CHARS) {
+            b.append('\u2026');
+        }
+        return b.toString();
     }
 
     /** A number written plainly (no exponent, no trailing zeros), with a decimal comma in fi and sv. */

@@ -70,6 +70,16 @@ class FindingCodeTest {
         assertTrue(m.en().endsWith("read as the number 1200.5."), m.en());
     }
 
+    @Test
+    void workbookTextInAMessageIsCleanedAndCut() {
+        var m = FindingCode.INVALID_STATUS.message("a\u001B[31mb\nc\uD800d", "x", null);
+        assertTrue(m.fi().startsWith("Käyttöönoton tila \"a\uFFFD[31mb c\uFFFDd\""), m.fi());
+        var longText = FindingCode.NOT_A_NUMBER.message("9".repeat(5000), "x");
+        assertTrue(longText.en().contains("9".repeat(200) + "\u2026\""), longText.en());
+        assertTrue(longText.en().length() < 400);
+        assertEquals("\uD83D\uDE00 ok", FindingTexts.clean("\uD83D\uDE00 ok"), "a paired surrogate is kept");
+    }
+
     private static Set<String> placeholders(String s) {
         Set<String> out = new TreeSet<>();
         Matcher m = Pattern.compile("\\{\\d}").matcher(s);

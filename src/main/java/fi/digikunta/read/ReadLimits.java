@@ -48,11 +48,6 @@ public record ReadLimits(long maxFileBytes, long maxEntryBytes, double minInflat
         }
     }
 
-    public ReadLimits withMaxFileBytes(long v) {
-        return new ReadLimits(v, maxEntryBytes, minInflateRatio, inflateGraceBytes, maxEntries, maxRows, maxColumns,
-                maxCellChars, maxCells, maxSharedStringChars, timeLimit);
-    }
-
     public ReadLimits withTimeLimit(Duration v) {
         return new ReadLimits(maxFileBytes, maxEntryBytes, minInflateRatio, inflateGraceBytes, maxEntries, maxRows,
                 maxColumns, maxCellChars, maxCells, maxSharedStringChars, v);

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         resourceBundle = "fi.digikunta.cli.Messages",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {TemplateCommand.class, SchemaCommand.class, SamplesCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {ValidateCommand.class, TemplateCommand.class, SchemaCommand.class, SamplesCommand.class,
+            AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:OK: the run completed, nothing at or above --fail-on",

@@ -1,0 +1,95 @@
+package fi.digikunta.pipeline;
+
+import fi.digikunta.inbox.InboxEntry;
+import fi.digikunta.model.FileResult;
+import fi.digikunta.model.Finding;
+import fi.digikunta.model.Outcome;
+import fi.digikunta.read.WorkbookReader;
+import fi.digikunta.reference.MunicipalityList;
+import fi.digikunta.schema.SchemaRegistry;
+import fi.digikunta.validate.FindingCode;
+import fi.digikunta.validate.Superseding;
+import fi.digikunta.validate.Validated;
+import fi.digikunta.validate.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Reads and validates many files in parallel, then applies superseding. Every entry ends with
+ * exactly one result; a file that breaks the reader or the validator in any way is rejected on its
+ * own (internal-error at worst) and never touches another file's result.
+ */
+public final class Validation {
+    private Validation() {
+    }
+
+    /** Threads to use by default: one per core. */
+    public static int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Results sorted by file name; pending entries pass through with outcome pending. */
+    public static List<FileResult> validateAll(List<InboxEntry> entries, SchemaRegistry registry,
+            MunicipalityList municipalities, WorkbookReader reader, int threads) {
+        Validator validator = new Validator(registry, municipalities);
+        List<FileResult> results = new ArrayList<>(entries.size());
+        if (entries.isEmpty()) {
+            return results;
+        }
+        int n = Math.max(1, Math.min(threads, entries.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "digikunta-validate");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<FileResult>> futures = new ArrayList<>(entries.size());
+            for (InboxEntry e : entries) {
+                futures.add(pool.submit(() -> one(e, reader, validator)));
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                results.add(await(futures.get(i), entries.get(i)));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        results.sort(Comparator.comparing(FileResult::file));
+        return Superseding.apply(results, municipalities);
+    }
+
+    /** One file, from path to result; never throws. */
+    static FileResult one(InboxEntry e, WorkbookReader reader, Validator validator) {
+        if (e.pending()) {
+            return new FileResult(e.name(), Outcome.PENDING, null, null, List.of(), false, null, e.modified(), null);
+        }
+        Validated v;
+        try {
+            v = validator.validate(reader.read(e.path()));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {
+            v = Validated.rejected(FindingCode.INTERNAL_ERROR.inFile(ex.getClass().getSimpleName()));
+        }
+        return result(e, v);
+    }
+
+    static FileResult result(InboxEntry e, Validated v) {
+        return new FileResult(e.name(), v.outcome(), v.municipalityCode(), v.reason(), v.findings(),
+                v.findingsTruncated(), v.ret(), e.modified(), v.reasonCode());
+    }
+
+    private static FileResult await(Future<FileResult> f, InboxEntry e) {
+        try {
+            return f.get();
+        } catch (ExecutionException ex) {
+            Finding r = FindingCode.INTERNAL_ERROR.inFile(ex.getCause().getClass().getSimpleName());
+            return result(e, Validated.rejected(r));
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new RunFailure("interrupted", ex);
+        }
+    }
+}

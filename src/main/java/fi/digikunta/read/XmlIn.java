@@ -1,0 +1,217 @@
+package fi.digikunta.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * One XML part of the zip read with the JDK's StAX parser, by local names only (so that both
+ * transitional and Strict OOXML namespaces read alike). DTDs are not supported and external entities
+ * are never resolved: a DOCTYPE anywhere is the file's rejection ({@code xml-doctype}). Every parse
+ * error becomes {@code corrupt-workbook} naming the part and line.
+ */
+final class XmlIn implements AutoCloseable {
+    private final XMLStreamReader r;
+    private final InputStream in;
+    private final String part;
+    private final Budget budget;
+
+    private XmlIn(XMLStreamReader r, InputStream in, String part, Budget budget) {
+        this.r = r;
+        this.in = in;
+        this.part = part;
+        this.budget = budget;
+    }
+
+    /** A StAX factory that cannot be made to read a DTD or an external entity. */
+    static XMLInputFactory factory() {
+        // The JDK's own implementation, whatever else is on the class path.
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        f.setXMLResolver((publicId, systemId, base, ns) -> {
+            throw new XMLStreamException("external resources are never resolved");
+        });
+        return f;
+    }
+
+    static XmlIn open(XMLInputFactory f, ZipArchive zip, String part, Budget budget) throws ReadException {
+        budget.checkTime();
+        InputStream in = zip.open(part);
+        try {
+            return new XmlIn(f.createXMLStreamReader(in), in, part, budget);
+        } catch (XMLStreamException e) {
+            closeQuietly(in);
+            throw failure(e, part);
+        }
+    }
+
+    /** The next event; a DTD is rejected before anything it declares could be used. */
+    int next() throws ReadException {
+        budget.tick();
+        try {
+            int e = r.next();
+            if (e == XMLStreamConstants.DTD || e == XMLStreamConstants.ENTITY_DECLARATION
+                    || e == XMLStreamConstants.NOTATION_DECLARATION) {
+                throw new ReadException(ReadCodes.XML_DOCTYPE, null, part);
+            }
+            if (e == XMLStreamConstants.ENTITY_REFERENCE) {
+                throw new ReadException(ReadCodes.XML_DOCTYPE, null, part);
+            }
+            return e;
+        } catch (XMLStreamException | RuntimeException ex) {
+            throw failure(ex, part);
+        }
+    }
+
+    boolean hasNext() throws ReadException {
+        try {
+            return r.hasNext();
+        } catch (XMLStreamException e) {
+            throw failure(e, part);
+        }
+    }
+
+    String local() {
+        return r.getLocalName();
+    }
+
+    /** The value of the attribute with this local name, whatever its namespace; null when absent. */
+    String attr(String localName) {
+        for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
+            if (localName.equals(r.getAttributeLocalName(i))) {
+                return r.getAttributeValue(i);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The text of the current element, up to its end; text of nested elements is included. Longer
+     * than maxChars is a read-limit rejection, checked as the text arrives.
+     */
+    String text(int maxChars) throws ReadException {
+        StringBuilder b = null;
+        String single = null;
+        int depth = 1;
+        while (depth > 0) {
+            int e = next();
+            switch (e) {
+                case XMLStreamConstants.START_ELEMENT -> depth++;
+                case XMLStreamConstants.END_ELEMENT -> depth--;
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    String t = r.getText();
+                    if (single == null && b == null) {
+                        single = t;
+                    } else {
+                        if (b == null) {
+                            b = new StringBuilder(single);
+                        }
+                        b.append(t);
+                    }
+                    int len = b != null ? b.length() : single.length();
+                    if (len > maxChars) {
+                        throw new ReadException(ReadCodes.READ_LIMIT, "text", part, maxChars);
+                    }
+                }
+                case XMLStreamConstants.END_DOCUMENT -> throw new ReadException(ReadCodes.CORRUPT_WORKBOOK, null,
+                        part);
+                default -> {
+                }
+            }
+        }
+        return b != null ? b.toString() : single == null ? "" : single;
+    }
+
+    /** Skips the current element and everything in it. */
+    void skip() throws ReadException {
+        int depth = 1;
+        while (depth > 0) {
+            int e = next();
+            if (e == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (e == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            } else if (e == XMLStreamConstants.END_DOCUMENT) {
+                throw new ReadException(ReadCodes.CORRUPT_WORKBOOK, null, part);
+            }
+        }
+    }
+
+    String part() {
+        return part;
+    }
+
+    @Override
+    public void close() {
+        try {
+            r.close();
+        } catch (XMLStreamException e) {
+            // Nothing to release beyond the stream closed below.
+        }
+        closeQuietly(in);
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // An in-memory stream: closing cannot fail in a way that matters.
+        }
+    }
+
+    /** The reader's reason for a parser exception: a limit or zip problem raised below it, or a damaged part. */
+    static ReadException failure(Throwable t, String part) {
+        for (Throwable c = t; c != null; c = next(c)) {
+            if (c instanceof ZipArchive.WrappedReadException w) {
+                return w.cause;
+            }
+            if (c instanceof ReadException re) {
+                return re;
+            }
+        }
+        String where = part;
+        if (t instanceof XMLStreamException x && x.getLocation() != null && x.getLocation().getLineNumber() > 0) {
+            where = part + ":" + x.getLocation().getLineNumber();
+        }
+        return new ReadException(ReadCodes.CORRUPT_WORKBOOK, null, where);
+    }
+
+    private static Throwable next(Throwable c) {
+        if (c instanceof XMLStreamException x && x.getNestedException() != null && x.getNestedException() != c) {
+            return x.getNestedException();
+        }
+        return c.getCause() == c ? null : c.getCause();
+    }
+
+    /** Per-file budget: the time limit, counted cells and shared-string characters. */
+    static final class Budget {
+        final ReadLimits limits;
+        private final long deadline;
+        int cells;
+        long sharedStringChars;
+        private int ticks;
+
+        Budget(ReadLimits limits) {
+            this.limits = limits;
+            this.deadline = System.nanoTime() + limits.timeLimit().toNanos();
+        }
+
+        /** Counts one parser event; the clock is looked at every 1024 events. */
+        void tick() throws ReadException {
+            if ((++ticks & 0x3FF) == 0) {
+                checkTime();
+            }
+        }
+
+        void checkTime() throws ReadException {
+            if (System.nanoTime() - deadline > 0) {
+                throw new ReadException(ReadCodes.READ_LIMIT, "time", limits.timeLimit().toSeconds());
+            }
+        }
+    }
+}

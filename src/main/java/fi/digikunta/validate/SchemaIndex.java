@@ -1,0 +1,93 @@
+package fi.digikunta.validate;
+
+import fi.digikunta.model.StageLevel;
+import fi.digikunta.model.Status;
+import fi.digikunta.schema.Labels;
+import fi.digikunta.schema.Localized;
+import fi.digikunta.schema.Schema;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One schema's labels and values, normalised once ({@link Labels#normalize}) for matching: tab
+ * names and aliases, identification labels, column labels, status values and stage levels, each in
+ * Finnish and Swedish. Built once per validator, never per file.
+ */
+final class SchemaIndex {
+    final Schema schema;
+    final Map<String, String> areaByTab = new HashMap<>();
+    final Map<String, String> roleByTab = new HashMap<>();
+    final Map<String, Schema.IdKey> idKeyByLabel = new HashMap<>();
+    final Map<String, Schema.Column> columnByLabel = new HashMap<>();
+    final Map<String, Status> statusByLabel = new HashMap<>();
+    final Map<String, StageLevel> levelByLabel = new HashMap<>();
+    final Map<String, Schema.Column> columns = new LinkedHashMap<>();
+    final Localized allowedStatuses;
+    final Localized allowedLevels;
+
+    SchemaIndex(Schema s) {
+        this.schema = s;
+        for (Schema.Area a : s.areas()) {
+            areaByTab.put(key(a.tab().fi()), a.code());
+            areaByTab.put(key(a.tab().sv()), a.code());
+            a.aliases().forEach(al -> areaByTab.put(key(al), a.code()));
+        }
+        s.tabs().forEach((role, t) -> {
+            roleByTab.put(key(t.name().fi()), role);
+            roleByTab.put(key(t.name().sv()), role);
+            t.aliases().forEach(al -> roleByTab.put(key(al), role));
+        });
+        for (Schema.IdKey k : s.identification().keys()) {
+            idKeyByLabel.putIfAbsent(key(k.label().fi()), k);
+            idKeyByLabel.putIfAbsent(key(k.label().sv()), k);
+        }
+        for (Schema.Column c : s.columns()) {
+            columns.put(c.key(), c);
+            columnByLabel.put(key(c.label().fi()), c);
+            columnByLabel.put(key(c.label().sv()), c);
+        }
+        for (Schema.Choice c : s.statuses()) {
+            Status st = Status.valueOf(c.code());
+            statusByLabel.put(key(c.label().fi()), st);
+            statusByLabel.put(key(c.label().sv()), st);
+        }
+        for (Schema.StageLevelDef d : s.stageLevels()) {
+            StageLevel l = StageLevel.valueOf(d.code());
+            levelByLabel.put(key(d.label().fi()), l);
+            levelByLabel.put(key(d.label().sv()), l);
+        }
+        allowedStatuses = join(s.statuses().stream().map(Schema.Choice::label).toList());
+        allowedLevels = join(s.stageLevels().stream().map(Schema.StageLevelDef::label).toList());
+    }
+
+    /**
+     * A label as matched: normalised, with a trailing colon or asterisk (a "required" mark) taken off,
+     * so that "Kunta:" and "Tunnus *" still match.
+     */
+    static String key(String text) {
+        String n = Labels.normalize(text);
+        int end = n.length();
+        while (end > 0 && (n.charAt(end - 1) == ':' || n.charAt(end - 1) == '*' || n.charAt(end - 1) == ' ')) {
+            end--;
+        }
+        return n.substring(0, end);
+    }
+
+    /**
+     * A label as a message shows it: Finnish and Swedish as they are; in English the labels the
+     * workbook actually has, "Finnish (Swedish)", since no workbook carries the English ones.
+     */
+    static Localized asWritten(Localized l) {
+        return new Localized(l.fi(), l.sv(), l.fi().equals(l.sv()) ? l.fi() : l.fi() + " (" + l.sv() + ")");
+    }
+
+    /** Labels joined with commas, each language on its own. */
+    static Localized join(List<Localized> labels) {
+        return new Localized(labels.stream().map(Localized::fi).collect(Collectors.joining(", ")),
+                labels.stream().map(Localized::sv).collect(Collectors.joining(", ")),
+                labels.stream().map(l -> asWritten(l).en()).collect(Collectors.joining(", ")));
+    }
+}

@@ -1,0 +1,25 @@
+package fi.digikunta.validate;
+
+import fi.digikunta.model.AssessmentReturn;
+import fi.digikunta.model.Finding;
+import fi.digikunta.model.Message;
+import fi.digikunta.model.Outcome;
+import java.util.List;
+
+/**
+ * What validating one workbook gave: its outcome (accepted, accepted_with_warnings or rejected;
+ * superseding across files comes later), the municipality where known, the typed return unless
+ * rejected, the findings kept (at most the cap, plus a findings-capped warning), and for a rejected
+ * file the code and message of its reason.
+ */
+public record Validated(Outcome outcome, String municipalityCode, AssessmentReturn ret, List<Finding> findings,
+        boolean findingsTruncated, String reasonCode, Message reason) {
+    public Validated {
+        findings = List.copyOf(findings);
+    }
+
+    /** A file rejected by one finding that is also its only finding (e.g. a file that cannot be read). */
+    public static Validated rejected(Finding reason) {
+        return new Validated(Outcome.REJECTED, null, null, List.of(reason), false, reason.code(), reason.message());
+    }
+}

@@ -222,8 +222,9 @@ public final class SampleSet {
                 "Petäjävesi's identification block saved as an OpenDocument spreadsheet (.ods)",
                 () -> BrokenFiles.ods(summaryTab(Lang.FI), identificationRows("592", "2026-01-30"),
                         SampleGenerator.fileTime(LocalDate.parse("2026-01-30")))));
-        l.add(new Sample("broken-xls.xls", REJECTED, List.of("xls-unreadable"),
-                "Kerava's identification block saved as an Excel 97-2003 workbook (.xls)",
+        l.add(new Sample("broken-xls.xls", REJECTED, List.of("area-tab-missing"),
+                "Kerava's identification block alone saved as an Excel 97-2003 workbook (.xls): the old format"
+                        + " is read, and the six area tabs are missing",
                 () -> BrokenFiles.xls(summaryTab(Lang.FI), identificationRows("245", "2026-02-05"))));
         l.add(new Sample("broken-zip-bomb.xlsx", REJECTED, List.of("zip-bomb"),
                 "Salo's return with 40 MB of white space packed into one worksheet part (ratio about 1:1000)",

@@ -98,7 +98,8 @@ public final class BatchRun {
                 }
             });
             Processed p = process(o, registry, log, err);
-            byte[] json = ReportSet.render(p.run(), o.report()).get(ReportSet.JSON);
+            // Only report.json is needed to compare with the previous run; the set is rendered once, below.
+            byte[] json = ReportSet.renderJson(p.run(), o.report());
             SincePreviousRun since = SincePreviousRun.between(pub.previous().map(d -> d.resolve(ReportSet.JSON)),
                     json);
             RunResult run = p.run().withSincePreviousRun(since);

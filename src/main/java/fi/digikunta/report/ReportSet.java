@@ -65,6 +65,15 @@ public final class ReportSet {
     }
 
     /**
+     * Renders report.json alone, as {@link #render} would (e.g. to compare it with the previous run's
+     * before the whole set is written).
+     */
+    public static byte[] renderJson(RunResult run, ReportOptions options) {
+        ReportContext ctx = new ReportContext(run, options);
+        return bytes(o -> JsonReportWriter.write(ctx, o));
+    }
+
+    /**
      * Writes every output into {@code dir} (created if missing), replacing files of the same name.
      * Other files in {@code dir} are left alone: publishing into a fresh folder is the caller's job.
      *

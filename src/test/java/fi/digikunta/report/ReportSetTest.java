@@ -83,6 +83,15 @@ class ReportSetTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void renderJsonGivesTheSetsReportJson(String name, RunResult run) {
+        for (Lang lang : Lang.values()) {
+            ReportOptions o = ReportOptions.defaults().withLang(lang);
+            assertArrayEquals(ReportSet.render(run, o).get(ReportSet.JSON), ReportSet.renderJson(run, o));
+        }
+    }
+
     @Test
     void pagesAreNamedByMunicipalityCodeOnly() {
         SortedMap<String, byte[]> out = ReportSet.render(TestRuns.superseded(), ReportOptions.defaults());

@@ -43,14 +43,17 @@ public final class Validation {
     /**
      * As above; {@code onRead} hears of each file as soon as it is read and validated (before
      * superseding, from the worker threads), e.g. to move a progress bar.
+     *
+     * <p>Results are superseded as they arrive, so a return that has lost is dropped at once and
+     * memory stays flat however many old returns the inbox holds (see {@link Superseding.Incremental}).
      */
     public static List<FileResult> validateAll(List<InboxEntry> entries, SchemaRegistry registry,
             MunicipalityList municipalities, WorkbookReader reader, int threads, Consumer<FileResult> onRead) {
         Validator validator = new Validator(registry, municipalities);
-        List<FileResult> results = new ArrayList<>(entries.size());
         if (entries.isEmpty()) {
-            return results;
+            return new ArrayList<>();
         }
+        Superseding.Incremental newest = new Superseding.Incremental(entries.size());
         int n = Math.max(1, Math.min(threads, entries.size()));
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
             Thread t = new Thread(r, "digikunta-validate");
@@ -58,22 +61,36 @@ public final class Validation {
             return t;
         });
         try {
-            List<Future<FileResult>> futures = new ArrayList<>(entries.size());
-            for (InboxEntry e : entries) {
+            // The tasks hand their results over themselves, so no future holds a return once read.
+            List<Future<?>> futures = new ArrayList<>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                int index = i;
+                InboxEntry e = entries.get(i);
                 futures.add(pool.submit(() -> {
                     FileResult r = one(e, reader, validator);
                     onRead.accept(r);
-                    return r;
+                    synchronized (newest) {
+                        newest.put(index, r);
+                    }
                 }));
             }
             for (int i = 0; i < entries.size(); i++) {
-                results.add(await(futures.get(i), entries.get(i)));
+                FileResult failed = await(futures.get(i), entries.get(i));
+                if (failed != null) {
+                    synchronized (newest) {
+                        newest.put(i, failed);
+                    }
+                }
             }
         } finally {
             pool.shutdownNow();
         }
+        List<FileResult> results;
+        synchronized (newest) {
+            results = newest.finish(municipalities);
+        }
         results.sort(Comparator.comparing(FileResult::file));
-        return Superseding.apply(results, municipalities);
+        return results;
     }
 
     /** One file, from path to result; never throws. */
@@ -100,9 +117,11 @@ public final class Validation {
                 v.findingsTruncated(), v.ret(), e.modified(), v.reasonCode());
     }
 
-    private static FileResult await(Future<FileResult> f, InboxEntry e) {
+    /** Waits for one task; the file's result when the task itself failed, else null (it put its own). */
+    private static FileResult await(Future<?> f, InboxEntry e) {
         try {
-            return f.get();
+            f.get();
+            return null;
         } catch (ExecutionException ex) {
             Finding r = FindingCode.INTERNAL_ERROR.inFile(ex.getCause().getClass().getSimpleName());
             return result(e, Validated.rejected(r));

@@ -31,29 +31,77 @@ public final class Superseding {
     private Superseding() {
     }
 
-    /** The same results in the same order, the losers of each municipality marked superseded. */
+    /**
+     * The same results in the same order, the losers of each municipality marked superseded and
+     * without their return (the figures never use it).
+     */
     public static List<FileResult> apply(List<FileResult> results, MunicipalityList municipalities) {
-        Map<String, FileResult> winner = new HashMap<>();
-        for (FileResult f : results) {
-            if (!f.outcome().counts() || f.municipalityCode() == null) {
-                continue;
-            }
-            winner.merge(f.municipalityCode(), f, (a, b) -> NEWEST_FIRST.compare(a, b) <= 0 ? a : b);
+        Incremental inc = new Incremental(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            inc.put(i, results.get(i));
         }
-        List<FileResult> out = new ArrayList<>(results.size());
-        for (FileResult f : results) {
-            FileResult w = f.outcome().counts() && f.municipalityCode() != null ? winner.get(f.municipalityCode())
-                    : null;
-            if (w == null || w == f) {
-                out.add(f);
-                continue;
-            }
-            Object who = municipalities.byCode(f.municipalityCode()).map(Superseding::label)
-                    .orElse(new Localized(f.municipalityCode(), f.municipalityCode(), f.municipalityCode()));
-            out.add(f.withOutcome(Outcome.SUPERSEDED, FindingCode.SUPERSEDED.code(),
-                    FindingCode.SUPERSEDED.message(who, w.file())));
+        return inc.finish(municipalities);
+    }
+
+    /**
+     * Superseding as results arrive in any order, so that a return is dropped as soon as it has
+     * lost: only each municipality's current winner keeps its {@link FileResult#ret()}, and memory
+     * does not grow with the number of superseded files. Gives the same outcomes as sorting first,
+     * because the newest return wins whatever the order it is met in. Not thread-safe.
+     */
+    public static final class Incremental {
+        private final FileResult[] results;
+        private final Map<String, Integer> winner = new HashMap<>();
+
+        /** For results numbered 0 to size - 1. */
+        public Incremental(int size) {
+            this.results = new FileResult[size];
         }
-        return out;
+
+        /** Result number i. */
+        public void put(int i, FileResult f) {
+            FileResult r = f;
+            if (r.outcome().counts() && r.municipalityCode() != null) {
+                Integer w = winner.get(r.municipalityCode());
+                if (w == null) {
+                    winner.put(r.municipalityCode(), i);
+                } else if (NEWEST_FIRST.compare(r, results[w]) < 0
+                        || NEWEST_FIRST.compare(r, results[w]) == 0 && i < w) {
+                    results[w] = withoutReturn(results[w]);
+                    winner.put(r.municipalityCode(), i);
+                } else {
+                    r = withoutReturn(r);
+                }
+            }
+            results[i] = r;
+        }
+
+        /** Every result in number order, each municipality's losers marked superseded. */
+        public List<FileResult> finish(MunicipalityList municipalities) {
+            List<FileResult> out = new ArrayList<>(results.length);
+            for (int i = 0; i < results.length; i++) {
+                FileResult f = results[i];
+                if (f == null) {
+                    throw new IllegalStateException("result " + i + " is missing");
+                }
+                Integer w = f.outcome().counts() && f.municipalityCode() != null ? winner.get(f.municipalityCode())
+                        : null;
+                if (w == null || w == i) {
+                    out.add(f);
+                    continue;
+                }
+                Object who = municipalities.byCode(f.municipalityCode()).map(Superseding::label)
+                        .orElse(new Localized(f.municipalityCode(), f.municipalityCode(), f.municipalityCode()));
+                out.add(f.withOutcome(Outcome.SUPERSEDED, FindingCode.SUPERSEDED.code(),
+                        FindingCode.SUPERSEDED.message(who, results[w].file())));
+            }
+            return out;
+        }
+
+        private static FileResult withoutReturn(FileResult f) {
+            return f.ret() == null ? f : new FileResult(f.file(), f.outcome(), f.municipalityCode(), f.reason(),
+                    f.findings(), f.findingsTruncated(), null, f.modified(), f.reasonCode());
+        }
     }
 
     private static Localized label(Municipality m) {

@@ -78,6 +78,34 @@ class ValidationTest {
     }
 
     @Test
+    void onlyEachMunicipalitysWinnerKeepsItsReturnWhateverTheOrderFilesAreReadIn() throws IOException {
+        List<InboxEntry> in = new ArrayList<>();
+        for (int day = 1; day <= 12; day++) {
+            in.add(file("helsinki-" + (100 + day) + ".xlsx", ret("091", "Helsinki", LocalDate.of(2025, 3, day)), T0));
+        }
+        in.add(file("espoo.xlsx", ret("049", "Espoo", LocalDate.of(2025, 3, 1)), T0));
+        for (List<InboxEntry> order : List.of(in, reversed(in))) {
+            Map<String, FileResult> m = byName(run(order, new StaxWorkbookReader()));
+            assertEquals(Outcome.ACCEPTED, m.get("helsinki-112.xlsx").outcome());
+            assertEquals(LocalDate.of(2025, 3, 12), m.get("helsinki-112.xlsx").ret().identification().fillDate());
+            assertEquals(Outcome.ACCEPTED, m.get("espoo.xlsx").outcome());
+            assertTrue(m.get("espoo.xlsx").ret() != null);
+            for (int day = 1; day < 12; day++) {
+                FileResult old = m.get("helsinki-" + (100 + day) + ".xlsx");
+                assertEquals(Outcome.SUPERSEDED, old.outcome());
+                assertTrue(old.reason().fi().contains("helsinki-112.xlsx"), old.reason().fi());
+                assertNull(old.ret(), "a superseded return is not kept");
+            }
+        }
+    }
+
+    static <T> List<T> reversed(List<T> list) {
+        List<T> r = new ArrayList<>(list);
+        java.util.Collections.reverse(r);
+        return r;
+    }
+
+    @Test
     void onTheSameFillDateTheNewerFileWinsThenTheLastName() throws IOException {
         byte[] b = ret("091", "Helsinki", LocalDate.of(2025, 3, 14));
         Map<String, FileResult> m = byName(run(List.of(file("a.xlsx", b, T0.plusSeconds(5)), file("b.xlsx", b, T0)),

@@ -1,11 +1,15 @@
 package fi.digikunta.history;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,6 +19,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The part of a report.json that the since-the-previous-run section compares: its core shape
@@ -58,13 +63,73 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
     }
 
     public static ReportSnapshot read(Path reportJson) throws IOException {
-        try (InputStream in = Files.newInputStream(reportJson)) {
-            return of(JSON.readTree(in));
+        try (InputStream in = Files.newInputStream(reportJson); JsonParser p = JSON.createParser(in)) {
+            return of(core(p));
         }
     }
 
     public static ReportSnapshot parse(byte[] reportJson) throws IOException {
-        return of(JSON.readTree(reportJson));
+        try (JsonParser p = JSON.createParser(reportJson)) {
+            return of(core(p));
+        }
+    }
+
+    /** The fields of a file entry and of a municipality (and of its areas) that the comparison reads. */
+    private static final Set<String> FILE_FIELDS = Set.of("file", "outcome", "municipality_code", "reason");
+    private static final Set<String> MUNICIPALITY_FIELDS = Set.of("code", "index", "level", "savings", "areas");
+    private static final Set<String> AREA_FIELDS = Set.of("area", "index", "level", "savings");
+
+    /**
+     * The document as a tree holding only the core fields, read as a stream: a report over
+     * thousands of files (findings, services) is never held whole in memory. Any other document
+     * is read whole, so that {@link #of} judges it as before.
+     */
+    private static JsonNode core(JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            return p.currentToken() == null ? null : JSON.readTree(p);
+        }
+        ObjectNode root = JSON.createObjectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (field.equals("files") && value == JsonToken.START_ARRAY) {
+                root.set(field, array(p, FILE_FIELDS, null));
+            } else if (field.equals("municipalities") && value == JsonToken.START_ARRAY) {
+                root.set(field, array(p, MUNICIPALITY_FIELDS, "areas"));
+            } else if (field.equals("generated_at")) {
+                root.set(field, JSON.readTree(p));
+            } else {
+                // Kept as a marker (duplicate names keep the last value, as a tree would).
+                p.skipChildren();
+                root.putNull(field);
+            }
+        }
+        return root;
+    }
+
+    /** An array whose object elements keep only {@code keep}; {@code nested} names a kept array of areas. */
+    private static ArrayNode array(JsonParser p, Set<String> keep, String nested) throws IOException {
+        ArrayNode out = JSON.createArrayNode();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.START_OBJECT) {
+                out.add((JsonNode) JSON.readTree(p));
+                continue;
+            }
+            ObjectNode o = out.addObject();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!keep.contains(field)) {
+                    p.skipChildren();
+                } else if (field.equals(nested) && value == JsonToken.START_ARRAY) {
+                    o.set(field, array(p, AREA_FIELDS, null));
+                } else {
+                    o.set(field, JSON.readTree(p));
+                }
+            }
+        }
+        return out;
     }
 
     private static ReportSnapshot of(JsonNode root) throws IOException {

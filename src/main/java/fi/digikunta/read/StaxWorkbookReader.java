@@ -38,6 +38,8 @@ public final class StaxWorkbookReader implements WorkbookReader {
     private static final int DAYS_1904 = 1462;
 
     private final ReadLimits limits;
+    /** One factory per thread, so that each can reuse its parser from part to part and file to file. */
+    private final ThreadLocal<XMLInputFactory> factories = ThreadLocal.withInitial(XmlIn::factory);
 
     public StaxWorkbookReader() {
         this(ReadLimits.DEFAULT);
@@ -105,8 +107,9 @@ public final class StaxWorkbookReader implements WorkbookReader {
         if (!ZipArchive.looksLikeZip(b)) {
             throw new ReadException(ReadCodes.NOT_A_WORKBOOK, "kind", sniff(b));
         }
-        ZipArchive zip = ZipArchive.open(b, limits);
-        return readZip(zip, budget);
+        try (ZipArchive zip = ZipArchive.open(b, limits)) {
+            return readZip(zip, budget);
+        }
     }
 
     private static boolean startsWith(byte[] b, byte[] prefix) {
@@ -160,7 +163,7 @@ public final class StaxWorkbookReader implements WorkbookReader {
                 throw new ReadException(ReadCodes.ODS_FORMAT, null);
             }
         }
-        XMLInputFactory f = XmlIn.factory();
+        XMLInputFactory f = factories.get();
         String workbookPart = officeDocument(f, zip, budget);
         if (workbookPart == null || !zip.has(workbookPart)) {
             throw new ReadException(ReadCodes.NOT_A_WORKBOOK, "kind", zipKind(zip, workbookPart));
@@ -510,7 +513,20 @@ public final class StaxWorkbookReader implements WorkbookReader {
                     row = r != null && r > 0 ? r - 1 : row + 1;
                     col = -1;
                 } else if (inData && n.equals("c")) {
-                    String r = x.attr("r");
+                    // One pass over the attributes (r, t, s); the first of a name counts, as in attr().
+                    String r = null;
+                    String t = null;
+                    String s = null;
+                    for (int i = 0, count = x.attrCount(); i < count; i++) {
+                        String a = x.attrLocal(i);
+                        if (a.equals("r")) {
+                            r = r == null ? x.attrValue(i) : r;
+                        } else if (a.equals("t")) {
+                            t = t == null ? x.attrValue(i) : t;
+                        } else if (a.equals("s")) {
+                            s = s == null ? x.attrValue(i) : s;
+                        }
+                    }
                     int[] rc = r == null ? null : parseRef(r);
                     if (rc != null) {
                         row = rc[0];
@@ -521,7 +537,7 @@ public final class StaxWorkbookReader implements WorkbookReader {
                             row = 0;
                         }
                     }
-                    RawCell c = cell(x, row, col, sst, styles, date1904);
+                    RawCell c = cell(x, t, s, row, col, sst, styles, date1904);
                     if (c != null) {
                         if (row >= limits.maxRows()) {
                             throw new ReadException(ReadCodes.READ_LIMIT, "rows", ref.name(), limits.maxRows());
@@ -563,10 +579,9 @@ public final class StaxWorkbookReader implements WorkbookReader {
     }
 
     /** One c element, positioned at its start; null for a cell with no value (styled blank). */
-    private RawCell cell(XmlIn x, int row, int col, List<String> sst, Styles styles, boolean date1904)
-            throws ReadException {
-        String t = x.attr("t");
-        Integer s = parseIntOrNull(x.attr("s"));
+    private RawCell cell(XmlIn x, String t, String styleIndex, int row, int col, List<String> sst, Styles styles,
+            boolean date1904) throws ReadException {
+        Integer s = parseIntOrNull(styleIndex);
         int xf = s == null ? 0 : s;
         boolean percent = styles.percent(xf);
         boolean date = styles.date(xf);

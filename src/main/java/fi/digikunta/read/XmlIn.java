@@ -26,6 +26,9 @@ final class XmlIn implements AutoCloseable {
         this.budget = budget;
     }
 
+    /** The JDK implementation's property for handing out a closed reader again. */
+    static final String REUSE_INSTANCE = "reuse-instance";
+
     /** A StAX factory that cannot be made to read a DTD or an external entity. */
     static XMLInputFactory factory() {
         // The JDK's own implementation, whatever else is on the class path.
@@ -36,6 +39,12 @@ final class XmlIn implements AutoCloseable {
         f.setXMLResolver((publicId, systemId, base, ns) -> {
             throw new XMLStreamException("external resources are never resolved");
         });
+        // The JDK's factory can hand out its last reader again once it is closed, instead of building
+        // a new scanner and its buffers for every part; used by one thread at a time (see
+        // StaxWorkbookReader), it is set last so that no other setting comes after it.
+        if (f.isPropertySupported(REUSE_INSTANCE)) {
+            f.setProperty(REUSE_INSTANCE, Boolean.TRUE);
+        }
         return f;
     }
 
@@ -78,6 +87,21 @@ final class XmlIn implements AutoCloseable {
 
     String local() {
         return r.getLocalName();
+    }
+
+    /** The number of attributes of the current start element. */
+    int attrCount() {
+        return r.getAttributeCount();
+    }
+
+    /** The local name of attribute i of the current start element. */
+    String attrLocal(int i) {
+        return r.getAttributeLocalName(i);
+    }
+
+    /** The value of attribute i of the current start element. */
+    String attrValue(int i) {
+        return r.getAttributeValue(i);
     }
 
     /** The value of the attribute with this local name, whatever its namespace; null when absent. */

@@ -17,7 +17,7 @@ import java.util.zip.Inflater;
  * and actual uncompressed size, its inflate ratio, and its CRC. Part names are matched without
  * regard to case, as OPC part names are.
  */
-final class ZipArchive {
+final class ZipArchive implements AutoCloseable {
     private static final int EOCD = 0x06054b50;
     private static final int ZIP64_EOCD_LOCATOR = 0x07064b50;
     private static final int ZIP64_EOCD = 0x06064b50;
@@ -30,6 +30,8 @@ final class ZipArchive {
     private final byte[] data;
     private final Map<String, Entry> entries;
     private final ReadLimits limits;
+    /** An inflater left by a closed entry, reset for the next one: one native zlib stream per file. */
+    private Inflater spare;
 
     private ZipArchive(byte[] data, Map<String, Entry> entries, ReadLimits limits) {
         this.data = data;
@@ -203,7 +205,8 @@ final class ZipArchive {
                 yield new EntryStream(e, (int) start, null, limits);
             }
             case 8 -> {
-                Inflater inf = new Inflater(true);
+                Inflater inf = spare != null ? spare : new Inflater(true);
+                spare = null;
                 inf.setInput(data, (int) start, (int) e.compressedSize());
                 yield new EntryStream(e, (int) start, inf, limits);
             }
@@ -239,6 +242,7 @@ final class ZipArchive {
         private int pos;
         private long produced;
         private boolean done;
+        private boolean closed;
 
         EntryStream(Entry e, int start, Inflater inf, ReadLimits lim) {
             this.e = e;
@@ -320,9 +324,24 @@ final class ZipArchive {
 
         @Override
         public void close() {
-            if (inf != null) {
-                inf.end();
+            if (inf != null && !closed) {
+                closed = true;
+                if (spare == null) {
+                    inf.reset();
+                    spare = inf;
+                } else {
+                    inf.end();
+                }
             }
+        }
+    }
+
+    /** Releases the spare inflater's native memory. */
+    @Override
+    public void close() {
+        if (spare != null) {
+            spare.end();
+            spare = null;
         }
     }
 

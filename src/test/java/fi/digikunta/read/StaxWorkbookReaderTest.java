@@ -394,6 +394,26 @@ class StaxWorkbookReaderTest {
     }
 
     @Test
+    void aFileThatFailsHalfWayLeavesNothingBehindForTheNextOnTheSameThread() {
+        // The reader keeps its parser and inflater from file to file on a thread: each file must
+        // still read as if it were the first.
+        StaxWorkbookReader reader = new StaxWorkbookReader();
+        byte[] valid = TestReturn.valid().toXlsx();
+        RawWorkbook fresh = ((ReadOutcome.Readable) new StaxWorkbookReader().read(valid, "a.xlsx")).workbook();
+        String lol = "<!DOCTYPE lolz [<!ENTITY lol \"lol\">]>";
+        List<byte[]> bad = List.of(
+                ZipParts.edit(valid, "xl/worksheets/sheet1.xml", s -> s.replaceFirst("\\?>", "?>" + lol)),
+                ZipParts.edit(valid, "xl/worksheets/sheet2.xml", s -> s.substring(0, s.length() / 2)),
+                ZipParts.edit(valid, "xl/sharedStrings.xml", s -> s.replace("</si>", "</x>")),
+                Arrays.copyOf(valid, valid.length - 30));
+        for (byte[] b : bad) {
+            assertInstanceOf(ReadOutcome.Unreadable.class, reader.read(b, "bad.xlsx"));
+            ReadOutcome again = reader.read(valid, "a.xlsx");
+            assertEquals(fresh, ((ReadOutcome.Readable) again).workbook());
+        }
+    }
+
+    @Test
     void richTextWrittenByPoiIsOneString() throws Exception {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Sheet s = wb.createSheet("S");

@@ -27,6 +27,19 @@ final class SchemaIndex {
     final Map<String, Schema.Column> columns = new LinkedHashMap<>();
     final Localized allowedStatuses;
     final Localized allowedLevels;
+    /** Catalogue services by id, and by area in catalogue order. */
+    final Map<String, Schema.CatalogueService> serviceById = new HashMap<>();
+    final Map<String, List<Schema.CatalogueService>> servicesByArea = new HashMap<>();
+    /** Column key to its label as messages show it ({@link #asWritten}). */
+    final Map<String, Localized> writtenLabels = new HashMap<>();
+    /** Column keys of the stage and saving-stage columns, in schema order ("stage.X", "save.X"). */
+    final List<String> stageKeys;
+    final List<String> savingKeys;
+    /**
+     * {@link #key} of every label the schema knows, as written there: most workbook cells hold
+     * exactly such a label, whose key is then looked up instead of normalised again.
+     */
+    private final Map<String, String> knownKeys = new HashMap<>();
 
     SchemaIndex(Schema s) {
         this.schema = s;
@@ -61,6 +74,44 @@ final class SchemaIndex {
         }
         allowedStatuses = join(s.statuses().stream().map(Schema.Choice::label).toList());
         allowedLevels = join(s.stageLevels().stream().map(Schema.StageLevelDef::label).toList());
+        for (Schema.CatalogueService c : s.catalogue()) {
+            serviceById.putIfAbsent(c.id(), c);
+            servicesByArea.computeIfAbsent(c.area(), a -> new java.util.ArrayList<>()).add(c);
+        }
+        servicesByArea.replaceAll((a, l) -> List.copyOf(l));
+        for (Schema.Column c : s.columns()) {
+            writtenLabels.put(c.key(), asWritten(c.label()));
+        }
+        stageKeys = s.stages().stream().map(st -> "stage." + st).toList();
+        savingKeys = s.savingStages().stream().map(st -> "save." + st).toList();
+        List<Localized> labels = new java.util.ArrayList<>();
+        s.areas().forEach(a -> {
+            labels.add(a.tab());
+            a.aliases().forEach(al -> labels.add(new Localized(al, al, al)));
+        });
+        s.tabs().values().forEach(t -> {
+            labels.add(t.name());
+            t.aliases().forEach(al -> labels.add(new Localized(al, al, al)));
+        });
+        s.identification().keys().forEach(k -> labels.add(k.label()));
+        s.columns().forEach(c -> labels.add(c.label()));
+        s.statuses().forEach(c -> labels.add(c.label()));
+        s.stageLevels().forEach(d -> labels.add(d.label()));
+        for (Localized l : labels) {
+            knownKeys.put(l.fi(), key(l.fi()));
+            knownKeys.put(l.sv(), key(l.sv()));
+        }
+    }
+
+    /** {@link #key} of a text, looked up when it is a label of the schema as written there. */
+    String keyOf(String text) {
+        String k = text == null ? null : knownKeys.get(text);
+        return k != null ? k : key(text);
+    }
+
+    /** The catalogue services of an area, in catalogue order. */
+    List<Schema.CatalogueService> servicesOf(String area) {
+        return servicesByArea.getOrDefault(area, List.of());
     }
 
     /**

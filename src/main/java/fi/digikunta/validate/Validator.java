@@ -157,7 +157,7 @@ public final class Validator {
         Validated run() {
             RawSheet summary = null;
             for (RawSheet s : wb.sheets()) {
-                if ("summary".equals(latest.roleByTab.get(SchemaIndex.key(s.name())))) {
+                if ("summary".equals(latest.roleByTab.get(latest.keyOf(s.name())))) {
                     summary = s;
                     break;
                 }
@@ -225,7 +225,7 @@ public final class Validator {
                 if (label == null || label.kind() != RawCell.Kind.STRING) {
                     continue;
                 }
-                Schema.IdKey k = ix.idKeyByLabel.get(SchemaIndex.key(label.text()));
+                Schema.IdKey k = ix.idKeyByLabel.get(ix.keyOf(label.text()));
                 if (k != null && !labelCells.containsKey(k.key())) {
                     labelCells.put(k.key(), label);
                     RawCell v = g.at(r, valueCol);
@@ -314,7 +314,7 @@ public final class Validator {
             Map<String, Grid> areas = new HashMap<>();
             Map<String, String> firstOfRole = new HashMap<>();
             for (RawSheet s : wb.sheets()) {
-                String k = SchemaIndex.key(s.name());
+                String k = ix.keyOf(s.name());
                 String area = ix.areaByTab.get(k);
                 String role = ix.roleByTab.get(k);
                 if (area != null) {
@@ -354,7 +354,7 @@ public final class Validator {
                 }
                 for (RawCell c : row.values()) {
                     if (c.kind() == RawCell.Kind.STRING) {
-                        String k = SchemaIndex.key(c.text());
+                        String k = ix.keyOf(c.text());
                         if (k.equals(fi) || k.equals(sv)) {
                             header = r;
                             break;
@@ -373,7 +373,7 @@ public final class Validator {
                 if (c.kind() != RawCell.Kind.STRING) {
                     continue;
                 }
-                Schema.Column col = ix.columnByLabel.get(SchemaIndex.key(c.text()));
+                Schema.Column col = ix.columnByLabel.get(ix.keyOf(c.text()));
                 if (col == null) {
                     continue;
                 }
@@ -419,7 +419,7 @@ public final class Validator {
                     }
                 }
             }
-            for (Schema.CatalogueService s : ix.schema.servicesOf(area.code())) {
+            for (Schema.CatalogueService s : ix.servicesOf(area.code())) {
                 if (!present.containsKey(s.id())) {
                     sink.add(FindingCode.SERVICE_MISSING.inSheet(g.name(), s.id(), s.name()));
                 }
@@ -458,7 +458,7 @@ public final class Validator {
             String id = null;
             if (writtenId != null) {
                 String canonical = writtenId.toUpperCase(Locale.ROOT);
-                Optional<Schema.CatalogueService> cs = ix.schema.service(canonical);
+                Optional<Schema.CatalogueService> cs = Optional.ofNullable(ix.serviceById.get(canonical));
                 if (cs.isPresent()) {
                     if (!cs.get().area().equals(area.code())) {
                         Schema.Area right = ix.schema.area(cs.get().area()).orElseThrow();
@@ -483,17 +483,19 @@ public final class Validator {
                 }
             }
             RawCell statusCell = cells.get("status");
-            Status status = choice(g, statusCell, ix.statusByLabel, FindingCode.INVALID_STATUS, ix.allowedStatuses,
+            Status status = choice(ix, g, statusCell, ix.statusByLabel, FindingCode.INVALID_STATUS, ix.allowedStatuses,
                     null);
             Map<String, StageLevel> stages = new LinkedHashMap<>();
             boolean stageWritten = false;
-            for (String st : ix.schema.stages()) {
-                RawCell c = cells.get("stage." + st);
+            for (int i = 0; i < ix.stageKeys.size(); i++) {
+                String st = ix.schema.stages().get(i);
+                String stageKey = ix.stageKeys.get(i);
+                RawCell c = cells.get(stageKey);
                 if (c != null && !isBlank(c) && c.kind() != RawCell.Kind.FORMULA_NO_VALUE) {
                     stageWritten = true;
                 }
-                StageLevel l = choice(g, c, ix.levelByLabel, FindingCode.INVALID_STAGE, ix.allowedLevels,
-                        SchemaIndex.asWritten(ix.columns.get("stage." + st).label()));
+                StageLevel l = choice(ix, g, c, ix.levelByLabel, FindingCode.INVALID_STAGE, ix.allowedLevels,
+                        ix.writtenLabels.get(stageKey));
                 if (l != null) {
                     stages.put(st, l);
                 }
@@ -511,8 +513,9 @@ public final class Validator {
             Double volume = num(ix, g, cells, "volume");
             Double cost = num(ix, g, cells, "cost");
             Map<String, Double> savings = new LinkedHashMap<>();
-            for (String st : ix.schema.savingStages()) {
-                Double v = num(ix, g, cells, "save." + st);
+            for (int i = 0; i < ix.savingKeys.size(); i++) {
+                String st = ix.schema.savingStages().get(i);
+                Double v = num(ix, g, cells, ix.savingKeys.get(i));
                 if (v != null) {
                     savings.put(st, v);
                 }
@@ -532,8 +535,8 @@ public final class Validator {
                 Identification ident) {
             boolean volume = written(cells.get("volume"));
             boolean minutes = written(cells.get("save.total"));
-            for (String st : ix.schema.savingStages()) {
-                minutes |= written(cells.get("save." + st));
+            for (String saveKey : ix.savingKeys) {
+                minutes |= written(cells.get(saveKey));
             }
             boolean ownHourly = written(cells.get("hourly"));
             boolean cost = written(cells.get("cost"));
@@ -563,11 +566,11 @@ public final class Validator {
 
         private Double num(SchemaIndex ix, Grid g, Map<String, RawCell> cells, String key) {
             Schema.Column c = ix.columns.get(key);
-            return c == null ? null : number(g, cells.get(key), Col.of(c));
+            return c == null ? null : number(g, cells.get(key), new Col(ix.writtenLabels.get(key), c.type(), c.min(), c.max()));
         }
 
         /** A choice cell (status or stage level) matched on its label; an error when not allowed. */
-        private <T> T choice(Grid g, RawCell c, Map<String, T> byLabel, FindingCode invalid, Localized allowed,
+        private <T> T choice(SchemaIndex ix, Grid g, RawCell c, Map<String, T> byLabel, FindingCode invalid, Localized allowed,
                 Localized column) {
             if (c == null || isBlank(c)) {
                 return null;
@@ -576,7 +579,7 @@ public final class Validator {
                 sink.add(FindingCode.FORMULA_NO_CACHED_VALUE.at(g.name(), c.ref()));
                 return null;
             }
-            T v = c.kind() == RawCell.Kind.STRING ? byLabel.get(SchemaIndex.key(c.text())) : null;
+            T v = c.kind() == RawCell.Kind.STRING ? byLabel.get(ix.keyOf(c.text())) : null;
             if (v == null) {
                 sink.add(invalid.at(g.name(), c.ref(), shown(c), allowed, column));
             }

@@ -105,7 +105,7 @@ public final class BatchRun {
             RunResult run = p.run().withSincePreviousRun(since);
             int code = exitCode.applyAsInt(run.files());
             pub.publish(folder -> {
-                ReportSet.write(run, folder, o.report());
+                ReportSet.write(run, folder, o.report(), o.threads());
                 log.runEnd(code);
                 log.writeTo(folder.resolve("run-log.jsonl"));
             });

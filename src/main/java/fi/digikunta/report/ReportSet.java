@@ -2,17 +2,22 @@ package fi.digikunta.report;
 
 import fi.digikunta.pipeline.RunFailure;
 import fi.digikunta.pipeline.RunResult;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Every report of one run: the CSV tables, report.json, report.html and one page per municipality.
@@ -48,18 +53,9 @@ public final class ReportSet {
      * slashes ("areas.csv", "report.json", "municipalities/091.html"), sorted.
      */
     public static SortedMap<String, byte[]> render(RunResult run, ReportOptions options) {
-        ReportContext ctx = new ReportContext(run, options);
         SortedMap<String, byte[]> out = new TreeMap<>();
-        Tables tables = new Tables(ctx);
-        for (String name : Tables.NAMES) {
-            out.put(csvFileName(name), bytes(o -> CsvTableWriter.write(tables.table(name), options.csvDialect(), o)));
-        }
-        out.put(JSON, bytes(o -> JsonReportWriter.write(ctx, o)));
-        HtmlReportWriter html = new HtmlReportWriter(options);
-        out.put(HTML, html.render(HtmlReportWriter.NATIONAL, HtmlModel.national(ctx, html.texts())));
-        for (String code : HtmlModel.pageCodes(ctx)) {
-            out.put(MUNICIPALITY_DIR + "/" + code + ".html",
-                    html.render(HtmlReportWriter.MUNICIPALITY, HtmlModel.municipality(ctx, html.texts(), code)));
+        for (Output o : outputs(new ReportContext(run, options), options)) {
+            out.put(o.name(), bytes(o.body()));
         }
         return Collections.unmodifiableSortedMap(out);
     }
@@ -73,31 +69,104 @@ public final class ReportSet {
         return bytes(o -> JsonReportWriter.write(ctx, o));
     }
 
+    /** One output file: its path relative to the output folder, and what writes its bytes. */
+    private record Output(String name, Body body) {
+    }
+
+    /** Every output, in the order {@link #write} starts them: the largest first, then one page each. */
+    private static List<Output> outputs(ReportContext ctx, ReportOptions options) {
+        List<Output> out = new ArrayList<>();
+        Tables tables = new Tables(ctx);
+        for (String name : Tables.NAMES) {
+            out.add(new Output(csvFileName(name),
+                    o -> CsvTableWriter.write(tables.table(name), options.csvDialect(), o)));
+        }
+        out.add(new Output(JSON, o -> JsonReportWriter.write(ctx, o)));
+        HtmlReportWriter html = new HtmlReportWriter(options);
+        out.add(new Output(HTML, o -> o.write(html.render(HtmlReportWriter.NATIONAL,
+                HtmlModel.national(ctx, html.texts())))));
+        for (String code : HtmlModel.pageCodes(ctx)) {
+            out.add(new Output(MUNICIPALITY_DIR + "/" + code + ".html", o -> o.write(html.render(
+                    HtmlReportWriter.MUNICIPALITY, HtmlModel.municipality(ctx, html.texts(), code)))));
+        }
+        return out;
+    }
+
+    /**
+     * Writes every output into {@code dir} (created if missing), replacing files of the same name,
+     * on one thread per core.
+     *
+     * @see #write(RunResult, Path, ReportOptions, int)
+     */
+    public static List<String> write(RunResult run, Path dir, ReportOptions options) {
+        return write(run, dir, options, Runtime.getRuntime().availableProcessors());
+    }
+
     /**
      * Writes every output into {@code dir} (created if missing), replacing files of the same name.
      * Other files in {@code dir} are left alone: publishing into a fresh folder is the caller's job.
+     * Each file is streamed to disk as it is rendered, files side by side on {@code threads} threads;
+     * the bytes are those of {@link #render} whatever the number of threads.
      *
      * @return the paths written, relative to {@code dir}, sorted
      * @throws RunFailure naming the path when the folder or a file cannot be written
      */
-    public static List<String> write(RunResult run, Path dir, ReportOptions options) {
-        SortedMap<String, byte[]> files = render(run, options);
+    public static List<String> write(RunResult run, Path dir, ReportOptions options, int threads) {
         try {
             Files.createDirectories(dir.resolve(MUNICIPALITY_DIR));
         } catch (IOException e) {
             throw new RunFailure("tuloskansiota ei voi luoda / cannot create output folder: " + dir + " ("
                     + e.getMessage() + ")", e);
         }
-        for (Map.Entry<String, byte[]> e : files.entrySet()) {
-            Path p = dir.resolve(e.getKey());
-            try {
-                Files.write(p, e.getValue());
-            } catch (IOException ex) {
-                throw new RunFailure("tiedostoa ei voi kirjoittaa / cannot write file: " + p + " ("
-                        + ex.getMessage() + ")", ex);
+        List<Output> outputs = outputs(new ReportContext(run, options), options);
+        int n = Math.max(1, Math.min(threads, outputs.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "digikunta-report");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>(outputs.size());
+            for (Output o : outputs) {
+                futures.add(pool.submit(() -> writeFile(dir.resolve(o.name()), o.body())));
             }
+            for (Future<?> f : futures) {
+                await(f);
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        return List.copyOf(files.keySet());
+        List<String> names = new ArrayList<>();
+        outputs.forEach(o -> names.add(o.name()));
+        Collections.sort(names);
+        return List.copyOf(names);
+    }
+
+    private static void writeFile(Path p, Body body) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(p), 1 << 16)) {
+            body.write(out);
+        } catch (IOException ex) {
+            throw new RunFailure("tiedostoa ei voi kirjoittaa / cannot write file: " + p + " ("
+                    + ex.getMessage() + ")", ex);
+        }
+    }
+
+    /** Waits for one file; its failure is the run's, as if it had been written on this thread. */
+    private static void await(Future<?> f) {
+        try {
+            f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunFailure("interrupted", e);
+        }
     }
 
     /**

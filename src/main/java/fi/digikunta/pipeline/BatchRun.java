@@ -98,8 +98,8 @@ public final class BatchRun {
                 }
             });
             Processed p = process(o, registry, log, err);
-            // Only report.json is needed to compare with the previous run; the set is rendered once, below.
-            byte[] json = ReportSet.renderJson(p.run(), o.report());
+            // Only report.json's core is needed to compare with the previous run; the set is rendered once, below.
+            byte[] json = ReportSet.renderCoreJson(p.run(), o.report());
             SincePreviousRun since = SincePreviousRun.between(pub.previous().map(d -> d.resolve(ReportSet.JSON)),
                     json);
             RunResult run = p.run().withSincePreviousRun(since);

@@ -24,11 +24,15 @@ import fi.digikunta.model.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
+import java.util.function.IntFunction;
 
 /**
  * Writes report.json: the run, every input file with outcome, reason and findings, every
@@ -61,7 +65,17 @@ public final class JsonReportWriter {
     }
 
     static void write(ReportContext ctx, OutputStream out) throws IOException {
-        WRITER.writeValue(out, report(ctx));
+        WRITER.writeValue(out, report(ctx, false));
+        out.write('\n');
+        out.flush();
+    }
+
+    /**
+     * The same document without the findings and the services (their lists left empty): every field
+     * the comparison with the previous run reads, in a fraction of the size.
+     */
+    static void writeCore(ReportContext ctx, OutputStream out) throws IOException {
+        WRITER.writeValue(out, report(ctx, true));
         out.write('\n');
         out.flush();
     }
@@ -118,9 +132,14 @@ public final class JsonReportWriter {
             Map<String, SavingsJson> savings, List<ServiceStatsJson> services, List<RegionJson> regions) {
     }
 
-    static Report report(ReportContext ctx) {
-        List<FileJson> files = ctx.files.stream().map(JsonReportWriter::file).toList();
-        List<MunicipalityJson> ms = ctx.municipalities.stream().map(m -> municipality(ctx, m)).toList();
+    /**
+     * The document. Its file and municipality entries are made one at a time as they are written
+     * and dropped after, so a report over many thousands of files is never held whole in memory.
+     */
+    static Report report(ReportContext ctx, boolean core) {
+        List<FileJson> files = new Lazy<>(ctx.files.size(), i -> file(ctx.files.get(i), core));
+        List<MunicipalityJson> ms = new Lazy<>(ctx.municipalities.size(),
+                i -> municipality(ctx, ctx.municipalities.get(i), core));
         return new Report(FORMAT_VERSION, ctx.run.toolVersion(), ctx.run.schemaVersion(),
                 ctx.run.generatedAt() == null ? null : ctx.run.generatedAt().toString(), files, ms, national(ctx),
                 ctx.run.sincePreviousRun());
@@ -130,11 +149,33 @@ public final class JsonReportWriter {
         return Text.clean(s);
     }
 
-    static FileJson file(FileResult f) {
+    /** A read-only list whose elements are made when asked for. */
+    private static final class Lazy<T> extends AbstractList<T> implements RandomAccess {
+        private final int size;
+        private final IntFunction<T> element;
+
+        Lazy(int size, IntFunction<T> element) {
+            this.size = size;
+            this.element = element;
+        }
+
+        @Override
+        public T get(int i) {
+            Objects.checkIndex(i, size);
+            return element.apply(i);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+    }
+
+    static FileJson file(FileResult f, boolean core) {
         Reason reason = f.reason() == null ? null
                 : new Reason(f.reasonCode(), text(f.reason().fi()), text(f.reason().sv()), text(f.reason().en()));
         return new FileJson(text(f.file()), f.outcome().id(), f.municipalityCode(), reason,
-                Tables.count(f, Severity.ERROR), Tables.count(f, Severity.WARNING), findings(f),
+                Tables.count(f, Severity.ERROR), Tables.count(f, Severity.WARNING), core ? List.of() : findings(f),
                 f.findingsTruncated());
     }
 
@@ -154,7 +195,7 @@ public final class JsonReportWriter {
                         s.computableInUse());
     }
 
-    static MunicipalityJson municipality(ReportContext ctx, MunicipalityFigures m) {
+    static MunicipalityJson municipality(ReportContext ctx, MunicipalityFigures m, boolean core) {
         List<AreaJson> areas = new ArrayList<>();
         for (AreaFigures a : m.areas()) {
             areas.add(new AreaJson(a.area(), a.inUse(), a.planned(), a.notAdopted(), a.unanswered(),
@@ -162,7 +203,7 @@ public final class JsonReportWriter {
                     a.level(), savings(a.savings())));
         }
         List<ServiceJson> services = new ArrayList<>();
-        for (ServiceFigures s : m.services()) {
+        for (ServiceFigures s : core ? List.<ServiceFigures>of() : m.services()) {
             Map<String, String> stages = new LinkedHashMap<>();
             ctx.schema.stages().forEach(st -> stages.put(st, Tables.id(s.stages().get(st))));
             ServiceRow row = ctx.row(m, s).orElse(null);
@@ -174,7 +215,7 @@ public final class JsonReportWriter {
         FileResult f = ctx.file(m.file()).orElse(null);
         return new MunicipalityJson(m.code(), m.nameFi(), m.nameSv(), m.region(), m.population(), text(m.file()),
                 f == null ? null : f.outcome().id(), Num.share(m.index()), m.level(), savings(m.savings()), areas,
-                services, f == null ? List.of() : findings(f));
+                services, f == null || core ? List.of() : findings(f));
     }
 
     static Map<String, DistributionJson> distributions(ReportContext ctx, Map<String, Distribution> m) {

@@ -61,12 +61,12 @@ public final class ReportSet {
     }
 
     /**
-     * Renders report.json alone, as {@link #render} would (e.g. to compare it with the previous run's
-     * before the whole set is written).
+     * report.json without its findings and services (their lists empty): everything the comparison
+     * with the previous run reads (history.ReportSnapshot), at a fraction of the size and memory.
      */
-    public static byte[] renderJson(RunResult run, ReportOptions options) {
+    public static byte[] renderCoreJson(RunResult run, ReportOptions options) {
         ReportContext ctx = new ReportContext(run, options);
-        return bytes(o -> JsonReportWriter.write(ctx, o));
+        return bytes(o -> JsonReportWriter.writeCore(ctx, o));
     }
 
     /** One output file: its path relative to the output folder, and what writes its bytes. */

@@ -36,6 +36,10 @@ final class XmlIn implements AutoCloseable {
         f.setXMLResolver((publicId, systemId, base, ns) -> {
             throw new XMLStreamException("external resources are never resolved");
         });
+        // Without a reporter the JDK's parser prints "[Fatal Error] ..." for malformed bytes to
+        // standard output, where it would corrupt validate's JSON; the error is still thrown.
+        f.setXMLReporter((message, type, info, location) -> {
+        });
         return f;
     }
 
@@ -188,11 +192,12 @@ final class XmlIn implements AutoCloseable {
         return c.getCause() == c ? null : c.getCause();
     }
 
-    /** Per-file budget: the time limit, counted cells and shared-string characters. */
+    /** Per-file budget: the time limit, counted cells, merged ranges and shared-string characters. */
     static final class Budget {
         final ReadLimits limits;
         private final long deadline;
         int cells;
+        int mergedRanges;
         long sharedStringChars;
         private int ticks;
 

@@ -63,6 +63,15 @@ class GoldenSamplesTest {
         }
     }
 
+    @Test
+    void theGoldenReportJsonValidatesAgainstThePublishedSchema() throws Exception {
+        var schema = fi.digikunta.report.JsonReportTestAccess.schema();
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(EXPECTED.resolve("report.json").toFile());
+        var errors = schema.validate(doc);
+        assertTrue(errors.isEmpty(), errors::toString);
+        assertTrue(doc.get("since_previous_run").get("first_run").asBoolean(), "a first run says so");
+    }
+
     static SortedMap<String, byte[]> files(Path root) throws IOException {
         SortedMap<String, byte[]> m = new TreeMap<>();
         Path real = root.toRealPath();

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         resourceBundle = "fi.digikunta.cli.Messages",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {ValidateCommand.class, TemplateCommand.class, SchemaCommand.class, SamplesCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, TemplateCommand.class, SchemaCommand.class, SamplesCommand.class,
             AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -37,8 +37,6 @@ import picocli.CommandLine.Spec;
 public final class ValidateCommand implements Callable<Integer> {
     enum Format { text, json }
 
-    enum FailOn { error, warning, never }
-
     /** What the command was asked to do, checked once. */
     record Options(List<Path> paths, Format format, FailOn failOn, boolean recursive, int threads,
             Path municipalities) {
@@ -113,16 +111,10 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     static ExitCode exitCode(List<FileResult> results, FailOn failOn) {
-        if (failOn == FailOn.never) {
-            return ExitCode.OK;
-        }
-        ValidateReport.Counts c = ValidateReport.counts(results);
-        boolean rejected = results.stream().anyMatch(f -> f.outcome() == Outcome.REJECTED);
-        boolean fail = rejected || c.errors() > 0 || (failOn == FailOn.warning && c.warnings() > 0);
-        return fail ? ExitCode.FINDINGS : ExitCode.OK;
+        return failOn.exitCode(results);
     }
 
-    private static MunicipalityList loadMunicipalities(Path file) {
+    static MunicipalityList loadMunicipalities(Path file) {
         if (file == null) {
             return MunicipalityList.builtIn();
         }

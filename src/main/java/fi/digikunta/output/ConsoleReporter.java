@@ -61,6 +61,21 @@ public final class ConsoleReporter {
         line(summaryLine(r, lang));
     }
 
+    /** Moves the bar on by one file without printing a line (while files are still being read). */
+    public synchronized void tick() {
+        done++;
+        if (bar && !quiet) {
+            clearBar();
+            drawBar();
+            err.flush();
+        }
+    }
+
+    /** Prints the file's final summary line without moving the bar (it was moved by {@link #tick}). */
+    public synchronized void summary(FileResult r) {
+        line(summaryLine(r, lang));
+    }
+
     /** Prints another line (a skipped file, an archive note, the stale lock taken over). */
     public synchronized void note(String text) {
         line(safe(text));

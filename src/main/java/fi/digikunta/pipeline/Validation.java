@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Reads and validates many files in parallel, then applies superseding. Every entry ends with
@@ -42,6 +43,15 @@ public final class Validation {
     /** Results sorted by file name; pending entries pass through with outcome pending. */
     public static List<FileResult> validateAll(List<InboxEntry> entries, SchemaRegistry registry,
             MunicipalityList municipalities, WorkbookReader reader, int threads) {
+        return validateAll(entries, registry, municipalities, reader, threads, r -> { });
+    }
+
+    /**
+     * As above; {@code onRead} hears of each file as soon as it is read and validated (before
+     * superseding, from the worker threads), e.g. to move a progress bar.
+     */
+    public static List<FileResult> validateAll(List<InboxEntry> entries, SchemaRegistry registry,
+            MunicipalityList municipalities, WorkbookReader reader, int threads, Consumer<FileResult> onRead) {
         Validator validator = new Validator(registry, municipalities);
         List<FileResult> results = new ArrayList<>(entries.size());
         if (entries.isEmpty()) {
@@ -56,7 +66,11 @@ public final class Validation {
         try {
             List<Future<FileResult>> futures = new ArrayList<>(entries.size());
             for (InboxEntry e : entries) {
-                futures.add(pool.submit(() -> one(e, reader, validator)));
+                futures.add(pool.submit(() -> {
+                    FileResult r = one(e, reader, validator);
+                    onRead.accept(r);
+                    return r;
+                }));
             }
             for (int i = 0; i < entries.size(); i++) {
                 results.add(await(futures.get(i), entries.get(i)));
@@ -80,9 +94,9 @@ public final class Validation {
             return new FileResult(e.name(), Outcome.PENDING, null, null, List.of(), false, null, e.modified(), null);
         }
         if (e.rejected()) {
-            FindingCode code = FindingCode.of(e.rejectCode()).orElse(FindingCode.INTERNAL_ERROR);
-            return result(e, Validated.rejected(new Finding(code.code(), code.severity(), null, null,
-                    e.rejectReason())));
+            // The inbox refused it (a symbolic link out of the inbox or to nothing): never opened.
+            return new FileResult(e.name(), Outcome.REJECTED, null, e.rejectReason(), List.of(), false, null,
+                    e.modified(), e.rejectCode());
         }
         Validated v;
         try {

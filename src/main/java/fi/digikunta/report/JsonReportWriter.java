@@ -1,5 +1,6 @@
 package fi.digikunta.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -15,6 +16,7 @@ import fi.digikunta.compute.RegionStats;
 import fi.digikunta.compute.Savings;
 import fi.digikunta.compute.ServiceFigures;
 import fi.digikunta.compute.ServiceStats;
+import fi.digikunta.history.SincePreviousRun;
 import fi.digikunta.model.FileResult;
 import fi.digikunta.model.Finding;
 import fi.digikunta.model.ServiceRow;
@@ -65,7 +67,8 @@ public final class JsonReportWriter {
     }
 
     public record Report(int formatVersion, String toolVersion, String schemaVersion, String generatedAt,
-            List<FileJson> files, List<MunicipalityJson> municipalities, NationalJson national) {
+            List<FileJson> files, List<MunicipalityJson> municipalities, NationalJson national,
+            @JsonInclude(JsonInclude.Include.NON_NULL) SincePreviousRun sincePreviousRun) {
     }
 
     public record Reason(String code, String fi, String sv, String en) {
@@ -119,7 +122,8 @@ public final class JsonReportWriter {
         List<FileJson> files = ctx.files.stream().map(JsonReportWriter::file).toList();
         List<MunicipalityJson> ms = ctx.municipalities.stream().map(m -> municipality(ctx, m)).toList();
         return new Report(FORMAT_VERSION, ctx.run.toolVersion(), ctx.run.schemaVersion(),
-                ctx.run.generatedAt() == null ? null : ctx.run.generatedAt().toString(), files, ms, national(ctx));
+                ctx.run.generatedAt() == null ? null : ctx.run.generatedAt().toString(), files, ms, national(ctx),
+                ctx.run.sincePreviousRun());
     }
 
     static String text(String s) {

@@ -1,0 +1,35 @@
+package fi.digikunta.cli;
+
+import fi.digikunta.model.FileResult;
+import fi.digikunta.model.Outcome;
+import fi.digikunta.model.Severity;
+import java.util.List;
+
+/**
+ * {@code --fail-on error|warning|never}: which findings make the exit code 1. A rejected file
+ * counts as an error; superseded and pending files are not judged (their findings no longer matter).
+ */
+public enum FailOn {
+    error, warning, never;
+
+    public ExitCode exitCode(List<FileResult> results) {
+        if (this == never) {
+            return ExitCode.OK;
+        }
+        for (FileResult f : results) {
+            if (f.outcome() == Outcome.REJECTED) {
+                return ExitCode.FINDINGS;
+            }
+            if (!f.outcome().counts()) {
+                continue;
+            }
+            for (var finding : f.findings()) {
+                if (finding.severity() == Severity.ERROR
+                        || (this == warning && finding.severity() == Severity.WARNING)) {
+                    return ExitCode.FINDINGS;
+                }
+            }
+        }
+        return ExitCode.OK;
+    }
+}

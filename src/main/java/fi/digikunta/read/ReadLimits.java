@@ -39,7 +39,7 @@ public record ReadLimits(long maxFileBytes, long maxEntryBytes, double minInflat
     public static final int MAX_COLUMNS = 16_384;
     public static final int MAX_CELL_CHARS = 32_767;
     public static final int MAX_CELLS = 500_000;
-    public static final long MAX_SHARED_STRING_CHARS = 20_000_000L;
+    public static final long MAX_SHARED_STRING_CHARS = 10_000_000L;
     public static final Duration TIME_LIMIT = Duration.ofSeconds(60);
     public static final int MAX_SHEETS = 1_000;
     public static final int MAX_MERGED_RANGES = 100_000;

@@ -25,7 +25,8 @@ import org.apache.commons.csv.CSVRecord;
 public final class OutputChecks {
     /** Every file a run writes, relative to its output folder. */
     static final Pattern OUTPUT_NAME = Pattern.compile(
-            "report\\.json|report\\.html|[a-z_]+\\.csv|municipalities/[0-9]{3}\\.html");
+            "report\\.json|report\\.html|[a-z_]+\\.csv|municipalities/[0-9]{3}\\.html|run-log\\.jsonl|\\.digikunta-set"
+                    + "|history/report-[0-9]{8}T[0-9]{6}Z(-[0-9]+)?\\.json");
     static final Pattern NUMBER = Pattern.compile("-?[0-9]+([.,][0-9]+)?");
 
     private OutputChecks() {
@@ -72,11 +73,13 @@ public final class OutputChecks {
         if (name.endsWith(".html") && text.toLowerCase(Locale.ROOT).contains("<script")) {
             out.add(name + ": an unescaped <script");
         }
-        if (name.endsWith(".json")) {
-            try {
-                new ObjectMapper().readTree(text);
-            } catch (IOException e) {
-                out.add(name + ": not valid JSON: " + e.getMessage());
+        if (name.endsWith(".json") || name.endsWith(".jsonl")) {
+            for (String doc : name.endsWith(".jsonl") ? text.split("\n") : new String[] {text}) {
+                try {
+                    new ObjectMapper().readTree(doc);
+                } catch (IOException e) {
+                    out.add(name + ": not valid JSON: " + e.getMessage());
+                }
             }
         }
         if (name.endsWith(".csv")) {

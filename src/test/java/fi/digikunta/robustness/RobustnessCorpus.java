@@ -80,6 +80,11 @@ public final class RobustnessCorpus {
         return define(inbox, secret);
     }
 
+    /** The file names of the symbolic links, which a copy of the inbox must leave out. */
+    public static boolean isLink(Case c) {
+        return c.file().startsWith("link-");
+    }
+
     /** The valid files: their results must be the same in the hostile batch as alone. */
     public static List<Case> valid(List<Case> cases) {
         return cases.stream().filter(c -> c.file().startsWith("valid-")).toList();
@@ -182,6 +187,19 @@ public final class RobustnessCorpus {
                     return HandWrittenXlsx.write(t);
                 });
 
+        w.bytes("service-rows-5000.xlsx", Outcome.REJECTED, "read-limit", null,
+                "5,000 own services on one area tab (every row of an accepted file is kept for the reports)", () -> {
+                    TestReturn t = valid("182");
+                    for (int i = 0; i < 5000; i++) {
+                        Map<String, Object> own = new LinkedHashMap<>();
+                        own.put("service", "Oma palvelu " + i);
+                        own.put("status", "Käytössä");
+                        own.put("stage.NEU", "Digitaalinen");
+                        t.area("VIO").rows.add(own);
+                    }
+                    return HandWrittenXlsx.write(t);
+                });
+
         // Readable files with hostile or odd content: read, with findings where they belong.
         w.bytes("injection-texts.xlsx", Outcome.ACCEPTED_WITH_WARNINGS, null, "extra-tab",
                 "formulas, tags and JSON breakers in the name, own services, notes and tab names", () -> {
@@ -247,6 +265,17 @@ public final class RobustnessCorpus {
                     m.remove("xl/styles.xml");
                     return ZipParts.write(m);
                 });
+        // Symbolic links: never followed out of the inbox, whatever they point at.
+        w.link("link-to-outside-return.xlsx", "symlink-outside-inbox",
+                "a link to a valid return of 186 Järvenpää kept outside the inbox", () -> {
+                    Path target = secret.resolveSibling("outside-return.xlsx");
+                    Files.write(target, valid("186").toXlsx());
+                    return target;
+                });
+        w.link("link-to-secret.xlsx", "symlink-outside-inbox", "a link to the local file the entity also names",
+                () -> secret);
+        w.link("link-dangling.xlsx", "symlink-broken", "a link to a file that does not exist",
+                () -> secret.resolveSibling("ei-ole.xlsx"));
         cases.sort(Comparator.comparing(Case::file));
         return cases;
     }
@@ -388,6 +417,15 @@ public final class RobustnessCorpus {
 
         void bytes(String file, Outcome outcome, String code, String finding, String what, Bytes b) {
             file(file, outcome, code, finding, what, p -> Files.write(p, b.get()));
+        }
+
+        interface Target {
+            Path get() throws IOException;
+        }
+
+        /** A symbolic link in the inbox to what {@code target} gives (made when writing). */
+        void link(String file, String code, String what, Target target) {
+            file(file, Outcome.REJECTED, code, null, what, p -> Files.createSymbolicLink(p, target.get()));
         }
 
         void file(String file, Outcome outcome, String code, String finding, String what, FileWriter f) {

@@ -179,7 +179,7 @@ public final class RobustnessCorpus {
 
         // Size limits.
         w.file("million-rows.xlsx", Outcome.REJECTED, "read-limit", null,
-                "a tab of 1,000,000 rows, streamed (about 2 MB compressed)", RobustnessCorpus::millionRows);
+                "a tab of 1,000,000 rows, streamed into the zip (about 6 MB compressed)", RobustnessCorpus::millionRows);
         w.bytes("text-1mb-cell.xlsx", Outcome.REJECTED, "read-limit", null,
                 "a notes cell of 1,048,576 characters", () -> {
                     TestReturn t = valid("186");
@@ -202,7 +202,7 @@ public final class RobustnessCorpus {
 
         // Readable files with hostile or odd content: read, with findings where they belong.
         w.bytes("injection-texts.xlsx", Outcome.ACCEPTED_WITH_WARNINGS, null, "extra-tab",
-                "formulas, tags and JSON breakers in the name, own services, notes and tab names", () -> {
+                "formulas, tags and JSON breakers in the contact, own services, notes and tab names", () -> {
                     TestReturn t = valid("020");
                     t.id.put("contact", INJECTIONS.get(6));
                     List<Map<String, Object>> rows = t.area("ASU").rows;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.digikunta.compute.FiguresCalculator;
 import fi.digikunta.inbox.InboxOptions;
 import fi.digikunta.inbox.InboxScanner;
@@ -130,7 +131,7 @@ class RobustnessCorpusTest {
     }
 
     @Test
-    void noOutputHoldsTheSecretAScriptOrARunnableCell() {
+    void noOutputHoldsTheSecretAScriptOrARunnableCell() throws IOException {
         RunResult run = new RunResult("test", REGISTRY.latest().schemaVersion(), Instant.parse("2026-03-01T02:00:00Z"),
                 batch, FiguresCalculator.compute(REGISTRY.latest(), LIST, batch));
         for (CsvDialect d : CsvDialect.values()) {
@@ -144,6 +145,15 @@ class RobustnessCorpusTest {
             assertTrue(services.contains("'=HYPERLINK("), "neutralised in services.csv (" + d.id() + ")");
             String files = new String(out.get("files.csv"), StandardCharsets.UTF_8);
             assertTrue(files.contains("'=2+3<script>alert(1).xlsx"), "the file name, neutralised in files.csv");
+            // A tab name from the workbook: neutralised in findings.csv, the very text in JSON.
+            String findings = new String(out.get("findings.csv"), StandardCharsets.UTF_8);
+            char sep = d == CsvDialect.RFC4180 ? ',' : ';';
+            assertTrue(findings.contains(sep + "'=cmd|' -C calc'!A0" + sep), "the tab name, neutralised");
+            assertTrue(new ObjectMapper().readTree(out.get("report.json")).findValues("sheet").stream()
+                    .anyMatch(n -> n.asText().equals("=cmd|' -C calc'!A0")), "the tab name in report.json");
+            // The municipality name written in the workbook, in the name-mismatch message: escaped.
+            String page = new String(out.get("municipalities/046.html"), StandardCharsets.UTF_8);
+            assertTrue(page.contains("&quot;&lt;script&gt;alert(&#39;nimi&#39;)&lt;/script&gt;=1+1&quot;"), "name");
         }
     }
 

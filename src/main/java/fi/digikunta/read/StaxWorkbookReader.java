@@ -91,7 +91,7 @@ public final class StaxWorkbookReader implements WorkbookReader {
                 limits.maxFileBytes() / (1024 * 1024));
     }
 
-    /** The read without the last-resort catch: package-private so that the fuzz tests see every unexpected exception. */
+    /** The read without the last-resort catch: package-private so that fuzzing sees every unexpected exception. */
     RawWorkbook readOrThrow(byte[] b) throws ReadException {
         if (b.length == 0) {
             throw new ReadException(ReadCodes.FILE_EMPTY, null);

@@ -14,8 +14,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -33,7 +35,8 @@ import java.util.regex.Pattern;
  * <li>the file must still have the size and time the scan saw (else it is a newer version: left for
  * the next run);
  * <li>it is copied to a hidden temporary name in the target folder, flushed to disk, read back and
- * compared with the original (size and SHA-256);
+ * compared with the original (size and SHA-256), and given the original's modification time (archived
+ * returns are inputs of later runs, where that time breaks a tie between two returns' fill dates);
  * <li>the copy gets its final name without ever replacing an existing file ({@code x.xlsx},
  * {@code x-2.xlsx}, ...);
  * <li>only then is the original removed (for a link inside the inbox, the link; never its target).
@@ -139,7 +142,7 @@ public final class InboxArchiver {
                 target = existing.get();
                 action = ArchiveResult.Action.ALREADY_ARCHIVED;
             } else {
-                Optional<Path> copied = copyVerified(e.path(), dir, fileName, source, rejected);
+                Optional<Path> copied = copyVerified(e.path(), dir, fileName, source, e.modified(), rejected);
                 if (copied.isEmpty()) {
                     return left(name, ArchiveTexts.NOT_VERIFIED);
                 }
@@ -226,7 +229,7 @@ public final class InboxArchiver {
     }
 
     private static Optional<Path> copyVerified(Path source, Path dir, String fileName, Digest expected,
-            boolean withReason) throws IOException {
+            Instant modified, boolean withReason) throws IOException {
         Path tmp = dir.resolve("." + fileName + ".part-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
             MessageDigest md = sha256();
@@ -247,6 +250,9 @@ public final class InboxArchiver {
             if (!read.sameAs(expected) || !digest(tmp).sameAs(expected)) {
                 return Optional.empty();
             }
+            // Archived returns are read back as inputs, and superseding breaks a tie of fill dates by
+            // modification time: the copy keeps the original's, so archiving never changes the winner.
+            Files.setLastModifiedTime(tmp, FileTime.from(modified));
             for (int n = 1;; n++) {
                 Path target = dir.resolve(candidate(fileName, n));
                 if (withReason && Files.exists(reasonFile(target))) {

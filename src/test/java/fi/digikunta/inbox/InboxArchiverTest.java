@@ -109,6 +109,18 @@ class InboxArchiverTest {
     }
 
     @Test
+    void theCopyKeepsTheOriginalsModificationTime() throws IOException {
+        Path p = file("helsinki.xlsx", "091");
+        Instant saved = Instant.parse("2026-02-10T08:15:30.123Z");
+        Files.setLastModifiedTime(p, FileTime.from(saved));
+        List<ArchiveResult> r = new InboxArchiver(archive).archive(
+                List.of(new ArchiveItem(scan().get("helsinki.xlsx"), Outcome.ACCEPTED, "091", null, null)));
+        assertEquals(ArchiveResult.Action.ARCHIVED, r.get(0).action());
+        // Superseding breaks a tie of fill dates by this time when the archive is read back.
+        assertEquals(saved, Files.getLastModifiedTime(archive.resolve("091/helsinki.xlsx")).toInstant());
+    }
+
+    @Test
     void neverOverwritesAnArchivedFileButAddsASuffix() throws IOException {
         Files.createDirectories(archive.resolve("091"));
         Files.writeString(archive.resolve("091/helsinki.xlsx"), "last week's");

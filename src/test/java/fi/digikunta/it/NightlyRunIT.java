@@ -193,7 +193,7 @@ class NightlyRunIT {
         Files.write(inbox.resolve("~$091-helsinki.xlsx"), "owner".getBytes(StandardCharsets.UTF_8));
         Path archive = dir.resolve("archive");
         SortedMap<String, String> before = Sets.sha256(inbox);
-        String[] args = {"run", inbox.toString(), "--out", "out", "--archive", "archive", "--quiet"};
+        String[] args = {"run", inbox.toString(), "--out", "out", "--archive", "archive", "--recursive", "--quiet"};
 
         Jar.run(dir, Map.of(), args).expect(1);
         Path out = dir.resolve("out");
@@ -234,6 +234,49 @@ class NightlyRunIT {
         }
         assertEquals(archived, Sets.sha256(archive), "nothing archived twice");
         assertOnce(before, inbox, archive);
+
+        // Night 3: Kerava resends its return under the same name, Inari a corrected one into a sub-folder.
+        Sets.generate(inbox.resolve("245-kerava-a.xlsx"), "245", "2026-02-20", 3, Instant.now().minusSeconds(600));
+        Files.createDirectories(inbox.resolve("korjatut"));
+        Sets.generate(inbox.resolve("korjatut/148-inari.xlsx"), "148", "2026-02-20", 4,
+                Instant.now().minusSeconds(600));
+        SortedMap<String, String> all = new TreeMap<>(before);
+        Sets.sha256(inbox).forEach((k, v) -> all.put("night3/" + k, v));
+        Jar.run(dir, Map.of(), args).expect(1);
+        JsonNode third = Sets.reportJson(out);
+        JsonNode s3 = third.get("since_previous_run");
+        assertEquals(List.of("korjatut/148-inari.xlsx accepted"), fileChanges(s3.get("new_returns")), s3.toString());
+        assertEquals(List.of("148-inari.xlsx superseded", "archive/245/245-kerava-a.xlsx superseded"),
+                fileChanges(s3.get("superseded_returns")), s3.toString());
+        assertEquals(List.of("148 changed", "245 changed"), municipalityChanges(s3), s3.toString());
+        assertOnce(all, inbox, archive);
+
+        // Night 4: nothing arrived, so nothing changed, although last night's returns are archived now.
+        Jar.run(dir, Map.of(), args).expect(1);
+        JsonNode fourth = Sets.reportJson(out);
+        JsonNode s4 = fourth.get("since_previous_run");
+        for (String list : List.of("new_returns", "superseded_returns", "newly_rejected", "changed_figures")) {
+            assertEquals(0, s4.get(list).size(), list + " the night after archiving: " + s4);
+        }
+        assertEquals(outcomesOf(third), outcomesOf(fourth), "the same files under the same names");
+        assertEquals(List.of("~$091-helsinki.xlsx"), new ArrayList<>(Sets.sha256(inbox).keySet()));
+        assertOnce(all, inbox, archive);
+    }
+
+    static List<String> fileChanges(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        list.forEach(f -> out.add(f.get("file").asText() + " " + f.get("outcome").asText()));
+        return out;
+    }
+
+    static List<String> municipalityChanges(JsonNode since) {
+        List<String> out = new ArrayList<>();
+        since.get("changed_figures").forEach(m -> out.add(m.get("code").asText() + " " + m.get("status").asText()));
+        return out;
+    }
+
+    static List<String> outcomesOf(JsonNode report) {
+        return fileChanges(report.get("files"));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -243,7 +286,8 @@ class NightlyRunIT {
         Map<String, Integer> seen = new HashMap<>();
         Sets.sha256(inbox).values().forEach(h -> seen.merge(h, 1, Integer::sum));
         Sets.sha256(archive).forEach((name, h) -> {
-            if (!name.endsWith(".reason.txt")) {
+            // Reason texts beside rejected files; hidden notes of the name a return had in the inbox.
+            if (!name.endsWith(".reason.txt") && !Path.of(name).getFileName().toString().startsWith(".")) {
                 assertTrue(inputs.containsValue(h), "the archive holds only inputs: " + name);
                 seen.merge(h, 1, Integer::sum);
             }

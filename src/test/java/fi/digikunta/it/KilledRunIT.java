@@ -108,10 +108,66 @@ class KilledRunIT {
             assertEquals(Stream.of("lock", setOf(out), "run-log.jsonl").sorted().toList(), left,
                     "no staging folder or old set left");
         }
-        assertTrue(Sets.text(store.resolve("run-log.jsonl")).contains("\"event\":\"stale_lock_taken_over\""),
-                "the dead runs' lock records were taken over");
+        String log = Sets.text(store.resolve("run-log.jsonl"));
+        assertTrue(log.contains("\"event\":\"stale_lock_taken_over\""), "the dead runs' lock records were taken over");
+        for (String line : log.lines().toList()) {
+            // Killed runs' lines included: every line whole, one JSON object.
+            assertTrue(Sets.JSON.readTree(line).has("event"), "a whole JSON line in out.d/run-log.jsonl: " + line);
+        }
         assertTrue(last.stderr().contains(".xlsx"), "per-file lines on stderr: " + last.stderr());
         assertEquals(sums, Sets.sha256(inbox), "the inbox is as it was");
+    }
+
+    /**
+     * --archive killed while it moves returns: nothing is lost (each input is in the inbox or the
+     * archive, never twice in the archive), and the next complete run leaves each exactly once.
+     */
+    @Test
+    void aRunKilledWhileArchivingLosesNothingAndTheNextRunArchivesEachReturnOnce() throws Exception {
+        Path inbox = dir.resolve("inbox");
+        Sets.copySamples(inbox);
+        SortedMap<String, String> inputs = Sets.sha256(inbox);
+        Path live = dir.resolve("out.d/run-log.jsonl");
+        String[] args = {"run", inbox.toString(), "--out", "out", "--archive", "archive", "--settle", "0", "--quiet"};
+        long seed = Long.getLong("digikunta.it.seed", System.nanoTime());
+        System.out.printf("KilledRunIT archive seed %d%n", seed);
+        Random random = new Random(seed);
+        for (int i = 1; i <= 3; i++) {
+            Jar.Started s = Jar.start(dir, Map.of(), args);
+            // Kill once this run has archived its first return, a moment later.
+            String mine = "-" + s.pid() + "\",\"event\":\"archived\"";
+            while (s.process().isAlive() && !(Files.exists(live) && Sets.text(live).contains(mine))) {
+                Thread.sleep(2);
+            }
+            LockSupport.parkNanos(random.nextInt(40_000_000));
+            s.kill();
+            String context = "seed " + seed + ", kill " + i + ", exit " + s.process().exitValue();
+            Map<String, Integer> inArchive = count(Sets.sha256(dir.resolve("archive")));
+            Map<String, Integer> inInbox = count(Sets.sha256(inbox));
+            inputs.forEach((name, sha) -> {
+                assertTrue(inArchive.getOrDefault(sha, 0) + inInbox.getOrDefault(sha, 0) >= 1, context + ": " + name
+                        + " is somewhere");
+                assertTrue(inArchive.getOrDefault(sha, 0) <= 1, context + ": " + name + " not archived twice");
+            });
+        }
+        Jar.run(dir, Map.of(), args).expect(1);
+        Map<String, Integer> inArchive = count(Sets.sha256(dir.resolve("archive")));
+        Map<String, Integer> inInbox = count(Sets.sha256(inbox));
+        inputs.forEach((name, sha) -> assertEquals(1, inArchive.getOrDefault(sha, 0) + inInbox.getOrDefault(sha, 0),
+                name + " exactly once after a complete run (seed " + seed + ")"));
+        assertEquals(Map.of(), inInbox, "every sample is archived (none is pending or skipped)");
+    }
+
+    /** sha -> how many files have it (reason texts and hidden notes aside). */
+    static Map<String, Integer> count(SortedMap<String, String> sums) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        sums.forEach((name, sha) -> {
+            String file = Path.of(name).getFileName().toString();
+            if (!file.endsWith(".reason.txt") && !file.startsWith(".")) {
+                out.merge(sha, 1, Integer::sum);
+            }
+        });
+        return out;
     }
 
     /** The set number --out points to. */

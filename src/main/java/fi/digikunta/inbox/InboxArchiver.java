@@ -352,7 +352,8 @@ public final class InboxArchiver {
 
     /** n when the archived file is copy n of the name's file name (x.xlsx 1, x-2.xlsx 2, ...); 0 when neither. */
     static int copyNumber(Path archived, String name) {
-        String fileName = Path.of(name).getFileName().toString();
+        // Names use '/' between folders (InboxEntry#name); a string, not a Path: any note text is safe.
+        String fileName = name.substring(name.lastIndexOf('/') + 1);
         String actual = archived.getFileName().toString();
         if (actual.equals(fileName)) {
             return 1;

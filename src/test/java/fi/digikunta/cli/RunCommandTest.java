@@ -108,4 +108,10 @@ class RunCommandTest {
         assertEquals("091-helsinki.xlsx", csv(r.out()).get(0).get("file"));
         assertEquals("accepted", csv(r.out()).get(0).get("outcome"));
     }
+
+    @Test
+    void sourceDateEpochFixesTheClockAndANonNumberIsRefused() {
+        assertEquals(java.time.Instant.ofEpochSecond(1_767_225_600L), RunCommand.clock("1767225600").instant());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> RunCommand.clock("x"));
+    }
 }

@@ -5,6 +5,7 @@ import fi.digikunta.model.FileResult;
 import fi.digikunta.model.Finding;
 import fi.digikunta.model.Message;
 import fi.digikunta.model.Outcome;
+import fi.digikunta.model.Severity;
 import fi.digikunta.read.WorkbookReader;
 import fi.digikunta.reference.MunicipalityList;
 import fi.digikunta.schema.SchemaRegistry;
@@ -95,7 +96,9 @@ public final class Validation {
         }
         if (e.rejected()) {
             // The inbox refused it (a symbolic link out of the inbox or to nothing): never opened.
-            return new FileResult(e.name(), Outcome.REJECTED, null, e.rejectReason(), List.of(), false, null,
+            // Its reason is also its one finding, as for every other rejected file.
+            Finding f = new Finding(e.rejectCode(), Severity.ERROR, null, null, e.rejectReason());
+            return new FileResult(e.name(), Outcome.REJECTED, null, e.rejectReason(), List.of(f), false, null,
                     e.modified(), e.rejectCode());
         }
         Validated v;

@@ -90,9 +90,8 @@ class RobustnessCorpusTest {
                     assertFalse(s.isBlank(), got);
                     assertFalse(s.contains("Exception") || s.contains("\tat "), "a stack trace as reason: " + s);
                 }
-                // The reason is the file's one finding; a link the inbox refused has no finding at all.
-                assertTrue(r.findings().isEmpty() && RobustnessCorpus.isLink(c)
-                        || r.findings().size() == 1 && c.code().equals(r.findings().get(0).code()), got);
+                // The reason is the file's one finding, for a link the inbox refused too.
+                assertTrue(r.findings().size() == 1 && c.code().equals(r.findings().get(0).code()), got);
                 assertNull(r.ret());
             } else {
                 assertNull(r.reason(), got);

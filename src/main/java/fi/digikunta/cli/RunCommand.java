@@ -137,7 +137,13 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BatchRun.Options o = toOptions(clock(System.getenv("SOURCE_DATE_EPOCH")));
+        Clock clock;
+        try {
+            clock = clock(System.getenv("SOURCE_DATE_EPOCH"));
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        BatchRun.Options o = toOptions(clock);
         PrintWriter err = spec.commandLine().getErr();
         // The table is rendered to bytes and passed to the command's stdout writer, so that
         // in-process callers (tests) see it too; stdout carries nothing else.

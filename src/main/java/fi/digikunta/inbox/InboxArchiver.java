@@ -5,6 +5,7 @@ import fi.digikunta.model.Outcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -12,16 +13,25 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * {@code --archive DIR}: moves processed returns out of the inbox, safely.
@@ -33,15 +43,18 @@ import java.util.regex.Pattern;
  * <li>the file must still have the size and time the scan saw (else it is a newer version: left for
  * the next run);
  * <li>it is copied to a hidden temporary name in the target folder, flushed to disk, read back and
- * compared with the original (size and SHA-256);
+ * compared with the original (size and SHA-256), and given the original's modification time (archived
+ * returns are inputs of later runs, where that time breaks a tie between two returns' fill dates);
  * <li>the copy gets its final name without ever replacing an existing file ({@code x.xlsx},
  * {@code x-2.xlsx}, ...);
  * <li>only then is the original removed (for a link inside the inbox, the link; never its target).
  * </ol>
  * A run killed between copy and removal leaves both; the next run finds the identical copy (same
  * size and SHA-256 under the same name stem) and only removes the original, so each return is in
- * the archive exactly once or still in the inbox. Sub-folder paths are not kept: archived names
- * are the file names.
+ * the archive exactly once or still in the inbox. Sub-folder paths are not kept in the archive's
+ * layout: archived files are named by their file names. When that name differs from the name the
+ * return had in the inbox (a sub-folder path, or a suffix the archive added), a hidden note
+ * {@code .<archived name>.inbox-name} beside it keeps the inbox name, which {@link #readBack} uses.
  */
 public final class InboxArchiver {
     private static final Pattern SAFE_CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
@@ -139,7 +152,7 @@ public final class InboxArchiver {
                 target = existing.get();
                 action = ArchiveResult.Action.ALREADY_ARCHIVED;
             } else {
-                Optional<Path> copied = copyVerified(e.path(), dir, fileName, source, rejected);
+                Optional<Path> copied = copyVerified(e.path(), dir, fileName, source, e.modified(), rejected);
                 if (copied.isEmpty()) {
                     return left(name, ArchiveTexts.NOT_VERIFIED);
                 }
@@ -148,6 +161,8 @@ public final class InboxArchiver {
             }
             if (rejected) {
                 writeReason(target, item);
+            } else if (!name.equals(target.getFileName().toString())) {
+                writeNameNote(target, name);
             }
             syncDir(dir);
             // Last look: a newer version saved over it meanwhile stays for the next run.
@@ -226,7 +241,7 @@ public final class InboxArchiver {
     }
 
     private static Optional<Path> copyVerified(Path source, Path dir, String fileName, Digest expected,
-            boolean withReason) throws IOException {
+            Instant modified, boolean withReason) throws IOException {
         Path tmp = dir.resolve("." + fileName + ".part-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
             MessageDigest md = sha256();
@@ -247,6 +262,9 @@ public final class InboxArchiver {
             if (!read.sameAs(expected) || !digest(tmp).sameAs(expected)) {
                 return Optional.empty();
             }
+            // Archived returns are read back as inputs, and superseding breaks a tie of fill dates by
+            // modification time: the copy keeps the original's, so archiving never changes the winner.
+            Files.setLastModifiedTime(tmp, FileTime.from(modified));
             for (int n = 1;; n++) {
                 Path target = dir.resolve(candidate(fileName, n));
                 if (withReason && Files.exists(reasonFile(target))) {
@@ -281,6 +299,104 @@ public final class InboxArchiver {
                 return false;
             }
         }
+    }
+
+    /**
+     * The returns archived by earlier runs ({@code DIR/<code>/*}; not {@code DIR/rejected}), as inputs
+     * of this run, so that the figures still cover every municipality once its return has left the
+     * inbox. Each keeps the name it had in the inbox in the run that archived it (its file name, or
+     * the name noted beside it when the archive had to rename it or it came from a sub-folder), so
+     * that "since the previous run" does not see it as new. When that name is taken (by a file in the
+     * inbox, or by a return archived later under the same name), the entry is named
+     * {@code archive/<code>/<file>} instead; a later archived return keeps the plain name, as it had
+     * it in the inbox on the night it was archived.
+     *
+     * @param inboxNames the names of this run's inbox entries, which keep their names
+     */
+    public static List<InboxEntry> readBack(Path archiveDir, Collection<String> inboxNames) {
+        if (!Files.isDirectory(archiveDir)) {
+            return List.of();
+        }
+        List<Path> codeDirs;
+        try (Stream<Path> s = Files.list(archiveDir)) {
+            codeDirs = s.filter(Files::isDirectory)
+                    .filter(d -> SAFE_CODE.matcher(d.getFileName().toString()).matches())
+                    .filter(d -> !d.getFileName().toString().equals(REJECTED)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        record Archived(InboxEntry entry, String code, String name, int number) {
+        }
+        List<Archived> found = new ArrayList<>();
+        for (Path dir : codeDirs) {
+            // Hidden files (the name notes, a copy being written) are skipped by the scan.
+            for (InboxEntry e : InboxScanner.scan(List.of(dir), new InboxOptions(false, Duration.ZERO))) {
+                String name = nameNote(e.path()).orElse(e.name());
+                found.add(new Archived(e, dir.getFileName().toString(), name, copyNumber(e.path(), name)));
+            }
+        }
+        // Per name, the last archived first: it had the plain name in the inbox on its night.
+        found.sort(Comparator.comparing(Archived::name).thenComparing(Archived::number, Comparator.reverseOrder())
+                .thenComparing(a -> a.entry().path()));
+        Set<String> taken = new HashSet<>(inboxNames);
+        List<InboxEntry> out = new ArrayList<>();
+        for (Archived a : found) {
+            InboxEntry e = a.entry();
+            String name = taken.add(a.name()) ? a.name() : "archive/" + a.code() + "/" + e.name();
+            taken.add(name);
+            out.add(new InboxEntry(e.path(), name, e.size(), e.modified(), false, e.rejectCode(), e.rejectReason()));
+        }
+        out.sort(Comparator.comparing(InboxEntry::name));
+        return out;
+    }
+
+    /** n when the archived file is copy n of the name's file name (x.xlsx 1, x-2.xlsx 2, ...); 0 when neither. */
+    static int copyNumber(Path archived, String name) {
+        // Names use '/' between folders (InboxEntry#name); a string, not a Path: any note text is safe.
+        String fileName = name.substring(name.lastIndexOf('/') + 1);
+        String actual = archived.getFileName().toString();
+        if (actual.equals(fileName)) {
+            return 1;
+        }
+        for (int n = 2; n < 10_000; n++) {
+            if (candidate(fileName, n).equals(actual)) {
+                return n;
+            }
+        }
+        return 0;
+    }
+
+    /** The hidden note beside an archived return that gives the name it had in the inbox. */
+    static Path nameNoteFile(Path archived) {
+        return archived.resolveSibling("." + archived.getFileName() + ".inbox-name");
+    }
+
+    private static Optional<String> nameNote(Path archived) {
+        Path note = nameNoteFile(archived);
+        try {
+            if (Files.isRegularFile(note)) {
+                String name = Files.readString(note, StandardCharsets.UTF_8).strip();
+                return name.isEmpty() ? Optional.empty() : Optional.of(name);
+            }
+        } catch (IOException e) {
+            // unreadable note: the file name will do
+        }
+        return Optional.empty();
+    }
+
+    /** Writes the note whole or not at all (a temporary file renamed over it). */
+    private static void writeNameNote(Path archived, String name) throws IOException {
+        Path note = nameNoteFile(archived);
+        if (nameNote(archived).filter(name::equals).isPresent()) {
+            return;
+        }
+        Path tmp = note.resolveSibling(note.getFileName() + ".part-" + ProcessHandle.current().pid());
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            ch.write(StandardCharsets.UTF_8.encode(name + "\n"));
+            ch.force(true);
+        }
+        Files.move(tmp, note, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     static Path reasonFile(Path archived) {

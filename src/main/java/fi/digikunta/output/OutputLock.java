@@ -28,7 +28,9 @@ import java.util.Optional;
  * <li>OS lock taken, file empty: a clean start. OS lock taken, a record left: the previous holder
  * died without releasing (killed, power cut): a stale lock, taken over and reported by
  * {@link #staleTakenOver()}.
- * <li>OS lock held elsewhere: refused with a {@link RunFailure} naming the holder, unless the record
+ * <li>OS lock held elsewhere: refused with a {@link RunFailure} naming the holder (when the record is
+ * still empty, up to a second is given for the holder, which has just taken the lock, to write it),
+ * unless the record
  * names a process of this host that is not alive, still does after a short pause, and the OS lock
  * is still not free (a network lock server that has not noticed a death): then it is stale and
  * taken over.
@@ -42,6 +44,8 @@ import java.util.Optional;
 public final class OutputLock implements AutoCloseable {
     private static final long LOCK_POSITION = Long.MAX_VALUE - 1;
     private static final long STALE_CONFIRM_MILLIS = 200;
+    private static final long RECORD_WAIT_NANOS = 1_000_000_000L;
+    private static final long RECORD_POLL_MILLIS = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
@@ -70,6 +74,14 @@ public final class OutputLock implements AutoCloseable {
             boolean[] osLocksWork = {true};
             FileLock os = tryLock(ch, osLocksWork);
             Optional<LockHolder> recorded = read(ch);
+            // A run that has just taken the OS lock writes its record a moment later: wait for it
+            // rather than refuse with "holder unknown" (or go ahead if that run is done meanwhile).
+            long end = System.nanoTime() + RECORD_WAIT_NANOS;
+            while (os == null && osLocksWork[0] && recorded.isEmpty() && System.nanoTime() < end) {
+                pause(RECORD_POLL_MILLIS);
+                os = tryLock(ch, osLocksWork);
+                recorded = read(ch);
+            }
             if (os == null) {
                 boolean stale = recorded.isPresent() && recorded.get().deadOnThisHost();
                 boolean freeWithoutOsLocks = !osLocksWork[0] && recorded.isEmpty();
@@ -79,7 +91,7 @@ public final class OutputLock implements AutoCloseable {
                 if (stale) {
                     // A run that has just taken the OS lock writes its record right after; look
                     // again after a pause so that its predecessor's record is not mistaken for it.
-                    pause();
+                    pause(STALE_CONFIRM_MILLIS);
                     os = osLocksWork[0] ? tryLock(ch, osLocksWork) : null;
                     Optional<LockHolder> again = read(ch);
                     if (os == null && !again.equals(recorded)) {
@@ -116,9 +128,9 @@ public final class OutputLock implements AutoCloseable {
         }
     }
 
-    private static void pause() {
+    private static void pause(long millis) {
         try {
-            Thread.sleep(STALE_CONFIRM_MILLIS);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -24,19 +24,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * One {@code digikunta run}: inbox, then read and validate, then compute, then the reports,
@@ -129,7 +125,8 @@ public final class BatchRun {
         InboxScan scan = new InboxScanner().scanAll(o.inputs(), new InboxOptions(o.recursive(), o.settle()));
         List<InboxEntry> entries = new ArrayList<>(scan.entries());
         if (o.archive() != null) {
-            entries.addAll(archivedReturns(o.archive(), entries));
+            // Archived returns still count: they are read back, under the names they had in the inbox.
+            entries.addAll(InboxArchiver.readBack(o.archive(), entries.stream().map(InboxEntry::name).toList()));
         }
         ConsoleReporter console = ConsoleReporter.forStderr(err, o.report().lang(), o.quiet(), entries.size());
         scan.skipped().forEach(s -> {
@@ -154,40 +151,6 @@ public final class BatchRun {
         entries.forEach(e -> byName.put(e.name(), e));
         return new Processed(new RunResult(o.toolVersion(), schema.schemaVersion(), generated, results, figures),
                 byName);
-    }
-
-    /**
-     * With --archive, the returns archived by earlier runs (DIR/CODE/*, not DIR/rejected) are inputs
-     * too, so that the figures still cover every municipality once its return has left the inbox.
-     * They keep their file name, as in the run that archived them, so "since the previous run" does
-     * not see them as new; a name that is also in the inbox gets the prefix "archive/CODE/".
-     */
-    static List<InboxEntry> archivedReturns(Path archive, List<InboxEntry> inbox) {
-        if (!Files.isDirectory(archive)) {
-            return List.of();
-        }
-        List<Path> codeDirs;
-        try (Stream<Path> s = Files.list(archive)) {
-            codeDirs = s.filter(Files::isDirectory)
-                    .filter(d -> d.getFileName().toString().matches("[0-9]{3}")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (codeDirs.isEmpty()) {
-            return List.of();
-        }
-        Set<String> taken = new HashSet<>();
-        inbox.forEach(e -> taken.add(e.name()));
-        List<InboxEntry> out = new ArrayList<>();
-        for (Path dir : codeDirs) {
-            for (InboxEntry e : InboxScanner.scan(List.of(dir), new InboxOptions(false, Duration.ZERO))) {
-                String name = taken.add(e.name()) ? e.name()
-                        : "archive/" + dir.getFileName() + "/" + e.name();
-                out.add(new InboxEntry(e.path(), name, e.size(), e.modified(), false, e.rejectCode(),
-                        e.rejectReason()));
-            }
-        }
-        return out;
     }
 
     private static void archive(Options o, Processed p, RunLog log, PrintWriter err) {

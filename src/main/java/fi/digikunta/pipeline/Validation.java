@@ -3,7 +3,9 @@ package fi.digikunta.pipeline;
 import fi.digikunta.inbox.InboxEntry;
 import fi.digikunta.model.FileResult;
 import fi.digikunta.model.Finding;
+import fi.digikunta.model.Message;
 import fi.digikunta.model.Outcome;
+import fi.digikunta.model.Severity;
 import fi.digikunta.read.WorkbookReader;
 import fi.digikunta.reference.MunicipalityList;
 import fi.digikunta.schema.SchemaRegistry;
@@ -23,9 +25,14 @@ import java.util.function.Consumer;
 /**
  * Reads and validates many files in parallel, then applies superseding. Every entry ends with
  * exactly one result; a file that breaks the reader or the validator in any way is rejected on its
- * own (internal-error at worst) and never touches another file's result.
+ * own (internal-error at worst) and never touches another file's result. An entry the inbox
+ * rejected (a symbolic link out of the inbox or to nothing) is never opened. A file that ran out of
+ * memory is read again alone once the others are done, since the memory may have been taken by
+ * a hostile file read at the same time; only what still does not fit is rejected (read-limit).
  */
 public final class Validation {
+    private static final Message OUT_OF_MEMORY = FindingCode.READ_LIMIT.variant("memory");
+
     private Validation() {
     }
 
@@ -82,6 +89,12 @@ public final class Validation {
                     }
                 }
             }
+            for (int i = 0; i < entries.size(); i++) {
+                if (n > 1 && outOfMemory(results.get(i))) {
+                    InboxEntry e = entries.get(i);
+                    results.set(i, await(pool.submit(() -> one(e, reader, validator)), e));
+                }
+            }
         } finally {
             pool.shutdownNow();
         }
@@ -100,16 +113,26 @@ public final class Validation {
         }
         if (e.rejected()) {
             // The inbox refused it (a symbolic link out of the inbox or to nothing): never opened.
-            return new FileResult(e.name(), Outcome.REJECTED, null, e.rejectReason(), List.of(), false, null,
+            // Its reason is also its one finding, as for every other rejected file.
+            Finding f = new Finding(e.rejectCode(), Severity.ERROR, null, null, e.rejectReason());
+            return new FileResult(e.name(), Outcome.REJECTED, null, e.rejectReason(), List.of(f), false, null,
                     e.modified(), e.rejectCode());
         }
         Validated v;
         try {
             v = validator.validate(reader.read(e.path()));
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {
+        } catch (OutOfMemoryError ex) {
+            v = Validated.rejected(new Finding(FindingCode.READ_LIMIT.code(), FindingCode.READ_LIMIT.severity(),
+                    null, null, OUT_OF_MEMORY));
+        } catch (RuntimeException | StackOverflowError ex) {
             v = Validated.rejected(FindingCode.INTERNAL_ERROR.inFile(ex.getClass().getSimpleName()));
         }
         return result(e, v);
+    }
+
+    /** Whether the file was rejected for running out of memory (by the reader or while validating). */
+    static boolean outOfMemory(FileResult r) {
+        return FindingCode.READ_LIMIT.code().equals(r.reasonCode()) && OUT_OF_MEMORY.equals(r.reason());
     }
 
     static FileResult result(InboxEntry e, Validated v) {

@@ -93,7 +93,8 @@ public final class StaxWorkbookReader implements WorkbookReader {
                 limits.maxFileBytes() / (1024 * 1024));
     }
 
-    private RawWorkbook readOrThrow(byte[] b) throws ReadException {
+    /** The read without the last-resort catch: package-private so that fuzzing sees every unexpected exception. */
+    RawWorkbook readOrThrow(byte[] b) throws ReadException {
         if (b.length == 0) {
             throw new ReadException(ReadCodes.FILE_EMPTY, null);
         }
@@ -296,6 +297,10 @@ public final class StaxWorkbookReader implements WorkbookReader {
                     String target = x.attr("Target");
                     if (id != null && type != null && target != null && !"External".equals(x.attr("TargetMode"))) {
                         m.putIfAbsent(id, new Rel(type, resolve(folder, target)));
+                        if (m.size() > budget.limits.maxEntries()) {
+                            throw new ReadException(ReadCodes.READ_LIMIT, "relationships", part,
+                                    budget.limits.maxEntries());
+                        }
                     }
                 }
             }
@@ -322,6 +327,9 @@ public final class StaxWorkbookReader implements WorkbookReader {
                             throw new ReadException(ReadCodes.CORRUPT_WORKBOOK, null, part);
                         }
                         sheets.add(new SheetRef(name, id, "hidden".equals(state) || "veryHidden".equals(state)));
+                        if (sheets.size() > budget.limits.maxSheets()) {
+                            throw new ReadException(ReadCodes.READ_LIMIT, "sheets", budget.limits.maxSheets());
+                        }
                     }
                     default -> {
                     }
@@ -357,9 +365,12 @@ public final class StaxWorkbookReader implements WorkbookReader {
                         String code = x.attr("formatCode");
                         if (id != null && code != null) {
                             codes.put(id, code);
+                            if (codes.size() > ReadLimits.MAX_STYLES) {
+                                throw new ReadException(ReadCodes.READ_LIMIT, "styles", part);
+                            }
                         }
                     } else if (n.equals("xf") && cellXfsDepth > 0 && depth == cellXfsDepth + 1) {
-                        if (xfs.size() >= 65_536) {
+                        if (xfs.size() >= ReadLimits.MAX_STYLES) {
                             throw new ReadException(ReadCodes.READ_LIMIT, "styles", part);
                         }
                         Integer id = parseIntOrNull(x.attr("numFmtId"));
@@ -408,6 +419,9 @@ public final class StaxWorkbookReader implements WorkbookReader {
                     budget.sharedStringChars += s.length();
                     if (budget.sharedStringChars > limits.maxSharedStringChars()) {
                         throw new ReadException(ReadCodes.READ_LIMIT, "strings", limits.maxSharedStringChars());
+                    }
+                    if (out.size() >= limits.maxSharedStrings()) {
+                        throw new ReadException(ReadCodes.READ_LIMIT, "stringCount", limits.maxSharedStrings());
                     }
                     out.add(s);
                 }
@@ -556,6 +570,9 @@ public final class StaxWorkbookReader implements WorkbookReader {
                 } else if (n.equals("mergeCell")) {
                     MergedRange m = parseRange(x.attr("ref"));
                     if (m != null) {
+                        if (++budget.mergedRanges > limits.maxMergedRanges()) {
+                            throw new ReadException(ReadCodes.READ_LIMIT, "merged", limits.maxMergedRanges());
+                        }
                         merged.add(m);
                     }
                 }

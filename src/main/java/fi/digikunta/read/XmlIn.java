@@ -1,7 +1,13 @@
 package fi.digikunta.read;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -52,10 +58,73 @@ final class XmlIn implements AutoCloseable {
         budget.checkTime();
         InputStream in = zip.open(part);
         try {
-            return new XmlIn(f.createXMLStreamReader(in), in, part, budget);
-        } catch (XMLStreamException e) {
+            return new XmlIn(f.createXMLStreamReader(decoded(in)), in, part, budget);
+        } catch (XMLStreamException | IOException e) {
             closeQuietly(in);
             throw failure(e, part);
+        }
+    }
+
+    /**
+     * The part's characters, decoded here rather than by the parser: for bytes that are not valid in
+     * the part's encoding the JDK's parser prints "[Fatal Error] ..." to standard error (with no file
+     * name) before throwing, whereas a failing decoder only throws. The encoding is found as XML 1.0
+     * appendix F says: a byte order mark, else the declaration's encoding, else UTF-8.
+     */
+    static Reader decoded(InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 8192);
+        in.mark(256);
+        byte[] head = in.readNBytes(256);
+        in.reset();
+        Charset cs = StandardCharsets.UTF_8;
+        int skip = 0;
+        if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            skip = 3;
+        } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+            cs = StandardCharsets.UTF_16BE;
+            skip = 2;
+        } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+            cs = StandardCharsets.UTF_16LE;
+            skip = 2;
+        } else if (head.length >= 2 && head[0] == 0 && head[1] == '<') {
+            cs = StandardCharsets.UTF_16BE;
+        } else if (head.length >= 2 && head[0] == '<' && head[1] == 0) {
+            cs = StandardCharsets.UTF_16LE;
+        } else {
+            cs = declared(new String(head, StandardCharsets.ISO_8859_1));
+        }
+        in.skipNBytes(skip);
+        return new InputStreamReader(in, cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    /** The encoding named in an XML declaration at the start of {@code head}; UTF-8 when none or unknown. */
+    static Charset declared(String head) {
+        if (!head.startsWith("<?xml")) {
+            return StandardCharsets.UTF_8;
+        }
+        int end = head.indexOf("?>");
+        String decl = end < 0 ? head : head.substring(0, end);
+        int i = decl.indexOf("encoding");
+        if (i < 0) {
+            return StandardCharsets.UTF_8;
+        }
+        int q = i + 8;
+        while (q < decl.length() && (decl.charAt(q) == ' ' || decl.charAt(q) == '=' || decl.charAt(q) == '\t')) {
+            q++;
+        }
+        if (q >= decl.length() || (decl.charAt(q) != '"' && decl.charAt(q) != '\'')) {
+            return StandardCharsets.UTF_8;
+        }
+        int close = decl.indexOf(decl.charAt(q), q + 1);
+        if (close < 0) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(decl.substring(q + 1, close).trim());
+        } catch (IllegalArgumentException e) {
+            // An unknown or unsupported name: read as UTF-8, as the parser itself would fail to.
+            return StandardCharsets.UTF_8;
         }
     }
 
@@ -212,11 +281,12 @@ final class XmlIn implements AutoCloseable {
         return c.getCause() == c ? null : c.getCause();
     }
 
-    /** Per-file budget: the time limit, counted cells and shared-string characters. */
+    /** Per-file budget: the time limit, counted cells, merged ranges and shared-string characters. */
     static final class Budget {
         final ReadLimits limits;
         private final long deadline;
         int cells;
+        int mergedRanges;
         long sharedStringChars;
         private int ticks;
 

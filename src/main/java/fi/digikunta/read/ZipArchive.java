@@ -32,6 +32,8 @@ final class ZipArchive implements AutoCloseable {
     private final ReadLimits limits;
     /** An inflater left by a closed entry, reset for the next one: one native zlib stream per file. */
     private Inflater spare;
+    /** Bytes inflated from all entries so far: a small part named by many sheets is read many times. */
+    private long totalProduced;
 
     private ZipArchive(byte[] data, Map<String, Entry> entries, ReadLimits limits) {
         this.data = data;
@@ -292,12 +294,17 @@ final class ZipArchive implements AutoCloseable {
                 }
             }
             produced += n;
+            totalProduced += n;
             crc.update(b, off, n);
             check();
             return n;
         }
 
         private void check() throws WrappedReadException {
+            if (totalProduced > lim.maxTotalBytes()) {
+                throw new WrappedReadException(new ReadException(ReadCodes.ZIP_BOMB, "total",
+                        lim.maxTotalBytes() / (1024 * 1024)));
+            }
             if (produced > lim.maxEntryBytes() || produced > e.size()) {
                 if (produced > lim.maxEntryBytes()) {
                     throw new WrappedReadException(new ReadException(ReadCodes.ZIP_BOMB, "size", e.name(),

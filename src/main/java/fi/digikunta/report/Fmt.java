@@ -58,6 +58,11 @@ final class Fmt {
         return n + NBSP + "€";
     }
 
+    /** A number with the digits it has (e.g. as report.json wrote it), in the language's notation. */
+    String exact(BigDecimal v) {
+        return v == null ? NONE : number(v);
+    }
+
     String integer(long v) {
         return number(BigDecimal.valueOf(v));
     }

@@ -1,5 +1,6 @@
 package fi.digikunta.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fi.digikunta.compute.AreaFigures;
 import fi.digikunta.compute.Distribution;
 import fi.digikunta.compute.MunicipalityFigures;
@@ -8,6 +9,7 @@ import fi.digikunta.compute.RegionStats;
 import fi.digikunta.compute.Savings;
 import fi.digikunta.compute.ServiceFigures;
 import fi.digikunta.compute.ServiceStats;
+import fi.digikunta.history.SincePreviousRun;
 import fi.digikunta.model.FileResult;
 import fi.digikunta.model.Finding;
 import fi.digikunta.model.Outcome;
@@ -15,8 +17,11 @@ import fi.digikunta.model.ServiceRow;
 import fi.digikunta.model.StageLevel;
 import fi.digikunta.schema.Lang;
 import fi.digikunta.schema.Schema;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -83,7 +88,33 @@ public final class HtmlModel {
     public record National(String lang, Map<String, String> t, Run run, Headline headline, List<SpreadRow> spread,
             List<LevelRow> levels, List<LevelName> levelNames, List<ServiceShare> fastest,
             List<ServiceShare> slowest, List<Region> regions, List<MunicipalityRow> municipalities,
-            List<FileRow> notCounted, int fileCount, int countedFiles) {
+            List<FileRow> notCounted, int fileCount, int countedFiles, Since since) {
+    }
+
+    /**
+     * The "since the previous run" section; null when the run has none (no output folder).
+     *
+     * @param previousGeneratedAt the previous report's time as shown, or null
+     * @param noChanges true when the runs were compared and every list is empty
+     * @param ownFiguresOnly true when some municipality (new or gone) shows only its own figures
+     */
+    public record Since(boolean firstRun, boolean previousUnreadable, String previousGeneratedAt,
+            List<SinceFile> newReturns, List<SinceFile> superseded, List<SinceFile> newlyRejected,
+            List<SinceMunicipality> changedFigures, boolean noChanges, boolean ownFiguresOnly) {
+    }
+
+    /** One file of a since list; previousOutcome is the label of the earlier outcome, or "not there before". */
+    public record SinceFile(String file, String municipalityCode, String href, String outcome, String outcomeId,
+            String previousOutcome, String reason, String reasonCode) {
+    }
+
+    /** One municipality's changed figures; statusId is new, gone or changed. */
+    public record SinceMunicipality(String code, String name, String href, String status, String statusId,
+            List<SinceFigure> changes) {
+    }
+
+    /** One figure, old and new value as shown; area is the area's name or "whole municipality". */
+    public record SinceFigure(String field, String area, String before, String after) {
     }
 
     public record AreaRow(String code, String name, int inUse, int planned, int notAdopted, int unanswered,
@@ -214,7 +245,106 @@ public final class HtmlModel {
         int counted = (int) ctx.files.stream().filter(x -> x.outcome().counts()).count();
         return new National(ctx.options.lang().code(), t, run(ctx), h, spread, levels, levelNames,
                 fastest.subList(0, shown), slowest.subList(0, shown), regions, ms, notCounted, ctx.files.size(),
-                counted);
+                counted, since(ctx, t));
+    }
+
+    static Since since(ReportContext ctx, Map<String, String> t) {
+        SincePreviousRun s = ctx.run.sincePreviousRun();
+        if (s == null) {
+            return null;
+        }
+        Fmt f = new Fmt(ctx.options.lang());
+        Set<String> pages = pageCodes(ctx);
+        Map<String, String> names = new LinkedHashMap<>();
+        ctx.municipalities.forEach(m -> names.put(m.code(), municipalityName(ctx, m)));
+        List<SinceMunicipality> changed = new ArrayList<>();
+        for (SincePreviousRun.MunicipalityChange m : s.changedFigures()) {
+            // A municipality that is new or gone shows its own figures only; its areas are on its page.
+            boolean own = !"changed".equals(m.status());
+            List<SinceFigure> figures = m.changes().stream().filter(c -> !own || c.area() == null)
+                    .map(c -> sinceFigure(ctx, t, f, c)).toList();
+            changed.add(new SinceMunicipality(m.code(), names.get(m.code()),
+                    pages.contains(m.code()) ? href(m.code(), "") : null,
+                    t.getOrDefault("since_status_" + m.status(), m.status()), m.status(), figures));
+        }
+        boolean none = !s.firstRun() && !s.previousUnreadable() && s.newReturns().isEmpty()
+                && s.supersededReturns().isEmpty() && s.newlyRejected().isEmpty() && s.changedFigures().isEmpty();
+        return new Since(s.firstRun(), s.previousUnreadable(), time(s.previousGeneratedAt()),
+                sinceFiles(ctx, t, pages, s.newReturns()), sinceFiles(ctx, t, pages, s.supersededReturns()),
+                sinceFiles(ctx, t, pages, s.newlyRejected()), changed, none,
+                changed.stream().anyMatch(m -> !"changed".equals(m.statusId())));
+    }
+
+    private static List<SinceFile> sinceFiles(ReportContext ctx, Map<String, String> t, Set<String> pages,
+            List<SincePreviousRun.FileChange> changes) {
+        List<SinceFile> out = new ArrayList<>();
+        for (SincePreviousRun.FileChange c : changes) {
+            FileResult now = ctx.file(c.file()).orElse(null);
+            String reason = now == null || now.reason() == null ? null : Text.clean(now.reason().get(ctx.options.lang()));
+            String code = c.municipalityCode();
+            out.add(new SinceFile(Text.clean(c.file()), code, code != null && pages.contains(code) ? href(code, "")
+                    : null, outcomeLabel(t, c.outcome()), c.outcome(),
+                    c.previousOutcome() == null ? t.get("since_not_before") : outcomeLabel(t, c.previousOutcome()),
+                    reason, c.reasonCode()));
+        }
+        return out;
+    }
+
+    private static String outcomeLabel(Map<String, String> t, String id) {
+        return id == null ? Fmt.NONE : t.getOrDefault("outcome_" + id, id);
+    }
+
+    /** An ISO instant as the report shows times; other text as it is. */
+    static String time(String iso) {
+        if (iso == null) {
+            return null;
+        }
+        try {
+            return TIME.format(Instant.parse(iso));
+        } catch (DateTimeParseException e) {
+            return Text.clean(iso);
+        }
+    }
+
+    private static SinceFigure sinceFigure(ReportContext ctx, Map<String, String> t, Fmt f,
+            SincePreviousRun.FigureChange c) {
+        String key = c.field().startsWith("savings.") ? c.field().substring("savings.".length()) : c.field();
+        String label = t.getOrDefault("since_field_" + key, c.field());
+        String area = c.area() == null ? t.get("since_whole") : areaName(ctx, c.area());
+        String before = figure(ctx, f, c.field(), c.before(), false);
+        String after = figure(ctx, f, c.field(), c.after(), false);
+        if (before.equals(after)) {
+            // A change below the shown precision: show both as report.json has them.
+            before = figure(ctx, f, c.field(), c.before(), true);
+            after = figure(ctx, f, c.field(), c.after(), true);
+        }
+        return new SinceFigure(label, area, before, after);
+    }
+
+    /** A figure as the rest of the report shows it (index 1 decimal, whole euros, level with its name). */
+    static String figure(ReportContext ctx, Fmt f, String field, JsonNode v, boolean exact) {
+        if (v == null || v.isNull()) {
+            return Fmt.NONE;
+        }
+        if (!v.isNumber()) {
+            return Text.clean(v.asText());
+        }
+        BigDecimal d = v.decimalValue();
+        if (exact) {
+            return f.exact(d);
+        }
+        switch (field) {
+            case "index":
+                return f.dec1(d.doubleValue());
+            case "level":
+                int l = d.intValue();
+                return ctx.levels().contains(l) && d.compareTo(BigDecimal.valueOf(l)) == 0
+                        ? l + " " + ctx.levelName(l) : f.exact(d);
+            case "savings.computable_in_use":
+                return f.exact(d);
+            default:
+                return field.startsWith("savings.") ? f.euro(d.doubleValue()) : f.exact(d);
+        }
     }
 
     /** The level of the national mean index, by the schema's bands (0 only when it is 0 with no value). */

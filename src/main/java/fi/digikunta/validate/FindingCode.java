@@ -31,6 +31,9 @@ public enum FindingCode {
     XML_DOCTYPE("xml-doctype", Family.FILE, Level.REJECT),
     READ_LIMIT("read-limit", Family.FILE, Level.REJECT),
     INTERNAL_ERROR("internal-error", Family.FILE, Level.REJECT),
+    /** Given by the inbox, which never opens such an entry. */
+    SYMLINK_OUTSIDE_INBOX("symlink-outside-inbox", Family.FILE, Level.REJECT),
+    SYMLINK_BROKEN("symlink-broken", Family.FILE, Level.REJECT),
 
     IDENTIFICATION_MISSING("identification-missing", Family.IDENTIFICATION, Level.REJECT),
     UNKNOWN_MUNICIPALITY("unknown-municipality", Family.IDENTIFICATION, Level.REJECT),

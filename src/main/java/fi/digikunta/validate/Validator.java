@@ -39,6 +39,12 @@ import java.util.TreeMap;
  */
 public final class Validator {
     public static final int DEFAULT_FINDINGS_CAP = 200;
+    /**
+     * Most service rows read from one area tab (the catalogue has at most 15 per area): every row of
+     * an accepted return is kept until the reports are written, so without a cap a few crafted
+     * returns of tens of thousands of rows each would exhaust the run's memory, not just their own.
+     */
+    public static final int MAX_SERVICE_ROWS = 200;
 
     private final SchemaRegistry registry;
     private final MunicipalityList municipalities;
@@ -202,6 +208,9 @@ public final class Validator {
             List<AreaReturn> areas = new ArrayList<>();
             for (Schema.Area a : ix.schema.areas()) {
                 areas.add(rows(ix, a, areaSheets.get(a.code()), layouts.get(a.code()), ident, seenIds));
+            }
+            if (sink.firstRejection != null) {
+                return rejected();
             }
             AssessmentReturn ret = new AssessmentReturn(ix.schema.schemaVersion(), ident, areas);
             Outcome outcome = sink.total == 0 ? Outcome.ACCEPTED : Outcome.ACCEPTED_WITH_WARNINGS;
@@ -413,6 +422,11 @@ public final class Validator {
                     .entrySet()) {
                 ServiceRow r = row(ix, area, g, layout, e.getKey(), ident, seenIds);
                 if (r != null) {
+                    if (out.size() >= MAX_SERVICE_ROWS) {
+                        sink.add(FindingCode.READ_LIMIT.atVariant(g.name(), CellRef.a1(e.getKey(), 0), "serviceRows",
+                                g.name(), MAX_SERVICE_ROWS));
+                        break;
+                    }
                     out.add(r);
                     if (r.id() != null) {
                         present.put(r.id(), true);

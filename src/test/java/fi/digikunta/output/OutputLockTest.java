@@ -134,6 +134,28 @@ class OutputLockTest {
         }
     }
 
+    /** The race ConcurrentRunIT met: the second run looked between the first's OS lock and its record. */
+    @Test
+    void aHolderThatHasJustTakenTheLockIsNamedOnceItsRecordIsWritten() throws Exception {
+        Files.write(lockFile(), new byte[0]);
+        try (FileChannel ch = FileChannel.open(lockFile(), StandardOpenOption.WRITE);
+                FileLock held = ch.lock(Long.MAX_VALUE - 1, 1, false)) {
+            Thread writer = new Thread(() -> {
+                try {
+                    Thread.sleep(150);
+                    record(4242, "raportit01");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            writer.start();
+            RunFailure f = assertThrows(RunFailure.class,
+                    () -> OutputLock.acquire(lockFile(), Clock.systemUTC(), Lang.EN));
+            writer.join();
+            assertTrue(f.getMessage().contains("(pid 4242, host raportit01, "), f.getMessage());
+        }
+    }
+
     @Test
     void manyThreadsAtOnceExactlyOneWins() throws Exception {
         Path out = base.resolve("out");

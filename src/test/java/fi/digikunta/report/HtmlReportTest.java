@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.digikunta.pipeline.RunResult;
 import fi.digikunta.schema.Lang;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -34,7 +39,9 @@ class HtmlReportTest {
     static Stream<Arguments> scenarios() {
         return Stream.of(Arguments.of("empty", TestRuns.empty()), Arguments.of("oneAccepted", TestRuns.oneAccepted()),
                 Arguments.of("oneRejected", TestRuns.oneRejected()), Arguments.of("superseded", TestRuns.superseded()),
-                Arguments.of("manyFindings", TestRuns.manyFindings()));
+                Arguments.of("manyFindings", TestRuns.manyFindings()),
+                Arguments.of("sinceChanges", TestRuns.sinceChanges()),
+                Arguments.of("sinceFirstRun", TestRuns.sinceFirstRun()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -178,6 +185,95 @@ class HtmlReportTest {
         assertEquals(fi.keySet(), sv.keySet());
         assertEquals(fi.keySet(), en.keySet());
         assertFalse(sv.getProperty("national_title").equals(fi.getProperty("national_title")));
+    }
+
+    /** The part of report.html between the since section's start and its end. */
+    static String sinceSection(String html) {
+        int start = html.indexOf("<section aria-labelledby=\"h-since\">");
+        return start < 0 ? null : html.substring(start, html.indexOf("</section>", start));
+    }
+
+    @Test
+    void sinceThePreviousRunListsNewSupersededAndRejectedFilesAndChangedFigures() throws Exception {
+        RunResult run = TestRuns.sinceChanges();
+        String html = page(render(run, Lang.FI), "report.html");
+        String since = sinceSection(html);
+        assertTrue(since != null && html.indexOf("h-since") < html.indexOf("h-spread"), "near the top");
+        assertTrue(since.contains("<h2 id=\"h-since\">Muutokset edellisestä ajosta</h2>"), since);
+        assertTrue(since.contains("Verrattu edellisen ajon raporttiin (luotu 2026-03-01 02:00:00 UTC)."), since);
+        assertTrue(since.contains("<h3 id=\"h-since-new\">Uudet palautukset (1)</h3>"), since);
+        assertTrue(since.contains("<tr><th scope=\"row\">inari.xlsx</th><td><a href=\"municipalities/148.html\">148"
+                + "</a></td><td class=\"outcome-accepted_with_warnings\">Hyväksytty, varoituksia</td>"
+                + "<td>ei aiemmin mukana</td><td></td></tr>"), since);
+        assertTrue(since.contains("<h3 id=\"h-since-superseded\">Uudemmalla korvatut palautukset (1)</h3>"));
+        assertTrue(since.contains("<th scope=\"row\">helsinki-vanha.xlsx</th>"));
+        assertTrue(since.contains("<h3 id=\"h-since-rejected\">Uudet hylätyt tiedostot (1)</h3>"));
+        assertTrue(since.contains("<td>Tiedosto on suojattu salasanalla <span class=\"where\">encrypted</span></td>"));
+
+        // Helsinki's index, before and after, as each run's report.json has it, to 1 decimal
+        JsonNode before = new ObjectMapper().readTree(ReportSet.render(TestRuns.beforeSuperseded(),
+                ReportOptions.defaults()).get(ReportSet.JSON)).at("/municipalities/0/index");
+        JsonNode after = new ObjectMapper().readTree(ReportSet.render(run, ReportOptions.defaults())
+                .get(ReportSet.JSON)).at("/municipalities/0/index");
+        String b = before.decimalValue().setScale(1, RoundingMode.HALF_UP).toPlainString().replace('.', ',');
+        String a = after.decimalValue().setScale(1, RoundingMode.HALF_UP).toPlainString().replace('.', ',');
+        assertTrue(!a.equals(b), "the test data changes Helsinki's index: " + a);
+        assertTrue(since.contains("<td>Indeksi</td><td>koko kunta</td><td class=\"num\">" + b
+                + "</td><td class=\"num\">" + a + "</td>"), since);
+
+        // one row group per municipality, its header spanning its rows
+        var changes = run.sincePreviousRun().changedFigures();
+        int helsinkiRows = changes.get(0).changes().size();
+        assertTrue(since.contains("<tbody>\n<tr><th scope=\"rowgroup\" rowspan=\"" + helsinkiRows
+                + "\"><a href=\"municipalities/091.html\">091</a> Helsinki</th><td rowspan=\"" + helsinkiRows
+                + "\">muuttunut</td><td>"), since);
+        assertTrue(since.contains(">Asuminen, ympäristö, liikenne</td>") || since.contains(">Hyvinvointi"),
+                "area figures of a changed municipality by area name");
+        // new and gone: their own figures only, and a note saying where the rest is
+        long innariOwn = changes.get(1).changes().stream().filter(c -> c.area() == null).count();
+        assertTrue(innariOwn < changes.get(1).changes().size());
+        assertTrue(since.contains("rowspan=\"" + innariOwn + "\"><a href=\"municipalities/148.html\">148</a> Inari</th>"
+                + "<td rowspan=\"" + innariOwn + "\">uusi</td><td>Indeksi</td><td>koko kunta</td><td class=\"num\">"
+                + "\u2013</td>"), since);
+        assertTrue(since.contains("<a href=\"municipalities/245.html\">245</a></th><td rowspan=\"")
+                && since.contains("\">ei enää lukuja</td><td>Indeksi</td>"), since);
+        assertTrue(since.contains("alueittaiset luvut ovat kunnan sivulla"));
+        assertFalse(since.contains("Ei muutoksia"));
+    }
+
+    @Test
+    void sinceThePreviousRunSaysFirstRunUnreadableOrNothingChanged() {
+        String first = sinceSection(page(render(TestRuns.sinceFirstRun(), Lang.FI), "report.html"));
+        assertTrue(first.contains("<p>Tämä on ensimmäinen ajo tähän tuloskansioon"), first);
+        assertFalse(first.contains("<table"));
+        String unreadable = sinceSection(page(render(TestRuns.sinceUnreadable(), Lang.EN), "report.html"));
+        assertTrue(unreadable.contains("<h2 id=\"h-since\">Changes since the previous run</h2>"));
+        assertTrue(unreadable.contains("The previous run&#39;s report (report.json) could not be read"), unreadable);
+        String nothing = sinceSection(page(render(TestRuns.sinceNothing(), Lang.SV), "report.html"));
+        assertTrue(nothing.contains("<h2 id=\"h-since\">Ändringar sedan föregående körning</h2>"));
+        assertTrue(nothing.contains("<p>Inga ändringar: samma filer"), nothing);
+        assertFalse(nothing.contains("<table"));
+        assertEquals(null, sinceSection(page(render(TestRuns.superseded(), Lang.FI), "report.html")),
+                "no section when the run has no previous-run check (no output folder)");
+    }
+
+    @Test
+    void aChangeBelowTheShownPrecisionShowsTheDigitsReportJsonHas() {
+        RunResult now = TestRuns.oneAccepted();
+        com.fasterxml.jackson.databind.node.JsonNodeFactory n = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .withExactBigDecimals(true);
+        var since = new fi.digikunta.history.SincePreviousRun(false, false, "2026-02-28T02:00:00Z", List.of(),
+                List.of(), List.of(), List.of(new fi.digikunta.history.SincePreviousRun.MunicipalityChange("091",
+                        "changed", List.of(new fi.digikunta.history.SincePreviousRun.FigureChange("index", null,
+                                n.numberNode(new BigDecimal("41.2504")), n.numberNode(new BigDecimal("41.2611"))),
+                                new fi.digikunta.history.SincePreviousRun.FigureChange("savings.realised_net", "ASU",
+                                        n.numberNode(new BigDecimal("1200.00")), null)))));
+        String html = sinceSection(page(render(now.withSincePreviousRun(since), Lang.FI), "report.html"));
+        assertTrue(html.contains("<td>Indeksi</td><td>koko kunta</td><td class=\"num\">41,2504</td>"
+                + "<td class=\"num\">41,2611</td>"), html);
+        assertTrue(html.contains("<td>Toteutunut nettosäästö</td><td>Asuminen, ympäristö, liikenne</td>"
+                + "<td class=\"num\">1\u00A0200\u00A0€</td><td class=\"num\">\u2013</td>"), html);
+        assertTrue(html.contains("(luotu 2026-02-28 02:00:00 UTC)"));
     }
 
     @Test

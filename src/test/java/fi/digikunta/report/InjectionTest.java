@@ -29,7 +29,8 @@ class InjectionTest {
     @ValueSource(strings = {"<script>alert(1)</script>", "=HYPERLINK(\"http://x\",\"y\")", "+1+cmd|' /C calc'!A0",
         "-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1"})
     void textIsInertEverywhere(String payload) throws Exception {
-        RunResult run = TestRuns.hostile(payload);
+        // With the since-the-previous-run section, where the file names appear once more.
+        RunResult run = TestRuns.since(TestRuns.empty(), TestRuns.hostile(payload));
         for (CsvDialect d : CsvDialect.values()) {
             Map<String, byte[]> out = ReportSet.render(run, ReportOptions.defaults().withCsvDialect(d));
             int seen = 0;
@@ -83,9 +84,13 @@ class InjectionTest {
             }
         }
         String page = new String(out.get("municipalities/091.html"), StandardCharsets.UTF_8);
+        String national = new String(out.get("report.html"), StandardCharsets.UTF_8);
+        String since = national.substring(national.indexOf("<section aria-labelledby=\"h-since\">"));
+        since = since.substring(0, since.indexOf("</section>"));
         String escaped = payload.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                 .replace("\"", "&quot;").replace("'", "&#39;").replace("\r", "\n");
         assertTrue(page.contains(escaped), "the payload appears as escaped text on the page: " + escaped);
+        assertTrue(since.contains("<th scope=\"row\">" + escaped + "</th>"), "a new or rejected file's name: " + since);
     }
 
     static void checkJson(Map<String, byte[]> out, String payload) throws Exception {

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,10 @@ class JsonReportTest {
                 Arguments.of("oneRejected", TestRuns.oneRejected()), Arguments.of("superseded", TestRuns.superseded()),
                 Arguments.of("manyFindings", TestRuns.manyFindings()), Arguments.of("twelve", TestRuns.twelve()),
                 Arguments.of("rounding", CsvReportTest.roundingRun()),
-                Arguments.of("hostile", TestRuns.hostile("<script>alert(1)</script>\u0000\r\n\"")));
+                Arguments.of("hostile", TestRuns.hostile("<script>alert(1)</script>\u0000\r\n\"")),
+                Arguments.of("sinceChanges", TestRuns.sinceChanges()), Arguments.of("sinceFirstRun",
+                        TestRuns.sinceFirstRun()), Arguments.of("sinceUnreadable", TestRuns.sinceUnreadable()),
+                Arguments.of("sinceNothing", TestRuns.sinceNothing()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -73,6 +77,46 @@ class JsonReportTest {
         ObjectNode doc3 = (ObjectNode) json(TestRuns.superseded());
         ((ObjectNode) doc3.get("files").get(0)).put("outcome", "ok");
         assertFalse(SCHEMA.validate(doc3).isEmpty(), "an unknown outcome");
+    }
+
+    @Test
+    void theSchemaHoldsSincePreviousRunToItsShape() throws Exception {
+        JsonNode good = json(TestRuns.sinceChanges());
+        assertTrue(SCHEMA.validate(good).isEmpty());
+        ObjectNode status = good.deepCopy();
+        ((ObjectNode) status.at("/since_previous_run/changed_figures/0")).put("status", "moved");
+        assertFalse(SCHEMA.validate(status).isEmpty(), "an unknown status");
+        ObjectNode firstRunWithList = good.deepCopy();
+        ((ObjectNode) firstRunWithList.get("since_previous_run")).put("first_run", true);
+        assertFalse(SCHEMA.validate(firstRunWithList).isEmpty(), "a first run lists nothing");
+        ObjectNode rejectedAsNew = good.deepCopy();
+        ((ObjectNode) rejectedAsNew.at("/since_previous_run/new_returns/0")).put("outcome", "rejected");
+        assertFalse(SCHEMA.validate(rejectedAsNew).isEmpty(), "a new return counts");
+        ObjectNode extra = good.deepCopy();
+        ((ObjectNode) extra.at("/since_previous_run/changed_figures/0/changes/0")).put("delta", 1);
+        assertFalse(SCHEMA.validate(extra).isEmpty(), "no unknown fields");
+        ObjectNode noList = good.deepCopy();
+        ((ObjectNode) noList.get("since_previous_run")).remove("newly_rejected");
+        assertFalse(SCHEMA.validate(noList).isEmpty(), "every list is there");
+        ObjectNode textValue = good.deepCopy();
+        ((ObjectNode) textValue.at("/since_previous_run/changed_figures/0/changes/0")).put("after", "3,1");
+        assertFalse(SCHEMA.validate(textValue).isEmpty(), "values are numbers");
+    }
+
+    @Test
+    void sincePreviousRunListsWhatChanged() throws Exception {
+        JsonNode s = json(TestRuns.sinceChanges()).get("since_previous_run");
+        assertFalse(s.get("first_run").asBoolean());
+        assertEquals("2026-03-01T02:00:00Z", s.get("previous_generated_at").asText());
+        assertEquals("inari.xlsx", s.at("/new_returns/0/file").asText());
+        assertEquals(1, s.get("new_returns").size());
+        assertEquals("helsinki-vanha.xlsx", s.at("/superseded_returns/0/file").asText());
+        assertEquals("salattu.xlsx", s.at("/newly_rejected/0/file").asText());
+        assertEquals("encrypted", s.at("/newly_rejected/0/reason_code").asText());
+        List<String> statuses = new java.util.ArrayList<>();
+        s.get("changed_figures").forEach(m -> statuses.add(m.get("code").asText() + " " + m.get("status").asText()));
+        assertEquals(List.of("091 changed", "148 new", "245 gone"), statuses);
+        assertFalse(json(TestRuns.superseded()).has("since_previous_run"), "no section without a previous-run check");
     }
 
     @Test

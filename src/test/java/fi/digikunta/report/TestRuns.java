@@ -9,6 +9,8 @@ import fi.digikunta.compute.RegionStats;
 import fi.digikunta.compute.Savings;
 import fi.digikunta.compute.ServiceFigures;
 import fi.digikunta.compute.ServiceStats;
+import fi.digikunta.history.ReportSnapshot;
+import fi.digikunta.history.SincePreviousRun;
 import fi.digikunta.model.AreaReturn;
 import fi.digikunta.model.AssessmentReturn;
 import fi.digikunta.model.FileResult;
@@ -157,6 +159,50 @@ final class TestRuns {
                 m.findings(), m.ownServiceName(), m.system(), m.notes());
         return run(List.of(m), List.of(rejected(payload, "092", "not-a-workbook",
                 new Message(payload, payload, payload))));
+    }
+
+    // ------------------------------------------------------------------ since the previous run
+
+    /** current with the since-the-previous-run section computed, as the nightly run does, from both report.json. */
+    static RunResult since(RunResult previous, RunResult current) {
+        try {
+            byte[] before = ReportSet.render(previous, ReportOptions.defaults()).get(ReportSet.JSON);
+            byte[] now = ReportSet.render(current, ReportOptions.defaults()).get(ReportSet.JSON);
+            return current.withSincePreviousRun(SincePreviousRun.compare(ReportSnapshot.parse(before),
+                    ReportSnapshot.parse(now)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The run before {@link #superseded()}: Helsinki with other answers, and Kerava, which is gone since. */
+    static RunResult beforeSuperseded() {
+        Muni h = helsinki();
+        Muni helsinkiBefore = new Muni(h.code(), h.nameFi(), h.nameSv(), h.region(), h.population(), h.file(), 90,
+                List.of(), h.ownServiceName(), h.system(), h.notes());
+        Muni kerava = new Muni("245", "Kerava", "Kervo", "Uusimaa", 38_000, "kerava.xlsx", 245, List.of(), null, null,
+                null);
+        return run(List.of(helsinkiBefore, kerava), List.of());
+    }
+
+    /**
+     * {@link #superseded()} after {@link #beforeSuperseded()}: inari.xlsx is a new return,
+     * helsinki-vanha.xlsx newly superseded, salattu.xlsx newly rejected; 091 changed, 148 new, 245 gone.
+     */
+    static RunResult sinceChanges() {
+        return since(beforeSuperseded(), superseded());
+    }
+
+    static RunResult sinceFirstRun() {
+        return superseded().withSincePreviousRun(SincePreviousRun.forFirstRun());
+    }
+
+    static RunResult sinceUnreadable() {
+        return superseded().withSincePreviousRun(SincePreviousRun.forUnreadablePrevious());
+    }
+
+    static RunResult sinceNothing() {
+        return since(superseded(), superseded());
     }
 
     static FileResult rejected(String file, String code, String reasonCode, Message reason) {

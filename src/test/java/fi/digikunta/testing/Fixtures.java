@@ -196,7 +196,7 @@ public final class Fixtures {
     }
 
     /** 64 bytes overwritten 200 bytes into the compressed data of one zip entry. */
-    static byte[] damage(byte[] zip, String entry) {
+    public static byte[] damage(byte[] zip, String entry) {
         byte[] b = zip.clone();
         byte[] name = entry.getBytes(StandardCharsets.UTF_8);
         for (int p = 0; p + 30 < b.length; p++) {

@@ -90,9 +90,17 @@ public final class Validation {
                 }
             }
             for (int i = 0; i < entries.size(); i++) {
-                if (n > 1 && outOfMemory(results.get(i))) {
+                FileResult first;
+                synchronized (newest) {
+                    first = newest.get(i);
+                }
+                if (n > 1 && outOfMemory(first)) {
+                    // Out of memory beside other files: tried once more, alone.
                     InboxEntry e = entries.get(i);
-                    results.set(i, await(pool.submit(() -> one(e, reader, validator)), e));
+                    FileResult again = awaitResult(pool.submit(() -> one(e, reader, validator)), e);
+                    synchronized (newest) {
+                        newest.put(i, again);
+                    }
                 }
             }
         } finally {
@@ -138,6 +146,19 @@ public final class Validation {
     static FileResult result(InboxEntry e, Validated v) {
         return new FileResult(e.name(), v.outcome(), v.municipalityCode(), v.reason(), v.findings(),
                 v.findingsTruncated(), v.ret(), e.modified(), v.reasonCode());
+    }
+
+    /** Waits for one file's result; internal-error when the task itself failed. */
+    private static FileResult awaitResult(Future<FileResult> f, InboxEntry e) {
+        try {
+            return f.get();
+        } catch (ExecutionException ex) {
+            Finding r = FindingCode.INTERNAL_ERROR.inFile(ex.getCause().getClass().getSimpleName());
+            return result(e, Validated.rejected(r));
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new RunFailure("interrupted", ex);
+        }
     }
 
     /** Waits for one task; the file's result when the task itself failed, else null (it put its own). */

@@ -58,8 +58,14 @@ public final class Superseding {
             this.results = new FileResult[size];
         }
 
-        /** Result number i. */
+        /**
+         * Result number i. A number may be given again only while its result does not count (a
+         * file tried once more after running out of memory).
+         */
         public void put(int i, FileResult f) {
+            if (results[i] != null && results[i].outcome().counts()) {
+                throw new IllegalStateException("result " + i + " counts already");
+            }
             FileResult r = f;
             if (r.outcome().counts() && r.municipalityCode() != null) {
                 Integer w = winner.get(r.municipalityCode());
@@ -74,6 +80,11 @@ public final class Superseding {
                 }
             }
             results[i] = r;
+        }
+
+        /** Result number i as kept so far (without its return if it has lost); null before it is put. */
+        public FileResult get(int i) {
+            return results[i];
         }
 
         /** Every result in number order, each municipality's losers marked superseded. */

@@ -53,15 +53,19 @@ public final class StaxFloor {
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         ThreadLocal<XMLInputFactory> factory = ThreadLocal.withInitial(StaxFloor::factory);
-        List<Future<Long>> results = new ArrayList<>(files.size());
-        for (Path p : files) {
-            results.add(pool.submit(() -> walk(p, factory.get())));
-        }
         long events = 0;
-        for (Future<Long> f : results) {
-            events += f.get();
+        try {
+            List<Future<Long>> results = new ArrayList<>(files.size());
+            for (Path p : files) {
+                results.add(pool.submit(() -> walk(p, factory.get())));
+            }
+            for (Future<Long> f : results) {
+                events += f.get();
+            }
+        } finally {
+            // Also when a file fails: the pool's threads would keep the JVM alive.
+            pool.shutdownNow();
         }
-        pool.shutdown();
         long t1 = System.nanoTime();
         // The event count keeps the work from being optimised away, and shows both programs saw the files.
         System.err.printf("floor: %d files, %d XML events, %.0f ms after start-up, %d threads%n", files.size(),

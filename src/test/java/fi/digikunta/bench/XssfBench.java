@@ -51,15 +51,19 @@ public final class XssfBench {
         }
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<Long>> results = new ArrayList<>(files.size());
-        for (Path p : files) {
-            results.add(pool.submit(() -> read(p)));
-        }
         long cells = 0;
-        for (Future<Long> f : results) {
-            cells += f.get();
+        try {
+            List<Future<Long>> results = new ArrayList<>(files.size());
+            for (Path p : files) {
+                results.add(pool.submit(() -> read(p)));
+            }
+            for (Future<Long> f : results) {
+                cells += f.get();
+            }
+        } finally {
+            // Also when a file fails: the pool's threads would keep the JVM alive.
+            pool.shutdownNow();
         }
-        pool.shutdown();
         long t1 = System.nanoTime();
         System.err.printf("XSSFWorkbook: %d files, %d cells, %.0f ms after start-up, %d threads%n", files.size(),
                 cells, (t1 - t0) / 1e6, threads);

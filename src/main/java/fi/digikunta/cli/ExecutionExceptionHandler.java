@@ -1,6 +1,6 @@
 package fi.digikunta.cli;
 
-import fi.digikunta.pipeline.RunFailure;
+import fi.digikunta.model.RunFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;

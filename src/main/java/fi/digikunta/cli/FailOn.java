@@ -2,7 +2,7 @@ package fi.digikunta.cli;
 
 import fi.digikunta.model.FileResult;
 import fi.digikunta.model.Outcome;
-import fi.digikunta.model.Severity;
+import fi.digikunta.findings.Severity;
 import java.util.List;
 
 /**

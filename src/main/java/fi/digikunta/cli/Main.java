@@ -22,7 +22,7 @@ public final class Main {
 
     /** Runs one command line with the given streams and returns the exit code; never calls exit. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        Runtime.init();
+        ProcessSettings.init();
         CommandLine cl = commandLine();
         cl.setResourceBundle(helpBundle(args));
         cl.setOut(out);

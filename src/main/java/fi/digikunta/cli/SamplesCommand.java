@@ -1,6 +1,6 @@
 package fi.digikunta.cli;
 
-import fi.digikunta.pipeline.RunFailure;
+import fi.digikunta.model.RunFailure;
 import fi.digikunta.reference.MunicipalityList;
 import fi.digikunta.samples.BenchSet;
 import fi.digikunta.samples.SampleGenerator;

@@ -1,6 +1,6 @@
 package fi.digikunta.cli;
 
-import fi.digikunta.pipeline.RunFailure;
+import fi.digikunta.model.RunFailure;
 import fi.digikunta.schema.Lang;
 import fi.digikunta.schema.SchemaRegistry;
 import fi.digikunta.template.TemplateFiles;

@@ -19,6 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import fi.digikunta.model.Figures;
+import fi.digikunta.model.MunicipalityFigures;
+import fi.digikunta.model.AreaFigures;
+import fi.digikunta.model.NationalFigures;
+import fi.digikunta.model.ServiceFigures;
+import fi.digikunta.model.Savings;
+import fi.digikunta.model.Distribution;
+import fi.digikunta.model.ServiceStats;
+import fi.digikunta.model.RegionStats;
 
 /**
  * The figures of shared/spec/figures.md, computed from the returns whose outcome counts. A pure

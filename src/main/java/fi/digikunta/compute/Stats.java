@@ -2,6 +2,7 @@ package fi.digikunta.compute;
 
 import java.util.Arrays;
 import java.util.List;
+import fi.digikunta.model.Distribution;
 
 /** Means and distributions over values taken in a fixed order, so sums are reproducible. */
 final class Stats {

@@ -1,6 +1,6 @@
 package fi.digikunta.inbox;
 
-import fi.digikunta.model.Message;
+import fi.digikunta.findings.Message;
 
 /** Why the archive left a file in the inbox, in Finnish, Swedish and English. */
 final class ArchiveTexts {

@@ -1,6 +1,6 @@
 package fi.digikunta.inbox;
 
-import fi.digikunta.model.Message;
+import fi.digikunta.findings.Message;
 import fi.digikunta.model.Outcome;
 import java.io.IOException;
 import java.io.InputStream;

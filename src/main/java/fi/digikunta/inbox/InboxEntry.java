@@ -1,6 +1,6 @@
 package fi.digikunta.inbox;
 
-import fi.digikunta.model.Message;
+import fi.digikunta.findings.Message;
 import java.nio.file.Path;
 import java.time.Instant;
 

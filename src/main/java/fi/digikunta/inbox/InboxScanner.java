@@ -136,7 +136,7 @@ public final class InboxScanner {
         return Optional.empty();
     }
 
-    private static fi.digikunta.model.Message ignoreText(String code) {
+    private static fi.digikunta.findings.Message ignoreText(String code) {
         return switch (code) {
             case "office-lock" -> InboxTexts.OFFICE_LOCK;
             case "temp-file" -> InboxTexts.TEMP_FILE;

@@ -1,6 +1,6 @@
 package fi.digikunta.inbox;
 
-import fi.digikunta.model.Message;
+import fi.digikunta.findings.Message;
 
 /** The user-facing texts of the inbox package, in Finnish, Swedish and English. */
 final class InboxTexts {

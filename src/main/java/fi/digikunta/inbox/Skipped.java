@@ -1,6 +1,6 @@
 package fi.digikunta.inbox;
 
-import fi.digikunta.model.Message;
+import fi.digikunta.findings.Message;
 
 /**
  * Something in the inbox that is not an input file (a lock or temp file, a hidden file or folder,

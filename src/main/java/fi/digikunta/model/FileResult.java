@@ -2,6 +2,8 @@ package fi.digikunta.model;
 
 import java.time.Instant;
 import java.util.List;
+import fi.digikunta.findings.Finding;
+import fi.digikunta.findings.Message;
 
 /**
  * The result for one input file: its outcome, the municipality it is for (where known), the reason

@@ -1,8 +1,9 @@
 package fi.digikunta.pipeline;
 
-import fi.digikunta.compute.Figures;
+import fi.digikunta.history.RunComparison;
+import fi.digikunta.model.Figures;
 import fi.digikunta.compute.FiguresCalculator;
-import fi.digikunta.history.SincePreviousRun;
+import fi.digikunta.model.SincePreviousRun;
 import fi.digikunta.inbox.ArchiveItem;
 import fi.digikunta.inbox.InboxArchiver;
 import fi.digikunta.inbox.InboxEntry;
@@ -10,10 +11,10 @@ import fi.digikunta.inbox.InboxOptions;
 import fi.digikunta.inbox.InboxScan;
 import fi.digikunta.inbox.InboxScanner;
 import fi.digikunta.model.FileResult;
-import fi.digikunta.output.ConsoleReporter;
-import fi.digikunta.output.OutputPublisher;
-import fi.digikunta.output.PublishOptions;
-import fi.digikunta.output.RunLog;
+import fi.digikunta.report.ConsoleReporter;
+import fi.digikunta.publish.OutputPublisher;
+import fi.digikunta.publish.PublishOptions;
+import fi.digikunta.publish.RunLog;
 import fi.digikunta.read.StaxWorkbookReader;
 import fi.digikunta.reference.MunicipalityList;
 import fi.digikunta.report.ReportOptions;
@@ -33,6 +34,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import fi.digikunta.model.RunResult;
+import fi.digikunta.model.RunFailure;
 
 /**
  * One {@code digikunta run}: inbox, then read and validate, then compute, then the reports,
@@ -96,7 +99,7 @@ public final class BatchRun {
             Processed p = process(o, registry, log, err);
             // Only report.json's core is needed to compare with the previous run; the set is rendered once, below.
             byte[] json = ReportSet.renderCoreJson(p.run(), o.report());
-            SincePreviousRun since = SincePreviousRun.between(pub.previous().map(d -> d.resolve(ReportSet.JSON)),
+            SincePreviousRun since = RunComparison.between(pub.previous().map(d -> d.resolve(ReportSet.JSON)),
                     json);
             RunResult run = p.run().withSincePreviousRun(since);
             int code = exitCode.applyAsInt(run.files());

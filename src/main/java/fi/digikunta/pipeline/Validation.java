@@ -2,14 +2,14 @@ package fi.digikunta.pipeline;
 
 import fi.digikunta.inbox.InboxEntry;
 import fi.digikunta.model.FileResult;
-import fi.digikunta.model.Finding;
-import fi.digikunta.model.Message;
+import fi.digikunta.findings.Finding;
+import fi.digikunta.findings.Message;
 import fi.digikunta.model.Outcome;
-import fi.digikunta.model.Severity;
+import fi.digikunta.findings.Severity;
 import fi.digikunta.read.WorkbookReader;
 import fi.digikunta.reference.MunicipalityList;
 import fi.digikunta.schema.SchemaRegistry;
-import fi.digikunta.validate.FindingCode;
+import fi.digikunta.findings.FindingCode;
 import fi.digikunta.validate.Superseding;
 import fi.digikunta.validate.Validated;
 import fi.digikunta.validate.Validator;
@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import fi.digikunta.model.RunFailure;
 
 /**
  * Reads and validates many files in parallel, then applies superseding. Every entry ends with
@@ -122,7 +123,7 @@ public final class Validation {
         if (e.rejected()) {
             // The inbox refused it (a symbolic link out of the inbox or to nothing): never opened.
             // Its reason is also its one finding, as for every other rejected file.
-            Finding f = new Finding(e.rejectCode(), Severity.ERROR, null, null, e.rejectReason());
+            Finding f = FindingCode.of(e.rejectCode()).orElseThrow().inFile(e.rejectReason());
             return new FileResult(e.name(), Outcome.REJECTED, null, e.rejectReason(), List.of(f), false, null,
                     e.modified(), e.rejectCode());
         }
@@ -130,8 +131,7 @@ public final class Validation {
         try {
             v = validator.validate(reader.read(e.path()));
         } catch (OutOfMemoryError ex) {
-            v = Validated.rejected(new Finding(FindingCode.READ_LIMIT.code(), FindingCode.READ_LIMIT.severity(),
-                    null, null, OUT_OF_MEMORY));
+            v = Validated.rejected(FindingCode.READ_LIMIT.inFile(OUT_OF_MEMORY));
         } catch (RuntimeException | StackOverflowError ex) {
             v = Validated.rejected(FindingCode.INTERNAL_ERROR.inFile(ex.getClass().getSimpleName()));
         }

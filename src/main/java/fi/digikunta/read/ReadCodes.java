@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The finding-catalogue codes a reader gives as the reason a file cannot be read. The catalogue
- * itself is {@code fi.digikunta.validate.FindingCode}; its test checks that every code here is in it.
+ * itself is {@code fi.digikunta.findings.FindingCode}; its test checks that every code here is in it.
  */
 public final class ReadCodes {
     public static final String FILE_EMPTY = "file-empty";

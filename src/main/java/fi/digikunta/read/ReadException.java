@@ -1,5 +1,7 @@
 package fi.digikunta.read;
 
+import fi.digikunta.findings.FindingTexts;
+
 /**
  * Why a file cannot be read, thrown inside the reader and turned into {@link ReadOutcome.Unreadable}
  * at its edge; never escapes {@link WorkbookReader#read}.

@@ -1,6 +1,6 @@
 package fi.digikunta.read;
 
-import fi.digikunta.model.Message;
+import fi.digikunta.findings.Message;
 
 /** What reading one file gave: its raw workbook, or the one reason it could not be read. */
 public sealed interface ReadOutcome {

@@ -1,17 +1,17 @@
 package fi.digikunta.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fi.digikunta.compute.AreaFigures;
-import fi.digikunta.compute.Distribution;
-import fi.digikunta.compute.MunicipalityFigures;
-import fi.digikunta.compute.NationalFigures;
-import fi.digikunta.compute.RegionStats;
-import fi.digikunta.compute.Savings;
-import fi.digikunta.compute.ServiceFigures;
-import fi.digikunta.compute.ServiceStats;
-import fi.digikunta.history.SincePreviousRun;
+import fi.digikunta.model.AreaFigures;
+import fi.digikunta.model.Distribution;
+import fi.digikunta.model.MunicipalityFigures;
+import fi.digikunta.model.NationalFigures;
+import fi.digikunta.model.RegionStats;
+import fi.digikunta.model.Savings;
+import fi.digikunta.model.ServiceFigures;
+import fi.digikunta.model.ServiceStats;
+import fi.digikunta.model.SincePreviousRun;
 import fi.digikunta.model.FileResult;
-import fi.digikunta.model.Finding;
+import fi.digikunta.findings.Finding;
 import fi.digikunta.model.Outcome;
 import fi.digikunta.model.ServiceRow;
 import fi.digikunta.model.StageLevel;
@@ -236,8 +236,8 @@ public final class HtmlModel {
                     f.dec1(m.index()), m.level(), ctx.levelName(m.level()),
                     f.euro(ms0 == null ? null : ms0.realisedNet()), f.euro(ms0 == null ? null : ms0.potentialNet()),
                     file == null ? "" : outcome(t, file.outcome()),
-                    file == null ? 0 : Tables.count(file, fi.digikunta.model.Severity.ERROR),
-                    file == null ? 0 : Tables.count(file, fi.digikunta.model.Severity.WARNING), href(m.code(), "")));
+                    file == null ? 0 : Tables.count(file, fi.digikunta.findings.Severity.ERROR),
+                    file == null ? 0 : Tables.count(file, fi.digikunta.findings.Severity.WARNING), href(m.code(), "")));
         }
 
         List<FileRow> notCounted = ctx.files.stream().filter(x -> !x.outcome().counts())
@@ -425,7 +425,7 @@ public final class HtmlModel {
             for (Finding fd : x.findings()) {
                 lines.add(new FindingLine(Text.clean(fd.sheet()), fd.cell(),
                         t.getOrDefault("severity_" + Tables.id(fd.severity()), Tables.id(fd.severity())),
-                        Tables.id(fd.severity()), fd.code(),
+                        Tables.id(fd.severity()), fd.id(),
                         fd.message() == null ? "" : Text.clean(fd.message().get(lang))));
             }
             findings.add(new FileFindings(Text.clean(x.file()), outcome(t, x.outcome()), x.outcome().id(),

@@ -1,6 +1,6 @@
 package fi.digikunta.report;
 
-import fi.digikunta.pipeline.RunFailure;
+import fi.digikunta.model.RunFailure;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;

@@ -8,19 +8,19 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import fi.digikunta.compute.AreaFigures;
-import fi.digikunta.compute.Distribution;
-import fi.digikunta.compute.MunicipalityFigures;
-import fi.digikunta.compute.NationalFigures;
-import fi.digikunta.compute.RegionStats;
-import fi.digikunta.compute.Savings;
-import fi.digikunta.compute.ServiceFigures;
-import fi.digikunta.compute.ServiceStats;
-import fi.digikunta.history.SincePreviousRun;
+import fi.digikunta.model.AreaFigures;
+import fi.digikunta.model.Distribution;
+import fi.digikunta.model.MunicipalityFigures;
+import fi.digikunta.model.NationalFigures;
+import fi.digikunta.model.RegionStats;
+import fi.digikunta.model.Savings;
+import fi.digikunta.model.ServiceFigures;
+import fi.digikunta.model.ServiceStats;
+import fi.digikunta.model.SincePreviousRun;
 import fi.digikunta.model.FileResult;
-import fi.digikunta.model.Finding;
+import fi.digikunta.findings.Finding;
 import fi.digikunta.model.ServiceRow;
-import fi.digikunta.model.Severity;
+import fi.digikunta.findings.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -184,7 +184,7 @@ public final class JsonReportWriter {
     }
 
     static FindingJson finding(Finding x) {
-        return new FindingJson(x.code(), Tables.id(x.severity()), text(x.sheet()), x.cell(),
+        return new FindingJson(x.id(), Tables.id(x.severity()), text(x.sheet()), x.cell(),
                 x.message() == null ? null : text(x.message().fi()), x.message() == null ? null : text(x.message().sv()),
                 x.message() == null ? null : text(x.message().en()));
     }

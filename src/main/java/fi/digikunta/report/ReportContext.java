@@ -1,12 +1,12 @@
 package fi.digikunta.report;
 
-import fi.digikunta.compute.MunicipalityFigures;
-import fi.digikunta.compute.NationalFigures;
-import fi.digikunta.compute.ServiceFigures;
+import fi.digikunta.model.MunicipalityFigures;
+import fi.digikunta.model.NationalFigures;
+import fi.digikunta.model.ServiceFigures;
 import fi.digikunta.model.AreaReturn;
 import fi.digikunta.model.FileResult;
 import fi.digikunta.model.ServiceRow;
-import fi.digikunta.pipeline.RunResult;
+import fi.digikunta.model.RunResult;
 import fi.digikunta.schema.Schema;
 import fi.digikunta.schema.SchemaRegistry;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package fi.digikunta.report;
 
-import fi.digikunta.pipeline.RunFailure;
-import fi.digikunta.pipeline.RunResult;
+import fi.digikunta.model.RunFailure;
+import fi.digikunta.model.RunResult;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

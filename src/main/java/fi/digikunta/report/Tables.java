@@ -1,17 +1,17 @@
 package fi.digikunta.report;
 
-import fi.digikunta.compute.AreaFigures;
-import fi.digikunta.compute.Distribution;
-import fi.digikunta.compute.MunicipalityFigures;
-import fi.digikunta.compute.NationalFigures;
-import fi.digikunta.compute.RegionStats;
-import fi.digikunta.compute.Savings;
-import fi.digikunta.compute.ServiceFigures;
-import fi.digikunta.compute.ServiceStats;
+import fi.digikunta.model.AreaFigures;
+import fi.digikunta.model.Distribution;
+import fi.digikunta.model.MunicipalityFigures;
+import fi.digikunta.model.NationalFigures;
+import fi.digikunta.model.RegionStats;
+import fi.digikunta.model.Savings;
+import fi.digikunta.model.ServiceFigures;
+import fi.digikunta.model.ServiceStats;
 import fi.digikunta.model.FileResult;
-import fi.digikunta.model.Finding;
+import fi.digikunta.findings.Finding;
 import fi.digikunta.model.ServiceRow;
-import fi.digikunta.model.Severity;
+import fi.digikunta.findings.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

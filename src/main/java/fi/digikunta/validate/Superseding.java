@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import fi.digikunta.findings.FindingCode;
 
 /**
  * Several returns of one municipality: the one that counts is the newest by fill date

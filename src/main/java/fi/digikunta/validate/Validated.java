@@ -1,8 +1,8 @@
 package fi.digikunta.validate;
 
 import fi.digikunta.model.AssessmentReturn;
-import fi.digikunta.model.Finding;
-import fi.digikunta.model.Message;
+import fi.digikunta.findings.Finding;
+import fi.digikunta.findings.Message;
 import fi.digikunta.model.Outcome;
 import java.util.List;
 
@@ -20,6 +20,6 @@ public record Validated(Outcome outcome, String municipalityCode, AssessmentRetu
 
     /** A file rejected by one finding that is also its only finding (e.g. a file that cannot be read). */
     public static Validated rejected(Finding reason) {
-        return new Validated(Outcome.REJECTED, null, null, List.of(reason), false, reason.code(), reason.message());
+        return new Validated(Outcome.REJECTED, null, null, List.of(reason), false, reason.id(), reason.message());
     }
 }

@@ -2,14 +2,14 @@ package fi.digikunta.validate;
 
 import fi.digikunta.model.AreaReturn;
 import fi.digikunta.model.AssessmentReturn;
-import fi.digikunta.model.Finding;
+import fi.digikunta.findings.Finding;
 import fi.digikunta.model.Identification;
 import fi.digikunta.model.Outcome;
 import fi.digikunta.model.ServiceRow;
 import fi.digikunta.model.StageLevel;
 import fi.digikunta.model.Status;
 import fi.digikunta.read.CellRef;
-import fi.digikunta.read.FindingTexts;
+import fi.digikunta.findings.FindingTexts;
 import fi.digikunta.read.RawCell;
 import fi.digikunta.read.RawSheet;
 import fi.digikunta.read.RawWorkbook;
@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import fi.digikunta.findings.FindingCode;
 
 /**
  * Turns one raw workbook into a typed return and its findings, applying every rule of the problem
@@ -72,7 +73,7 @@ public final class Validator {
     /** A file the reader could not read: rejected with the reader's reason as its one finding. */
     public static Validated unreadable(ReadOutcome.Unreadable u) {
         FindingCode code = FindingCode.of(u.code()).orElse(FindingCode.CORRUPT_WORKBOOK);
-        return Validated.rejected(new Finding(code.code(), code.severity(), null, null, u.reason()));
+        return Validated.rejected(code.inFile(u.reason()));
     }
 
     /** Reads and validates what the reader gave: a rejection for an unreadable file. */
@@ -95,7 +96,7 @@ public final class Validator {
 
         void add(Finding f) {
             total++;
-            boolean rejection = FindingCode.of(f.code()).map(FindingCode::rejects).orElse(false);
+            boolean rejection = f.code().rejects();
             if (rejection && firstRejection == null) {
                 firstRejection = f;
             }
@@ -219,7 +220,7 @@ public final class Validator {
 
         private Validated rejected() {
             Finding r = sink.firstRejection;
-            return new Validated(Outcome.REJECTED, municipalityCode, null, sink.result(), sink.truncated(), r.code(),
+            return new Validated(Outcome.REJECTED, municipalityCode, null, sink.result(), sink.truncated(), r.id(),
                     r.message());
         }
 

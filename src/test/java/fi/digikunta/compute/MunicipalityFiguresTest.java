@@ -17,6 +17,9 @@ import fi.digikunta.reference.Municipality;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import fi.digikunta.model.MunicipalityFigures;
+import fi.digikunta.model.AreaFigures;
+import fi.digikunta.model.ServiceFigures;
 
 /**
  * Per-area and per-municipality maturity figures on hand-worked returns. v1 weights: coverage 0.4,

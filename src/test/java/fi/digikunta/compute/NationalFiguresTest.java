@@ -21,6 +21,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import fi.digikunta.model.Figures;
+import fi.digikunta.model.MunicipalityFigures;
+import fi.digikunta.model.NationalFigures;
+import fi.digikunta.model.Savings;
+import fi.digikunta.model.Distribution;
+import fi.digikunta.model.ServiceStats;
+import fi.digikunta.model.RegionStats;
 
 /**
  * National figures over three hand-worked returns and a reference list of five municipalities:

@@ -13,6 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
+import fi.digikunta.model.MunicipalityFigures;
+import fi.digikunta.model.ServiceFigures;
+import fi.digikunta.model.Savings;
 
 /**
  * Per-row savings and their sums, to the cent, on hand-worked rows. m = minutes a case, v = volume,

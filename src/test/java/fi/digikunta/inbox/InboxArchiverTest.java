@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fi.digikunta.model.Message;
+import fi.digikunta.findings.Message;
 import fi.digikunta.model.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;

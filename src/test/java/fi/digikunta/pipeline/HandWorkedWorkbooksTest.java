@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fi.digikunta.compute.AreaFigures;
-import fi.digikunta.compute.Figures;
+import fi.digikunta.model.AreaFigures;
+import fi.digikunta.model.Figures;
 import fi.digikunta.compute.FiguresCalculator;
-import fi.digikunta.compute.MunicipalityFigures;
-import fi.digikunta.compute.NationalFigures;
+import fi.digikunta.model.MunicipalityFigures;
+import fi.digikunta.model.NationalFigures;
 import fi.digikunta.inbox.InboxOptions;
 import fi.digikunta.inbox.InboxScanner;
 import fi.digikunta.model.FileResult;

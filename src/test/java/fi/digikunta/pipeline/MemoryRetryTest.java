@@ -11,7 +11,7 @@ import fi.digikunta.read.WorkbookReader;
 import fi.digikunta.reference.MunicipalityList;
 import fi.digikunta.schema.SchemaRegistry;
 import fi.digikunta.testing.TestReturn;
-import fi.digikunta.validate.FindingCode;
+import fi.digikunta.findings.FindingCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

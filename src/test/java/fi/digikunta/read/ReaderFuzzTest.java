@@ -9,15 +9,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import fi.digikunta.model.Finding;
-import fi.digikunta.model.Message;
+import fi.digikunta.findings.Finding;
+import fi.digikunta.findings.Message;
 import fi.digikunta.model.Outcome;
 import fi.digikunta.reference.MunicipalityList;
 import fi.digikunta.schema.Schema;
 import fi.digikunta.schema.SchemaRegistry;
 import fi.digikunta.testing.HandWrittenXlsx;
 import fi.digikunta.testing.TestReturn;
-import fi.digikunta.validate.FindingCode;
+import fi.digikunta.findings.FindingCode;
 import fi.digikunta.validate.Validated;
 import fi.digikunta.validate.Validator;
 import java.io.ByteArrayOutputStream;
@@ -128,7 +128,7 @@ class ReaderFuzzTest {
         }
         assertEquals(v.outcome() == Outcome.ACCEPTED, v.findings().isEmpty());
         for (Finding f : v.findings()) {
-            assertTrue(FindingCode.of(f.code()).isPresent(), f.code());
+            assertTrue(FindingCode.of(f.id()).isPresent(), f.id());
             assertNotNull(f.severity());
             checkMessage(f.message());
         }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.digikunta.pipeline.RunResult;
+import fi.digikunta.model.RunResult;
 import fi.digikunta.schema.Lang;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -262,11 +262,11 @@ class HtmlReportTest {
         RunResult now = TestRuns.oneAccepted();
         com.fasterxml.jackson.databind.node.JsonNodeFactory n = com.fasterxml.jackson.databind.node.JsonNodeFactory
                 .withExactBigDecimals(true);
-        var since = new fi.digikunta.history.SincePreviousRun(false, false, "2026-02-28T02:00:00Z", List.of(),
-                List.of(), List.of(), List.of(new fi.digikunta.history.SincePreviousRun.MunicipalityChange("091",
-                        "changed", List.of(new fi.digikunta.history.SincePreviousRun.FigureChange("index", null,
+        var since = new fi.digikunta.model.SincePreviousRun(false, false, "2026-02-28T02:00:00Z", List.of(),
+                List.of(), List.of(), List.of(new fi.digikunta.model.SincePreviousRun.MunicipalityChange("091",
+                        "changed", List.of(new fi.digikunta.model.SincePreviousRun.FigureChange("index", null,
                                 n.numberNode(new BigDecimal("41.2504")), n.numberNode(new BigDecimal("41.2611"))),
-                                new fi.digikunta.history.SincePreviousRun.FigureChange("savings.realised_net", "ASU",
+                                new fi.digikunta.model.SincePreviousRun.FigureChange("savings.realised_net", "ASU",
                                         n.numberNode(new BigDecimal("1200.00")), null)))));
         String html = sinceSection(page(render(now.withSincePreviousRun(since), Lang.FI), "report.html"));
         assertTrue(html.contains("<td>Indeksi</td><td>koko kunta</td><td class=\"num\">41,2504</td>"

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.digikunta.history.ReportSnapshot;
-import fi.digikunta.pipeline.RunFailure;
-import fi.digikunta.pipeline.RunResult;
+import fi.digikunta.model.RunFailure;
+import fi.digikunta.model.RunResult;
 import fi.digikunta.schema.Lang;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,21 +60,21 @@ class ReportSetTest {
         RunResult run = TestRuns.twelve();
         java.util.List<fi.digikunta.model.FileResult> files = new java.util.ArrayList<>(run.files());
         java.util.Collections.reverse(files);
-        java.util.List<fi.digikunta.compute.MunicipalityFigures> ms = new java.util.ArrayList<>(
+        java.util.List<fi.digikunta.model.MunicipalityFigures> ms = new java.util.ArrayList<>(
                 run.figures().municipalities());
         java.util.Collections.reverse(ms);
-        fi.digikunta.compute.NationalFigures n = run.figures().national();
-        java.util.List<fi.digikunta.compute.ServiceStats> ss = new java.util.ArrayList<>(n.services());
+        fi.digikunta.model.NationalFigures n = run.figures().national();
+        java.util.List<fi.digikunta.model.ServiceStats> ss = new java.util.ArrayList<>(n.services());
         java.util.Collections.reverse(ss);
-        java.util.List<fi.digikunta.compute.RegionStats> rs = new java.util.ArrayList<>(n.regions());
+        java.util.List<fi.digikunta.model.RegionStats> rs = new java.util.ArrayList<>(n.regions());
         java.util.Collections.reverse(rs);
-        fi.digikunta.compute.NationalFigures n2 = new fi.digikunta.compute.NationalFigures(n.respondents(),
+        fi.digikunta.model.NationalFigures n2 = new fi.digikunta.model.NationalFigures(n.respondents(),
                 n.referenceCount(), n.responseRate(), n.populationCovered(), n.populationTotal(), n.populationShare(),
                 new java.util.HashMap<>(n.index()), new java.util.HashMap<>(n.coverage()),
                 new java.util.HashMap<>(n.depth()), new java.util.HashMap<>(n.usage()),
                 new java.util.HashMap<>(n.levels()), ss, rs, new java.util.HashMap<>(n.savings()));
         RunResult shuffled = new RunResult(run.toolVersion(), run.schemaVersion(), run.generatedAt(), files,
-                new fi.digikunta.compute.Figures(run.figures().schemaVersion(), ms, n2));
+                new fi.digikunta.model.Figures(run.figures().schemaVersion(), ms, n2));
         for (CsvDialect d : CsvDialect.values()) {
             ReportOptions o = ReportOptions.defaults().withCsvDialect(d);
             SortedMap<String, byte[]> a = ReportSet.render(run, o);

@@ -1,28 +1,30 @@
 package fi.digikunta.report;
 
-import fi.digikunta.compute.AreaFigures;
-import fi.digikunta.compute.Distribution;
-import fi.digikunta.compute.Figures;
-import fi.digikunta.compute.MunicipalityFigures;
-import fi.digikunta.compute.NationalFigures;
-import fi.digikunta.compute.RegionStats;
-import fi.digikunta.compute.Savings;
-import fi.digikunta.compute.ServiceFigures;
-import fi.digikunta.compute.ServiceStats;
+import fi.digikunta.findings.FindingCode;
+import fi.digikunta.history.RunComparison;
+import fi.digikunta.model.AreaFigures;
+import fi.digikunta.model.Distribution;
+import fi.digikunta.model.Figures;
+import fi.digikunta.model.MunicipalityFigures;
+import fi.digikunta.model.NationalFigures;
+import fi.digikunta.model.RegionStats;
+import fi.digikunta.model.Savings;
+import fi.digikunta.model.ServiceFigures;
+import fi.digikunta.model.ServiceStats;
 import fi.digikunta.history.ReportSnapshot;
-import fi.digikunta.history.SincePreviousRun;
+import fi.digikunta.model.SincePreviousRun;
 import fi.digikunta.model.AreaReturn;
 import fi.digikunta.model.AssessmentReturn;
 import fi.digikunta.model.FileResult;
-import fi.digikunta.model.Finding;
+import fi.digikunta.findings.Finding;
 import fi.digikunta.model.Identification;
-import fi.digikunta.model.Message;
+import fi.digikunta.findings.Message;
 import fi.digikunta.model.Outcome;
 import fi.digikunta.model.ServiceRow;
-import fi.digikunta.model.Severity;
+import fi.digikunta.findings.Severity;
 import fi.digikunta.model.StageLevel;
 import fi.digikunta.model.Status;
-import fi.digikunta.pipeline.RunResult;
+import fi.digikunta.model.RunResult;
 import fi.digikunta.schema.Schema;
 import fi.digikunta.schema.SchemaRegistry;
 import java.time.Instant;
@@ -75,7 +77,7 @@ final class TestRuns {
 
     static Muni inari() {
         return new Muni("148", "Inari", "Enare", "Lappi", 7_036, "inari.xlsx", 148,
-                List.of(new Finding("name-mismatch", Severity.WARNING, "Yhteenveto", "B2",
+                List.of(new Finding(FindingCode.of("name-mismatch").orElseThrow(), Severity.WARNING, "Yhteenveto", "B2",
                         msg("Kunnan nimi ei vastaa kuntanumeroa", "The name does not match the code"))),
                 null, null, null);
     }
@@ -133,7 +135,7 @@ final class TestRuns {
     static RunResult manyFindings() {
         List<Finding> fs = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
-            fs.add(new Finding(i % 2 == 0 ? "invalid-stage" : "number-as-text", i % 2 == 0 ? Severity.ERROR
+            fs.add(new Finding(i % 2 == 0 ? FindingCode.INVALID_STAGE : FindingCode.NUMBER_AS_TEXT, i % 2 == 0 ? Severity.ERROR
                     : Severity.WARNING, "Asuminen, ympäristö, liikenne", "F" + (4 + i),
                     msg("Arvo ei kelpaa (rivi " + (4 + i) + ")", "Value not allowed (row " + (4 + i) + ")")));
         }
@@ -153,7 +155,7 @@ final class TestRuns {
     /** Every free-text field a workbook or a file name can carry holds {@code payload}. */
     static RunResult hostile(String payload) {
         Muni m = helsinki().withText(payload, payload, payload)
-                .withFindings(List.of(new Finding("invalid-status", Severity.ERROR, payload, "C7",
+                .withFindings(List.of(new Finding(FindingCode.of("invalid-status").orElseThrow(), Severity.ERROR, payload, "C7",
                         new Message(payload, payload, payload))));
         m = new Muni(m.code(), m.nameFi(), m.nameSv(), m.region(), m.population(), payload + ".xlsx", m.seed(),
                 m.findings(), m.ownServiceName(), m.system(), m.notes());
@@ -168,7 +170,7 @@ final class TestRuns {
         try {
             byte[] before = ReportSet.render(previous, ReportOptions.defaults()).get(ReportSet.JSON);
             byte[] now = ReportSet.render(current, ReportOptions.defaults()).get(ReportSet.JSON);
-            return current.withSincePreviousRun(SincePreviousRun.compare(ReportSnapshot.parse(before),
+            return current.withSincePreviousRun(RunComparison.compare(ReportSnapshot.parse(before),
                     ReportSnapshot.parse(now)));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.digikunta.model.AssessmentReturn;
-import fi.digikunta.model.Finding;
+import fi.digikunta.findings.Finding;
 import fi.digikunta.model.Outcome;
 import fi.digikunta.model.ServiceRow;
 import fi.digikunta.model.StageLevel;
@@ -48,7 +48,7 @@ class ValidatorTest {
     }
 
     static List<String> codes(Validated v) {
-        return v.findings().stream().map(Finding::code).toList();
+        return v.findings().stream().map(Finding::id).toList();
     }
 
     @Test

@@ -1,6 +1,0 @@
-package fi.digikunta.compute;
-
-/** The figures of one municipality in one area (figures.md, "Per municipality and area"). */
-public record AreaFigures(String area, int inUse, int planned, int notAdopted, int unanswered,
-        double coverage, Double depth, Double usage, double index, int level, Savings savings) {
-}

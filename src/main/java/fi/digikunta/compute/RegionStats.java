@@ -1,5 +1,0 @@
-package fi.digikunta.compute;
-
-/** Respondents and mean overall index of one region (maakunta). */
-public record RegionStats(String region, int respondents, Double meanIndex) {
-}

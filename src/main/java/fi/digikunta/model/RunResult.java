@@ -1,0 +1,30 @@
+package fi.digikunta.model;
+
+import fi.digikunta.model.SincePreviousRun;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything one run produced, the single input of every report writer.
+ *
+ * @param files every input file with its outcome, sorted by file name
+ * @param figures the figures over the files whose outcome counts
+ * @param generatedAt the run's time: SOURCE_DATE_EPOCH when set, so outputs are reproducible
+ * @param sincePreviousRun what changed since the previous report set in the same --out; null when
+ *     the run has no output folder (e.g. --table)
+ */
+public record RunResult(String toolVersion, String schemaVersion, Instant generatedAt, List<FileResult> files,
+        Figures figures, SincePreviousRun sincePreviousRun) {
+    public RunResult {
+        files = List.copyOf(files);
+    }
+
+    public RunResult(String toolVersion, String schemaVersion, Instant generatedAt, List<FileResult> files,
+            Figures figures) {
+        this(toolVersion, schemaVersion, generatedAt, files, figures, null);
+    }
+
+    public RunResult withSincePreviousRun(SincePreviousRun since) {
+        return new RunResult(toolVersion, schemaVersion, generatedAt, files, figures, since);
+    }
+}

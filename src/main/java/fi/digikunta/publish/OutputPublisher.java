@@ -1,0 +1,473 @@
+package fi.digikunta.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.digikunta.history.HistoryFolder;
+import fi.digikunta.model.RunFailure;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Puts a report set in place so that a run killed at any moment leaves the previous complete set
+ * readable at the same path.
+ *
+ * <p>Layout, for {@code --out /srv/reports/out}:
+ * <pre>
+ * /srv/reports/out            symbolic link -> out.d/12 (the path users open; never a partial set)
+ * /srv/reports/out.d/12/      the current set: report.json, CSVs, HTML, history/, .digikunta-set
+ * /srv/reports/out.d/lock     the lock file (holder's pid, host, start time while a run holds it)
+ * /srv/reports/out.d/run-log.jsonl   every run's events, appended live (see RunLog)
+ * /srv/reports/out.d/staging-PID-13/ a set being written (removed at the next start if left)
+ * </pre>
+ * Publishing writes the new set into {@code staging-*}, flushes every file and folder to disk,
+ * renames it to {@code out.d/13}, makes a new link {@code out.d/link-PID-13 -> out.d/13} and renames
+ * that link over {@code out}: rename(2) replaces the old link atomically, so a reader sees either
+ * the old or the new set, whole. Old sets are then removed. (A non-empty folder cannot be replaced
+ * by rename on Linux, hence the link.) A reader who opens several files should resolve the link
+ * once, as the switch can happen between two opens.
+ *
+ * <p>Where symbolic links cannot be made (Windows without the privilege or developer mode), SWAP
+ * mode keeps {@code out} a real folder: {@code out -> out.d/old-13}, then {@code staging -> out},
+ * then the old one is removed. Between the two renames {@code out} is briefly missing; if the run
+ * dies there, the next start renames {@code out.d/old-*} back. The same recovery covers the one-time
+ * move of a real {@code out} folder (left by SWAP mode) into LINK mode.
+ *
+ * <p>An existing {@code --out} is replaced only when it is empty or is a set this publisher made
+ * (it holds {@code .digikunta-set}); anything else is refused with a {@link RunFailure}.
+ */
+public final class OutputPublisher implements AutoCloseable {
+    /** The marker file in every published set. */
+    public static final String MARKER = ".digikunta-set";
+    private static final Pattern SET = Pattern.compile("\\d+");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path out;
+    private final Path parent;
+    private final Path store;
+    private final PublishOptions options;
+    private final OutputLock lock;
+    private final PublishOptions.Mode mode;
+    private int stagingCount;
+    private boolean closed;
+
+    private OutputPublisher(Path out, Path store, PublishOptions options, OutputLock lock, PublishOptions.Mode mode) {
+        this.out = out;
+        this.parent = out.getParent();
+        this.store = store;
+        this.options = options;
+        this.lock = lock;
+        this.mode = mode;
+    }
+
+    /**
+     * Takes the output lock (a {@link RunFailure} naming the holder when another run has it),
+     * recovers from a run that was killed, and removes what such a run left behind.
+     */
+    public static OutputPublisher open(Path out, PublishOptions options) {
+        Path abs = out.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        if (parent == null || abs.getFileName() == null) {
+            throw new RunFailure(OutputTexts.notOurs(abs).get(options.lang()));
+        }
+        Path store = parent.resolve(abs.getFileName() + ".d");
+        try {
+            Files.createDirectories(store);
+        } catch (IOException e) {
+            throw new RunFailure(OutputTexts.notWritable(store, e).get(options.lang()), e);
+        }
+        OutputLock lock = OutputLock.acquire(store.resolve("lock"), options.clock(), options.lang());
+        try {
+            PublishOptions.Mode mode = options.mode() == PublishOptions.Mode.AUTO ? probe(store) : options.mode();
+            OutputPublisher p = new OutputPublisher(abs, store, options, lock, mode);
+            p.recover();
+            return p;
+        } catch (IOException e) {
+            lock.close();
+            throw new RunFailure(OutputTexts.notWritable(store, e).get(options.lang()), e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static PublishOptions.Mode probe(Path store) throws IOException {
+        Path probe = store.resolve("link-probe-" + ProcessHandle.current().pid());
+        try {
+            Files.deleteIfExists(probe);
+            Files.createSymbolicLink(probe, Path.of("lock"));
+            return PublishOptions.Mode.LINK;
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            return PublishOptions.Mode.SWAP;
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+
+    /** The --out path. */
+    public Path out() {
+        return out;
+    }
+
+    /** The folder beside --out that holds the sets, the lock and the run log. */
+    public Path store() {
+        return store;
+    }
+
+    public PublishOptions.Mode mode() {
+        return mode;
+    }
+
+    /** The lock record of this run, and the stale holder taken over, if any (for the run log). */
+    public OutputLock lock() {
+        return lock;
+    }
+
+    /** Where the run log of every run is appended live: {@code out.d/run-log.jsonl}. */
+    public Path runLogFile() {
+        return store.resolve("run-log.jsonl");
+    }
+
+    /**
+     * The folder of the report set now in place (its report.json is the previous run's for the
+     * since-the-previous-run section), or empty before the first publish.
+     */
+    public Optional<Path> previous() {
+        try {
+            return currentSet();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Path> currentSet() throws IOException {
+        if (Files.isSymbolicLink(out)) {
+            Optional<Path> t = linkTarget();
+            return t.filter(p -> Files.isDirectory(p) && Files.exists(p.resolve(MARKER)));
+        }
+        if (Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS) && Files.exists(out.resolve(MARKER))) {
+            return Optional.of(out);
+        }
+        return Optional.empty();
+    }
+
+    /** The set folder the --out link names, when it is one of ours. */
+    private Optional<Path> linkTarget() throws IOException {
+        Path target = parent.resolve(Files.readSymbolicLink(out)).normalize();
+        if (target.getParent() != null && target.getParent().equals(store)
+                && SET.matcher(target.getFileName().toString()).matches()) {
+            return Optional.of(target);
+        }
+        return Optional.empty();
+    }
+
+    /** Checks what --out is, restores a set cut off by a killed swap, removes leftovers. */
+    private void recover() throws IOException {
+        if (Files.isSymbolicLink(out)) {
+            if (linkTarget().isEmpty()) {
+                throw new RunFailure(OutputTexts.notOurs(out).get(options.lang()));
+            }
+        } else if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)
+                    || (!Files.exists(out.resolve(MARKER)) && !isEmptyDir(out))) {
+                throw new RunFailure(OutputTexts.notOurs(out).get(options.lang()));
+            }
+        } else {
+            // Killed between the two renames of a swap: the previous set waits in old-*.
+            Optional<Path> old = entries("old-").stream().max(Comparator.comparing(OutputPublisher::suffixNumber));
+            if (old.isPresent()) {
+                Files.move(old.get(), out, StandardCopyOption.ATOMIC_MOVE);
+                syncDir(parent);
+            }
+        }
+        removeLeftovers(currentSet());
+    }
+
+    /**
+     * Removes staging folders, temporary links, old-* and every set but the current one. Best
+     * effort: what cannot be removed now (a file held open on Windows) goes at the next start.
+     */
+    private void removeLeftovers(Optional<Path> keep) {
+        List<Path> doomed = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(store)) {
+            for (Path p : ds) {
+                String n = p.getFileName().toString();
+                boolean set = SET.matcher(n).matches();
+                if ((set && (keep.isEmpty() || !keep.get().equals(p))) || n.startsWith("staging-")
+                        || n.startsWith("old-") || n.startsWith("link-")) {
+                    doomed.add(p);
+                }
+            }
+        } catch (IOException e) {
+            return;
+        }
+        for (Path p : doomed) {
+            try {
+                deleteTree(p);
+            } catch (IOException e) {
+                // left for the next start
+            }
+        }
+    }
+
+    private List<Path> entries(String prefix) throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(store, prefix + "*")) {
+            ds.forEach(out::add);
+        }
+        return out;
+    }
+
+    private static long suffixNumber(Path p) {
+        String n = p.getFileName().toString();
+        String digits = n.substring(n.lastIndexOf('-') + 1);
+        return SET.matcher(digits).matches() ? Long.parseLong(digits) : -1;
+    }
+
+    private long nextNumber() throws IOException {
+        long max = 0;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(store)) {
+            for (Path p : ds) {
+                String n = p.getFileName().toString();
+                if (SET.matcher(n).matches()) {
+                    max = Math.max(max, Long.parseLong(n));
+                }
+            }
+        }
+        Optional<Path> cur = currentSet();
+        if (cur.isPresent()) {
+            try {
+                JsonNode m = JSON.readTree(cur.get().resolve(MARKER).toFile());
+                max = Math.max(max, m.path("set").asLong(0));
+            } catch (IOException e) {
+                // an unreadable marker only loses the number; the folder is still ours
+            }
+        }
+        return max + 1;
+    }
+
+    /**
+     * Writes a new report set with {@code writer} into a fresh staging folder, adds history/ and
+     * the marker, flushes it all to disk, switches it into place and removes the old sets. When the
+     * writer fails the staging folder is removed and the previous set stays; the writer's exception
+     * is rethrown.
+     */
+    public Published publish(ReportSetWriter writer) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
+        long n = nextNumber();
+        Path staging = store.resolve("staging-" + ProcessHandle.current().pid() + "-" + (++stagingCount));
+        deleteTree(staging);
+        Files.createDirectory(staging);
+        boolean placed = false;
+        try {
+            writer.write(staging);
+            Optional<Path> previous = currentSet();
+            Optional<Path> historyFile = HistoryFolder.carryOver(previous, staging, options.historyKeep(), n,
+                    options.clock().instant());
+            writeMarker(staging, n);
+            syncTree(staging);
+            Path set;
+            if (mode == PublishOptions.Mode.LINK) {
+                set = store.resolve(Long.toString(n));
+                Files.move(staging, set, StandardCopyOption.ATOMIC_MOVE);
+                placed = true;
+                syncDir(store);
+                switchLink(set, n);
+            } else {
+                swap(staging, n);
+                placed = true;
+                set = out;
+            }
+            removeLeftovers(Optional.of(set));
+            return new Published(out, set, n,
+                    historyFile.map(h -> set.resolve(HistoryFolder.DIR).resolve(h.getFileName())).orElse(null));
+        } finally {
+            if (!placed) {
+                deleteTree(staging);
+            }
+        }
+    }
+
+    private void switchLink(Path set, long n) throws IOException {
+        Path link = store.resolve("link-" + ProcessHandle.current().pid() + "-" + n);
+        Files.deleteIfExists(link);
+        // Relative, so that the whole parent folder can be moved or mounted elsewhere.
+        Files.createSymbolicLink(link, parent.relativize(set));
+        if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(out)) {
+            if (isEmptyDir(out)) {
+                Files.delete(out);
+            } else {
+                // One-time move of a real folder (left by SWAP mode) into LINK mode.
+                Path old = store.resolve("old-" + n);
+                moveOrFail(out, old);
+                syncDir(store);
+            }
+        }
+        Files.move(link, out, StandardCopyOption.ATOMIC_MOVE);
+        syncDir(parent);
+    }
+
+    private void swap(Path staging, long n) throws IOException {
+        Path old = store.resolve("old-" + n);
+        boolean hadOld = Files.exists(out, LinkOption.NOFOLLOW_LINKS);
+        if (hadOld) {
+            moveOrFail(out, old);
+            syncDir(store);
+        }
+        try {
+            Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (hadOld) {
+                Files.move(old, out, StandardCopyOption.ATOMIC_MOVE);
+            }
+            throw new RunFailure(OutputTexts.replaceBlocked(out, e).get(options.lang()), e);
+        }
+        syncDir(parent);
+    }
+
+    private void moveOrFail(Path from, Path to) {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new RunFailure(OutputTexts.notWritable(from, e).get(options.lang()), e);
+        } catch (IOException e) {
+            // On Windows a file open in Excel stops the folder's rename; nothing has changed yet.
+            throw new RunFailure(OutputTexts.replaceBlocked(out, e).get(options.lang()), e);
+        }
+    }
+
+    private void writeMarker(Path staging, long n) throws IOException {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("set", n);
+        m.put("published_at", options.clock().instant().toString());
+        m.put("pid", ProcessHandle.current().pid());
+        m.put("host", lock.holder().host());
+        Files.writeString(staging.resolve(MARKER), JSON.writeValueAsString(m) + "\n");
+    }
+
+    private static boolean isEmptyDir(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    /** Flushes every file and folder of a tree to disk, so that a power cut after the switch loses nothing. */
+    static void syncTree(Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isRegularFile()) {
+                    syncFile(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                if (exc != null) {
+                    throw exc;
+                }
+                syncDir(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void syncFile(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Windows flushes only a handle opened for writing.
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+        }
+    }
+
+    static void syncDir(Path dir) {
+        // POSIX needs the folder flushed for a new name to survive a power cut; Windows cannot open
+        // a folder this way and does not need it.
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // best effort
+        }
+    }
+
+    /** Deletes a file, link or folder tree; never follows a link. Missing is fine. */
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(p);
+            return;
+        }
+        try {
+            Files.walkFileTree(p, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+                    if (exc instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw exc;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    if (exc != null && !(exc instanceof NoSuchFileException)) {
+                        throw exc;
+                    }
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (NoSuchFileException e) {
+            // removed meanwhile
+        }
+    }
+
+    /** Removes this run's unfinished staging folders and releases the lock. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            for (Path p : entries("staging-" + ProcessHandle.current().pid() + "-")) {
+                deleteTree(p);
+            }
+        } catch (IOException e) {
+            // the next start removes them
+        } finally {
+            lock.close();
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package fi.digikunta.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.digikunta.model.SincePreviousRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunComparisonTest {
+    private static final ObjectMapper M = JsonMapper.builder()
+            .nodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true)).build();
+
+    /** A report.json in the core shape of the brief, with only what the comparison reads plus noise. */
+    static final class Report {
+        final ObjectNode root = M.createObjectNode();
+        final ArrayNode files;
+        final ArrayNode municipalities;
+
+        Report(String generatedAt) {
+            root.put("format_version", 1);
+            root.put("generated_at", generatedAt);
+            files = root.putArray("files");
+            municipalities = root.putArray("municipalities");
+            root.putObject("national").put("index", 2.1);
+        }
+
+        Report file(String name, String outcome, String code, String reasonCode) {
+            ObjectNode f = files.addObject();
+            f.put("file", name).put("outcome", outcome).put("municipality_code", code);
+            if (reasonCode == null) {
+                f.putNull("reason");
+            } else {
+                f.putObject("reason").put("code", reasonCode).put("fi", "syy").put("sv", "orsak").put("en", "reason");
+            }
+            f.putArray("findings");
+            return this;
+        }
+
+        Report municipality(String code, String index, int level, long realised, String... areaIndexes) {
+            ObjectNode m = municipalities.addObject();
+            m.put("code", code).put("name_fi", "Kunta " + code).put("index", new java.math.BigDecimal(index))
+                    .put("level", level);
+            m.putObject("savings").put("realised_net", realised).put("potential_net", 1000).put("target", 5000)
+                    .put("computable_in_use", 3);
+            ArrayNode areas = m.putArray("areas");
+            for (int i = 0; i < areaIndexes.length; i++) {
+                ObjectNode a = areas.addObject();
+                a.put("area", "A" + (i + 1)).put("index", new java.math.BigDecimal(areaIndexes[i])).put("level", 2);
+                a.putObject("savings").put("realised_net", 10).put("potential_net", 20).put("target", 30)
+                        .put("computable_in_use", 1);
+            }
+            m.putArray("services");
+            return this;
+        }
+
+        byte[] bytes() throws IOException {
+            return M.writeValueAsBytes(root);
+        }
+
+        ReportSnapshot snapshot() throws IOException {
+            return ReportSnapshot.parse(bytes());
+        }
+    }
+
+    private static List<String> names(List<SincePreviousRun.FileChange> l) {
+        return l.stream().map(SincePreviousRun.FileChange::file).toList();
+    }
+
+    private static Report base(String at) {
+        return new Report(at)
+                .file("espoo.xlsx", "accepted_with_warnings", "049", null)
+                .file("helsinki.xlsx", "accepted", "091", null)
+                .file("rikki.xlsx", "rejected", null, "corrupt-zip")
+                .municipality("049", "2.40", 2, 5000, "2.0", "2.8")
+                .municipality("091", "3.10", 3, 12000, "3.0", "3.2");
+    }
+
+    @Test
+    void noPreviousSetIsAFirstRun() throws IOException {
+        SincePreviousRun s = RunComparison.between(Optional.empty(), base("2026-03-01T02:00:00Z").bytes());
+        assertTrue(s.firstRun());
+        assertEquals(List.of(), s.newReturns());
+        assertEquals("{\"first_run\":true,\"previous_unreadable\":false,\"previous_generated_at\":null,"
+                + "\"new_returns\":[],\"superseded_returns\":[],\"newly_rejected\":[],\"changed_figures\":[]}",
+                M.writeValueAsString(s));
+    }
+
+    @Test
+    void onlyTheCoreFieldsAreReadWhateverElseTheReportCarries() throws IOException {
+        Report plain = base("2026-03-01T02:00:00Z");
+        Report heavy = base("2026-03-01T02:00:00Z");
+        for (com.fasterxml.jackson.databind.JsonNode f : heavy.files) {
+            ArrayNode findings = (ArrayNode) f.get("findings");
+            for (int i = 0; i < 500; i++) {
+                findings.addObject().put("code", "service-missing").put("cell", "A" + i)
+                        .putArray("nested").addObject().put("deep", i);
+            }
+        }
+        for (com.fasterxml.jackson.databind.JsonNode m : heavy.municipalities) {
+            ((ArrayNode) m.get("services")).addObject().put("id", "ASU-01").putObject("savings").put("x", 1);
+            ((ObjectNode) m.get("areas").get(0)).putArray("services").add(1);
+        }
+        heavy.root.putObject("national").putArray("services").add(2);
+        ReportSnapshot a = plain.snapshot();
+        ReportSnapshot b = heavy.snapshot();
+        assertEquals(a, b);
+        assertEquals(List.of("espoo.xlsx", "helsinki.xlsx", "rikki.xlsx"), List.copyOf(b.files().keySet()));
+        assertEquals("corrupt-zip", b.files().get("rikki.xlsx").reasonCode());
+        assertEquals("3.10", b.municipalities().get("091").index().asText());
+        assertEquals(List.of("A1", "A2"), List.copyOf(b.municipalities().get("049").areas().keySet()));
+        assertEquals("2026-03-01T02:00:00Z", b.generatedAt());
+    }
+
+    @Test
+    void aDamagedPartAnywhereMakesThePreviousReportUnreadable(@TempDir Path tmp) throws IOException {
+        byte[] good = base("2026-03-01T02:00:00Z").bytes();
+        Path previous = tmp.resolve("report.json");
+        // Cut inside the findings of the last file: a part the snapshot does not keep, still noticed.
+        String text = new String(good, java.nio.charset.StandardCharsets.UTF_8);
+        Files.writeString(previous, text.substring(0, text.lastIndexOf("\"findings\"") + 12));
+        SincePreviousRun s = RunComparison.between(Optional.of(previous), good);
+        assertTrue(s.previousUnreadable());
+    }
+
+    @Test
+    void sameInboxTwiceChangesNothing() throws IOException {
+        SincePreviousRun s = RunComparison.compare(base("2026-03-01T02:00:00Z").snapshot(),
+                base("2026-03-02T02:00:00Z").snapshot());
+        assertFalse(s.firstRun());
+        assertEquals("2026-03-01T02:00:00Z", s.previousGeneratedAt());
+        assertEquals(List.of(), s.newReturns());
+        assertEquals(List.of(), s.supersededReturns());
+        assertEquals(List.of(), s.newlyRejected());
+        assertEquals(List.of(), s.changedFigures());
+    }
+
+    @Test
+    void oneMoreReturnIsListedAloneWithItsNewFigures() throws IOException {
+        Report now = base("2026-03-02T02:00:00Z").file("vantaa.xlsx", "accepted", "092", null)
+                .municipality("092", "1.90", 2, 800, "1.5");
+        SincePreviousRun s = RunComparison.compare(base("2026-03-01T02:00:00Z").snapshot(), now.snapshot());
+        assertEquals(List.of(new SincePreviousRun.FileChange("vantaa.xlsx", "092", "accepted", null, null)),
+                s.newReturns());
+        assertEquals(List.of(), s.supersededReturns());
+        assertEquals(List.of(), s.newlyRejected());
+        assertEquals(1, s.changedFigures().size());
+        SincePreviousRun.MunicipalityChange m = s.changedFigures().get(0);
+        assertEquals("092", m.code());
+        assertEquals("new", m.status());
+        List<String> fields = new ArrayList<>();
+        m.changes().forEach(c -> fields.add((c.area() == null ? "" : c.area() + ":") + c.field() + "="
+                + (c.before() == null ? "null" : c.before().asText()) + "->" + c.after().asText()));
+        assertEquals(List.of("index=null->1.90", "level=null->2", "savings.realised_net=null->800",
+                "savings.potential_net=null->1000", "savings.target=null->5000", "savings.computable_in_use=null->3",
+                "A1:index=null->1.5", "A1:level=null->2", "A1:savings.realised_net=null->10",
+                "A1:savings.potential_net=null->20", "A1:savings.target=null->30",
+                "A1:savings.computable_in_use=null->1"), fields);
+    }
+
+    @Test
+    void aNewerVersionSupersedesTheOldAndChangesFigures() throws IOException {
+        Report now = new Report("2026-03-02T02:00:00Z")
+                .file("espoo.xlsx", "accepted_with_warnings", "049", null)
+                .file("helsinki-v2.xlsx", "accepted", "091", null)
+                .file("helsinki.xlsx", "superseded", "091", "superseded")
+                .file("rikki.xlsx", "rejected", null, "corrupt-zip")
+                .municipality("049", "2.4", 2, 5000, "2.0", "2.80")
+                .municipality("091", "3.30", 3, 15000, "3.0", "3.6");
+        SincePreviousRun s = RunComparison.compare(base("2026-03-01T02:00:00Z").snapshot(), now.snapshot());
+        assertEquals(List.of("helsinki-v2.xlsx"), names(s.newReturns()));
+        assertEquals(List.of(new SincePreviousRun.FileChange("helsinki.xlsx", "091", "superseded", "accepted",
+                "superseded")), s.supersededReturns());
+        assertEquals(List.of(), s.newlyRejected(), "rikki.xlsx was rejected before too");
+        assertEquals(1, s.changedFigures().size(), "049's 2.40 -> 2.4 and 2.8 -> 2.80 are the same numbers");
+        SincePreviousRun.MunicipalityChange m = s.changedFigures().get(0);
+        assertEquals("091", m.code());
+        assertEquals("changed", m.status());
+        assertEquals(3, m.changes().size());
+        assertEquals(new SincePreviousRun.FigureChange("index", null, M.getNodeFactory().numberNode(
+                new java.math.BigDecimal("3.10")), M.getNodeFactory().numberNode(new java.math.BigDecimal("3.30"))),
+                m.changes().get(0));
+        assertEquals("savings.realised_net", m.changes().get(1).field());
+        assertEquals(12000, m.changes().get(1).before().asLong());
+        assertEquals(15000, m.changes().get(1).after().asLong());
+        assertEquals("A2", m.changes().get(2).area());
+        assertEquals("index", m.changes().get(2).field());
+    }
+
+    @Test
+    void aReturnOverwrittenWithABrokenFileIsNewlyRejectedAndItsFiguresGone() throws IOException {
+        Report now = new Report("2026-03-02T02:00:00Z")
+                .file("espoo.xlsx", "rejected", "049", "corrupt-zip")
+                .file("helsinki.xlsx", "accepted", "091", null)
+                .file("rikki.xlsx", "rejected", null, "corrupt-zip")
+                .file("uusi-rikki.xlsx", "rejected", null, "not-a-workbook")
+                .municipality("091", "3.10", 3, 12000, "3.0", "3.2");
+        SincePreviousRun s = RunComparison.compare(base("2026-03-01T02:00:00Z").snapshot(), now.snapshot());
+        assertEquals(List.of(
+                new SincePreviousRun.FileChange("espoo.xlsx", "049", "rejected", "accepted_with_warnings", "corrupt-zip"),
+                new SincePreviousRun.FileChange("uusi-rikki.xlsx", null, "rejected", null, "not-a-workbook")),
+                s.newlyRejected());
+        assertEquals(List.of(), s.newReturns());
+        assertEquals("gone", s.changedFigures().get(0).status());
+        assertEquals("049", s.changedFigures().get(0).code());
+        assertTrue(s.changedFigures().get(0).changes().stream().allMatch(c -> c.after() == null));
+    }
+
+    @Test
+    void aFixedReturnThatWasRejectedIsNew() throws IOException {
+        Report now = base("2026-03-02T02:00:00Z");
+        now.files.remove(2);
+        now.file("rikki.xlsx", "accepted", "092", null);
+        SincePreviousRun s = RunComparison.compare(base("2026-03-01T02:00:00Z").snapshot(), now.snapshot());
+        assertEquals(List.of(new SincePreviousRun.FileChange("rikki.xlsx", "092", "accepted", "rejected", null)),
+                s.newReturns());
+    }
+
+    @Test
+    void unreadablePreviousIsSaidSoAndAMissingOneIsAFirstRun(@TempDir Path dir) throws IOException {
+        Path prev = dir.resolve("report.json");
+        Files.writeString(prev, "{\"files\": [ {\"file\": ");
+        SincePreviousRun s = RunComparison.between(Optional.of(prev), base("2026-03-02T02:00:00Z").bytes());
+        assertTrue(s.previousUnreadable());
+        assertFalse(s.firstRun());
+        assertTrue(RunComparison.between(Optional.of(dir.resolve("none.json")), base("x").bytes()).firstRun());
+        Files.write(prev, base("2026-03-01T02:00:00Z").bytes());
+        SincePreviousRun ok = RunComparison.between(Optional.of(prev), base("2026-03-02T02:00:00Z").bytes());
+        assertFalse(ok.previousUnreadable());
+        assertEquals("2026-03-01T02:00:00Z", ok.previousGeneratedAt());
+    }
+
+    @Test
+    void aCurrentReportThatIsNotAReportIsAnError() {
+        assertThrows(IOException.class, () -> ReportSnapshot.parse("[1,2]".getBytes()));
+    }
+
+    @Test
+    void serialisesWithTheDocumentedNamesWhateverTheWritersNamingStrategy() throws IOException {
+        ObjectMapper snake = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+        Report now = base("2026-03-02T02:00:00Z").file("vantaa.xlsx", "accepted", "092", null);
+        now.municipality("091", "3.20", 3, 12000, "3.0", "3.2");
+        now.municipalities.remove(1);
+        SincePreviousRun s = RunComparison.compare(base("2026-03-01T02:00:00Z").snapshot(), now.snapshot());
+        String expected = "{\"first_run\":false,\"previous_unreadable\":false,"
+                + "\"previous_generated_at\":\"2026-03-01T02:00:00Z\","
+                + "\"new_returns\":[{\"file\":\"vantaa.xlsx\",\"municipality_code\":\"092\",\"outcome\":\"accepted\","
+                + "\"previous_outcome\":null,\"reason_code\":null}],"
+                + "\"superseded_returns\":[],\"newly_rejected\":[],"
+                + "\"changed_figures\":[{\"code\":\"091\",\"status\":\"changed\",\"changes\":["
+                + "{\"field\":\"index\",\"area\":null,\"before\":3.10,\"after\":3.20}]}]}";
+        assertEquals(expected, snake.writeValueAsString(s));
+        assertEquals(expected, M.writeValueAsString(s));
+    }
+}

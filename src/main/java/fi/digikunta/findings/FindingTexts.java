@@ -27,15 +27,16 @@ import java.util.TreeSet;
  * comma in Finnish and Swedish.
  */
 public final class FindingTexts {
-    private static final Map<Lang, Properties> TEXTS = load();
+    private static final Map<Lang, Properties> TEXTS = load("/fi/digikunta/findings/Findings");
 
     private FindingTexts() {
     }
 
-    private static Map<Lang, Properties> load() {
+    /** One bundle's three languages, e.g. {@code /fi/digikunta/findings/Findings} (UTF-8 files). */
+    static Map<Lang, Properties> load(String base) {
         Map<Lang, Properties> m = new EnumMap<>(Lang.class);
         for (Lang l : Lang.values()) {
-            String res = "/fi/digikunta/findings/Findings" + (l == Lang.FI ? "" : "_" + l.code()) + ".properties";
+            String res = base + (l == Lang.FI ? "" : "_" + l.code()) + ".properties";
             Properties p = new Properties();
             try (InputStream in = FindingTexts.class.getResourceAsStream(res)) {
                 if (in == null) {
@@ -71,6 +72,11 @@ public final class FindingTexts {
         if (t == null) {
             throw new IllegalArgumentException("no text for finding " + key + " (" + lang.code() + ")");
         }
+        return fill(lang, t, args);
+    }
+
+    /** A template with {0}..{9} filled in the given language. */
+    static String fill(Lang lang, String t, Object... args) {
         if (t.indexOf('{') < 0) {
             return t;
         }

@@ -257,7 +257,7 @@ final class Tables {
                 "severity", "message_fi", "message_en", "message_sv");
         for (FileResult f : ctx.files) {
             for (Finding x : f.findings()) {
-                t.row(f.file(), f.municipalityCode(), x.sheet(), x.cell(), x.code(), id(x.severity()),
+                t.row(f.file(), f.municipalityCode(), x.sheet(), x.cell(), x.id(), id(x.severity()),
                         x.message() == null ? null : x.message().fi(), x.message() == null ? null : x.message().en(),
                         x.message() == null ? null : x.message().sv());
             }

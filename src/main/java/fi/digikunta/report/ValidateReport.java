@@ -147,7 +147,7 @@ public final class ValidateReport {
             }
             for (Finding x : f.findings()) {
                 StringBuilder l = new StringBuilder("    ");
-                l.append((x.severity() == Severity.ERROR ? ERROR : WARNING).get(lang)).append("  ").append(x.code());
+                l.append((x.severity() == Severity.ERROR ? ERROR : WARNING).get(lang)).append("  ").append(x.id());
                 if (x.sheet() != null) {
                     l.append("  ").append(quote(FindingTexts.clean(x.sheet())));
                     if (x.cell() != null) {

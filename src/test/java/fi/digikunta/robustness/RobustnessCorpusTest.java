@@ -81,7 +81,7 @@ class RobustnessCorpusTest {
             assertNotNull(r, c.file());
             String got = r.outcome().id() + " " + r.reasonCode() + " "
                     + (r.reason() == null ? "" : r.reason().en()) + " " + r.findings().stream()
-                            .map(Finding::code).toList();
+                            .map(Finding::id).toList();
             assertEquals(c.outcome(), r.outcome(), got);
             assertEquals(c.code(), r.reasonCode(), got);
             if (c.outcome() == Outcome.REJECTED) {
@@ -91,14 +91,14 @@ class RobustnessCorpusTest {
                     assertFalse(s.contains("Exception") || s.contains("\tat "), "a stack trace as reason: " + s);
                 }
                 // The reason is the file's one finding, for a link the inbox refused too.
-                assertTrue(r.findings().size() == 1 && c.code().equals(r.findings().get(0).code()), got);
+                assertTrue(r.findings().size() == 1 && c.code().equals(r.findings().get(0).id()), got);
                 assertNull(r.ret());
             } else {
                 assertNull(r.reason(), got);
                 assertNotNull(r.ret(), got);
             }
             if (c.finding() != null) {
-                assertTrue(r.findings().stream().anyMatch(f -> f.code().equals(c.finding())), got);
+                assertTrue(r.findings().stream().anyMatch(f -> f.id().equals(c.finding())), got);
             }
             if (c.outcome() == Outcome.ACCEPTED) {
                 assertEquals(List.of(), r.findings(), got);

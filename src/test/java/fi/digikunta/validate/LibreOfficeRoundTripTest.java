@@ -100,7 +100,7 @@ class LibreOfficeRoundTripTest {
         ReadOutcome o = READER.read(lo);
         Validated v = VALIDATOR.validate(o);
         assertEquals(Outcome.REJECTED, v.outcome());
-        assertEquals(List.of("ods-format"), v.findings().stream().map(f -> f.code()).toList());
+        assertEquals(List.of("ods-format"), v.findings().stream().map(f -> f.id()).toList());
         assertTrue(v.reason().fi().contains(".xlsx"));
     }
 }

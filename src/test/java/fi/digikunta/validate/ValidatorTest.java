@@ -249,7 +249,7 @@ class ValidatorTest {
         assertTrue(v.findingsTruncated());
         assertEquals(Validator.DEFAULT_FINDINGS_CAP + 1, v.findings().size());
         Finding last = v.findings().get(v.findings().size() - 1);
-        assertEquals("findings-capped", last.code());
+        assertEquals("findings-capped", last.id());
         assertTrue(last.message().fi().contains("200"), last.message().fi());
     }
 

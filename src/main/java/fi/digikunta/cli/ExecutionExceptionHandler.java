@@ -1,6 +1,8 @@
 package fi.digikunta.cli;
 
+import fi.digikunta.findings.Texts;
 import fi.digikunta.model.RunFailure;
+import fi.digikunta.schema.Lang;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -16,29 +18,37 @@ public final class ExecutionExceptionHandler implements CommandLine.IExecutionEx
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
         var err = cl.getErr();
+        Lang lang = lang(parsed);
         if (ex instanceof RunFailure rf) {
             err.println("digikunta: " + rf.getMessage());
         } else if (ex instanceof UncheckedIOException || ex instanceof IOException) {
-            err.println("digikunta: I/O-virhe / I/O error: " + ex.getMessage());
+            err.println("digikunta: " + Texts.get(lang, "cli.ioError", ex.getMessage()));
         } else {
-            err.println("digikunta: sisäinen virhe / internal error: " + ex);
-            if (isVerbose(parsed)) {
+            err.println("digikunta: " + Texts.get(lang, "cli.internalError", ex));
+            if (parsed(parsed, "--verbose") != null) {
                 ex.printStackTrace(err);
             } else {
-                err.println("(--verbose näyttää lisätiedot / shows details)");
+                err.println(Texts.get(lang, "cli.verboseHint"));
             }
         }
         err.flush();
         return ExitCode.FAILURE.code();
     }
 
-    private static boolean isVerbose(ParseResult parsed) {
+    /** The --lang of the command line, Finnish when none was given. */
+    private static Lang lang(ParseResult parsed) {
+        ParseResult p = parsed(parsed, "--lang");
+        return p == null ? Lang.FI : p.matchedOptionValue("--lang", Lang.FI);
+    }
+
+    /** The (sub)command's parse result where the option was given, or null. */
+    private static ParseResult parsed(ParseResult parsed, String option) {
         for (ParseResult p = parsed; p != null; p = p.subcommand()) {
-            if (p.hasMatchedOption("--verbose")) {
-                return true;
+            if (p.hasMatchedOption(option)) {
+                return p;
             }
         }
-        return false;
+        return null;
     }
 
     static int exitCodeOf(Throwable t) {

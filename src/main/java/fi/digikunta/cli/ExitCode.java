@@ -1,6 +1,14 @@
 package fi.digikunta.cli;
 
-/** The process exit codes, in one place; listed in every command's --help and in the README. */
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+
+/**
+ * The process exit codes, in one place; listed in every command's --help (texts in the Messages
+ * bundles, key {@code exitCode.<name>}) and in the README.
+ */
 public enum ExitCode {
     /** The run completed and no finding reached the --fail-on level. */
     OK(0),
@@ -19,5 +27,24 @@ public enum ExitCode {
 
     public int code() {
         return code;
+    }
+
+    /** The exit code with this number. */
+    static ExitCode of(int code) {
+        for (ExitCode c : values()) {
+            if (c.code == code) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no exit code " + code);
+    }
+
+    /** The --help list: each code's number and its text in the help bundle's language. */
+    static Map<String, String> helpList(ResourceBundle bundle) {
+        Map<String, String> list = new LinkedHashMap<>();
+        for (ExitCode c : values()) {
+            list.put(String.valueOf(c.code), bundle.getString("exitCode." + c.name().toLowerCase(Locale.ROOT)));
+        }
+        return list;
     }
 }

@@ -1,5 +1,6 @@
 package fi.digikunta.cli;
 
+import fi.digikunta.schema.Lang;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -24,7 +25,7 @@ public final class Main {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         ProcessSettings.init();
         CommandLine cl = commandLine();
-        cl.setResourceBundle(helpBundle(args));
+        localize(cl, helpBundle(args));
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
@@ -52,6 +53,24 @@ public final class Main {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
+    /** Sets the help texts of every command, the exit-code list included (built from {@link ExitCode}). */
+    private static void localize(CommandLine cl, ResourceBundle bundle) {
+        cl.setResourceBundle(bundle);
+        var codes = ExitCode.helpList(bundle);
+        forEach(cl, c -> c.getCommandSpec().usageMessage().exitCodeList(codes));
+    }
+
+    private static void forEach(CommandLine cl, java.util.function.Consumer<CommandLine> action) {
+        action.accept(cl);
+        cl.getSubcommands().values().forEach(sub -> forEach(sub, action));
+    }
+
+    /** The language of a help bundle (Finnish for the base bundle). */
+    static Lang lang(ResourceBundle bundle) {
+        String tag = bundle == null ? "" : bundle.getLocale().getLanguage();
+        return tag.isEmpty() ? Lang.FI : Lang.of(tag);
+    }
+
     /** The configured command line, shared by {@link #run} and the parse-only tests. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new DigikuntaCommand());
@@ -61,6 +80,7 @@ public final class Main {
         cl.setExecutionExceptionHandler(new ExecutionExceptionHandler());
         cl.setExitCodeExceptionMapper(ExecutionExceptionHandler::exitCodeOf);
         cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        localize(cl, helpBundle());
         return cl;
     }
 }

@@ -1,16 +1,12 @@
 package fi.digikunta.cli;
 
-import fi.digikunta.inbox.InboxArchiver;
-import fi.digikunta.inbox.InboxOptions;
-import fi.digikunta.inbox.InboxScanner;
 import fi.digikunta.pipeline.BatchRun;
-import fi.digikunta.pipeline.Validation;
+import fi.digikunta.pipeline.RunInputs;
 import fi.digikunta.report.CsvDialect;
 import fi.digikunta.report.ReportOptions;
 import fi.digikunta.report.ReportSet;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,28 +15,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code digikunta run INBOX --out DIR}: the whole batch. Turns the options into one checked
  * {@link BatchRun.Options} and calls the pipeline; nothing else happens here.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        resourceBundle = "fi.digikunta.cli.Messages", sortOptions = false)
-public final class RunCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    CommonOptions common;
-
+@Command(name = "run", sortOptions = false)
+public final class RunCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "INBOX", descriptionKey = "run.inbox")
     List<Path> inputs;
 
@@ -57,11 +42,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--templates", paramLabel = "DIR", descriptionKey = "run.templates")
     Path templates;
 
-    @Option(names = "--municipalities", paramLabel = "FILE", descriptionKey = "validate.municipalities")
-    Path municipalities;
-
-    @Option(names = {"-r", "--recursive"}, descriptionKey = "run.recursive")
-    boolean recursive;
+    @Mixin
+    BatchOptions batch;
 
     @Option(names = "--settle", paramLabel = "DURATION", defaultValue = "2s", descriptionKey = "run.settle")
     String settle;
@@ -75,100 +57,79 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, descriptionKey = "run.quiet")
     boolean quiet;
 
-    @Option(names = "--fail-on", defaultValue = "error", paramLabel = "error|warning|never",
-            descriptionKey = "validate.failOn")
-    FailOn failOn;
-
-    @Option(names = "--threads", paramLabel = "N", descriptionKey = "validate.threads")
-    Integer threads;
-
-    /** The options as one checked value; every problem here is a usage error (exit 2). */
-    BatchRun.Options toOptions(Clock clock) {
-        List<Path> missing = InboxScanner.missing(inputs);
-        if (!missing.isEmpty()) {
-            throw usage("Polkua ei ole / Sökvägen finns inte / No such file or folder: " + missing.get(0));
-        }
+    /** Every problem here is a usage error (exit 2). */
+    @Override
+    protected void validate() {
+        RunInputs.missing(inputs).ifPresent(p -> {
+            throw usage("noSuchPath", p);
+        });
         if (out == null && table == null) {
-            throw usage("Anna --out KANSIO tai --table NIMI / Ange --out MAPP eller --table NAMN"
-                    + " / Give --out DIR or --table NAME");
+            throw usage("outOrTable");
         }
-        if (table != null && !ReportSet.tableNames().contains(table.replaceFirst("\\.csv$", ""))) {
-            throw usage("--table " + table + ": " + String.join(", ", ReportSet.tableNames()));
+        if (table != null && ReportSet.tableName(table).isEmpty()) {
+            throw usage("choices", "--table " + table, String.join(", ", ReportSet.tableNames()));
         }
-        CsvDialect dialect;
         try {
-            dialect = CsvDialect.of(csvDialect);
+            CsvDialect.of(csvDialect);
         } catch (IllegalArgumentException e) {
-            throw usage("--csv-dialect " + csvDialect + ": rfc4180, excel-fi");
+            throw usage("choices", "--csv-dialect " + csvDialect, "rfc4180, excel-fi");
         }
         if (templates != null && !Files.isDirectory(templates)) {
-            throw usage("--templates: kansiota ei ole / mappen finns inte / no such folder: " + templates);
+            throw usage("noSuchFolder", "--templates", templates);
         }
-        if (municipalities != null && !Files.isRegularFile(municipalities)) {
-            throw usage("--municipalities: tiedostoa ei ole / filen finns inte / no such file: " + municipalities);
-        }
-        Duration settleTime;
-        try {
-            settleTime = InboxOptions.parseSettle(settle);
-        } catch (IllegalArgumentException e) {
-            throw usage("--settle " + settle + ": " + e.getMessage());
-        }
+        batch.validate(this);
+        RunInputs.settleProblem(settle).ifPresent(p -> {
+            throw usage("choices", "--settle " + settle, p);
+        });
         if (archive != null) {
-            InboxArchiver.problem(archive, inputs).ifPresent(p -> {
-                throw usage("--archive " + archive + ": " + p);
+            RunInputs.archiveProblem(archive, inputs).ifPresent(p -> {
+                throw usage("choices", "--archive " + archive, p);
             });
         }
         if (keepHistory < 0) {
-            throw usage("--keep-history: 0..");
+            throw usage("range", "--keep-history", "0..");
         }
-        if (threads != null && threads < 1) {
-            throw usage("--threads: 1..");
-        }
-        ReportOptions report = ReportOptions.defaults().withCsvDialect(dialect).withLang(common.lang())
-                .withTemplatesDir(templates);
-        return new BatchRun.Options(inputs, out, table, report, ValidateCommand.loadMunicipalities(municipalities),
-                recursive, settleTime, archive, keepHistory, quiet,
-                threads == null ? Validation.defaultThreads() : threads, clock, VersionProvider.toolVersion());
     }
 
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
+    /** The options as one checked value; call after {@link #validate}. */
+    BatchRun.Options toOptions(Clock clock) {
+        ReportOptions report = ReportOptions.defaults().withCsvDialect(CsvDialect.of(csvDialect))
+                .withLang(common.lang()).withTemplatesDir(templates);
+        return new BatchRun.Options(inputs, out, table, report, RunInputs.municipalities(batch.municipalities),
+                batch.recursive, RunInputs.settle(settle), archive, keepHistory, quiet,
+                batch.threads(RunInputs.defaultThreads()), clock, VersionProvider.toolVersion());
     }
 
     @Override
-    public Integer call() {
+    protected ExitCode execute() {
+        String epoch = System.getenv("SOURCE_DATE_EPOCH");
         Clock clock;
         try {
-            clock = clock(System.getenv("SOURCE_DATE_EPOCH"));
+            clock = clock(epoch);
         } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
+            throw usage("sourceDateEpoch", epoch);
         }
-        BatchRun.Options o = toOptions(clock);
-        PrintWriter err = spec.commandLine().getErr();
         // The table is rendered to bytes and passed to the command's stdout writer, so that
         // in-process callers (tests) see it too; stdout carries nothing else.
-        ByteArrayOutputStream table = new ByteArrayOutputStream();
-        var results = BatchRun.execute(o, err, table, r -> failOn.exitCode(r).code());
-        err.flush();
-        if (table.size() > 0) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.write(table.toString(StandardCharsets.UTF_8));
-            out.flush();
+        ByteArrayOutputStream tableBytes = new ByteArrayOutputStream();
+        int code = BatchRun.execute(toOptions(clock), err(), tableBytes, r -> batch.failOn.exitCode(r).code());
+        err().flush();
+        if (tableBytes.size() > 0) {
+            out().write(tableBytes.toString(StandardCharsets.UTF_8));
+            out().flush();
         }
-        return failOn.exitCode(results).code();
+        return ExitCode.of(code);
     }
 
     /**
      * The run's clock: fixed at SOURCE_DATE_EPOCH when that is set (reproducible outputs), else the
      * system clock in UTC, to the second.
+     *
+     * @throws IllegalArgumentException when the variable is set but not a number of seconds
      */
     static Clock clock(String sourceDateEpoch) {
         if (sourceDateEpoch != null && !sourceDateEpoch.isBlank()) {
-            try {
-                return Clock.fixed(Instant.ofEpochSecond(Long.parseLong(sourceDateEpoch.trim())), ZoneOffset.UTC);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("SOURCE_DATE_EPOCH is not a number of seconds: " + sourceDateEpoch);
-            }
+            return Clock.fixed(Instant.ofEpochSecond(Long.parseLong(sourceDateEpoch.trim())), ZoneOffset.UTC);
         }
         return Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.SECONDS));
     }

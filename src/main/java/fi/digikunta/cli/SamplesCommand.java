@@ -12,27 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code digikunta samples --out DIR [--seed N] [--count N]} (hidden; for developers): writes the
  * sample inbox, or N valid returns for benchmarks. The same seed always gives the same bytes.
  */
-@Command(name = "samples", hidden = true, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        resourceBundle = "fi.digikunta.cli.Messages")
-public final class SamplesCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    CommonOptions common;
-
+@Command(name = "samples", hidden = true)
+public final class SamplesCommand extends BaseCommand {
     @Option(names = "--out", required = true, paramLabel = "DIR", descriptionKey = "samples.out")
     Path out;
 
@@ -43,26 +31,29 @@ public final class SamplesCommand implements Callable<Integer> {
     Integer count;
 
     @Override
-    public Integer call() {
+    protected void validate() {
         if (count != null && count < 1) {
-            throw new ParameterException(spec.commandLine(), "--count " + count + ": >= 1");
+            throw usage("range", "--count " + count, ">= 1");
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new ParameterException(spec.commandLine(), out + ": ei ole kansio / är inte en mapp / not a folder");
+            throw usage("notAFolder", out);
         }
+    }
+
+    @Override
+    protected ExitCode execute() {
         long start = System.nanoTime();
         List<Path> files;
         try {
             SampleGenerator gen = new SampleGenerator(SchemaRegistry.load().latest());
             MunicipalityList list = MunicipalityList.builtIn();
             files = count == null ? new SampleSet(gen, list, seed).write(out)
-                    : BenchSet.write(gen, list, seed, count, out, java.lang.Runtime.getRuntime().availableProcessors());
+                    : BenchSet.write(gen, list, seed, count, out, Runtime.getRuntime().availableProcessors());
         } catch (IOException | UncheckedIOException e) {
-            throw new RunFailure("esimerkkejä ei voi kirjoittaa / kan inte skriva exemplen / cannot write the samples: "
-                    + out + " (" + e.getMessage() + ")", e);
+            throw new RunFailure(text("cannotWriteSamples", out, e.getMessage()), e);
         }
         double s = (System.nanoTime() - start) / 1e9;
-        spec.commandLine().getErr().printf(Locale.ROOT, "%d files -> %s (%.1f s)%n", files.size(), out, s);
-        return ExitCode.OK.code();
+        err().println(text("samplesWritten", files.size(), out, String.format(Locale.ROOT, "%.1f", s)));
+        return ExitCode.OK;
     }
 }

@@ -7,25 +7,15 @@ import fi.digikunta.template.TemplateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
-/** {@code digikunta template --lang fi|sv --out FILE.xlsx}: writes the blank workbook. */
-@Command(name = "template", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        resourceBundle = "fi.digikunta.cli.Messages")
-public final class TemplateCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    /** --lang picks the workbook's language as well as the help language; fi or sv only here. */
-    @Mixin
-    CommonOptions common;
-
+/**
+ * {@code digikunta template --lang fi|sv --out FILE.xlsx}: writes the blank workbook. --lang picks
+ * the workbook's language as well as the help language; fi or sv only here.
+ */
+@Command(name = "template")
+public final class TemplateCommand extends BaseCommand {
     @Option(names = "--out", required = true, paramLabel = "FILE.xlsx", descriptionKey = "template.out")
     Path out;
 
@@ -33,37 +23,35 @@ public final class TemplateCommand implements Callable<Integer> {
     boolean force;
 
     @Override
-    public Integer call() {
-        Lang lang = common.lang();
-        if (lang == Lang.EN) {
-            throw new ParameterException(spec.commandLine(),
-                    "--lang en: lomake on suomeksi tai ruotsiksi (fi, sv) / blanketten finns på finska eller svenska"
-                            + " (fi, sv) / the workbook is in Finnish or Swedish (fi, sv)");
+    protected void validate() {
+        if (common.lang() == Lang.EN) {
+            throw usage("workbookLanguage");
         }
         if (Files.isDirectory(out)) {
-            throw new ParameterException(spec.commandLine(), out + ": on kansio / är en mapp / is a folder");
+            throw usage("isAFolder", out);
         }
         if (Files.exists(out) && !force) {
-            throw new ParameterException(spec.commandLine(), out
-                    + ": tiedosto on jo olemassa (--force korvaa) / filen finns redan (--force ersätter)"
-                    + " / file exists (--force replaces it)");
+            throw usage("fileExists", out);
         }
-        try {
-            TemplateFiles.write(SchemaRegistry.load().latest(), lang, out, force);
-        } catch (IOException e) {
-            throw new RunFailure("mallipohjaa ei voi kirjoittaa / kan inte skriva blanketten / cannot write the template: "
-                    + out + " (" + reason(e) + ")", e);
-        }
-        spec.commandLine().getErr().println((lang == Lang.SV ? "Blankettmallen skriven: " : "Lomakepohja kirjoitettu: ") + out);
-        return ExitCode.OK.code();
     }
 
-    private static String reason(IOException e) {
+    @Override
+    protected ExitCode execute() {
+        try {
+            TemplateFiles.write(SchemaRegistry.load().latest(), common.lang(), out, force);
+        } catch (IOException e) {
+            throw new RunFailure(text("cannotWriteTemplate", out, reason(e)), e);
+        }
+        err().println(text("templateWritten", out));
+        return ExitCode.OK;
+    }
+
+    private String reason(IOException e) {
         String cls = e.getClass().getSimpleName();
         return switch (cls) {
-            case "AccessDeniedException" -> "permission denied";
-            case "NoSuchFileException" -> "no such folder";
-            case "FileAlreadyExistsException" -> "file exists";
+            case "AccessDeniedException" -> text("permissionDenied");
+            case "NoSuchFileException" -> text("noFolder");
+            case "FileAlreadyExistsException" -> text("exists");
             default -> e.getMessage() != null ? e.getMessage() : cls;
         };
     }

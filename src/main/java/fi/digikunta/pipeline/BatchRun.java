@@ -14,6 +14,7 @@ import fi.digikunta.model.FileResult;
 import fi.digikunta.report.ConsoleReporter;
 import fi.digikunta.publish.OutputPublisher;
 import fi.digikunta.publish.PublishOptions;
+import fi.digikunta.publish.Published;
 import fi.digikunta.publish.RunLog;
 import fi.digikunta.read.StaxWorkbookReader;
 import fi.digikunta.reference.MunicipalityList;
@@ -24,16 +25,16 @@ import fi.digikunta.schema.SchemaRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import fi.digikunta.model.RunResult;
 import fi.digikunta.model.RunFailure;
 
@@ -70,61 +71,75 @@ public final class BatchRun {
     }
 
     /**
-     * Runs the batch; returns every input file's result. {@code exitCode} maps the results to the
-     * process exit code, which the run log records at the end.
+     * Runs the batch and returns the process exit code, which {@code exitCode} computes once from
+     * the results and the run log records at the end.
      */
-    public static List<FileResult> execute(Options o, PrintWriter err, OutputStream stdout,
-            java.util.function.ToIntFunction<List<FileResult>> exitCode) {
+    public static int execute(Options o, PrintWriter err, OutputStream stdout,
+            ToIntFunction<List<FileResult>> exitCode) {
         SchemaRegistry registry = SchemaRegistry.load();
-        Instant now = o.clock().instant();
-        if (o.out() == null) {
-            Processed p = process(o, registry, null, err);
-            writeTable(o, p.run(), stdout);
-            return p.run().files();
+        try (Workers workers = new Workers(o.threads())) {
+            if (o.out() == null) {
+                Processed p = process(o, registry, workers, null, err);
+                ReportSet.writeTable(p.run(), o.table(), o.report(), stdout);
+                return exitCode.applyAsInt(p.run().files());
+            }
+            return publish(o, registry, workers, err, stdout, exitCode);
         }
+    }
+
+    private static int publish(Options o, SchemaRegistry registry, Workers workers, PrintWriter err,
+            OutputStream stdout, ToIntFunction<List<FileResult>> exitCode) {
         try (OutputPublisher pub = OutputPublisher.open(o.out(), PublishOptions.DEFAULT
                 .withHistoryKeep(o.historyKeep()).withLang(o.report().lang()));
-                RunLog log = RunLog.open(pub.runLogFile(), o.clock(), RunLog.newRunId(now))) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("inputs", o.inputs().stream().map(Path::toString).toList());
-            details.put("out", o.out().toString());
-            details.put("tool_version", o.toolVersion());
-            log.runStart(details);
+                RunLog log = RunLog.open(pub.runLogFile(), o.clock(), RunLog.newRunId(o.clock().instant()))) {
+            log.runStart(startDetails(o));
             pub.lock().staleTakenOver().ifPresent(h -> {
                 log.event("stale_lock_taken_over", Map.of("holder", h.toString()));
                 if (!o.quiet()) {
                     err.println("digikunta: " + h);
                 }
             });
-            Processed p = process(o, registry, log, err);
+            Processed p = process(o, registry, workers, log, err);
             // Only report.json's core is needed to compare with the previous run; the set is rendered once, below.
             byte[] json = ReportSet.renderCoreJson(p.run(), o.report());
             SincePreviousRun since = RunComparison.between(pub.previous().map(d -> d.resolve(ReportSet.JSON)),
                     json);
             RunResult run = p.run().withSincePreviousRun(since);
             int code = exitCode.applyAsInt(run.files());
-            pub.publish(folder -> {
-                ReportSet.write(run, folder, o.report(), o.threads());
+            Published set = pub.publish(folder -> {
+                ReportSet.write(run, folder, o.report(), workers.executor());
                 log.runEnd(code);
                 log.writeTo(folder.resolve("run-log.jsonl"));
             });
             if (o.table() != null) {
-                writeTable(o, run, stdout);
+                // The table is in the set just published (still under the lock): its bytes, not a second rendering.
+                Files.copy(set.set().resolve(ReportSet.csvFileName(ReportSet.tableName(o.table()).orElseThrow())),
+                        stdout);
+                stdout.flush();
             }
             if (o.archive() != null) {
                 archive(o, p, log, err);
             }
-            return run.files();
+            return code;
         } catch (IOException e) {
             throw new RunFailure(o.out() + ": " + e.getMessage(), e);
         }
     }
 
-    /** The inbox entries behind the results, kept for the archive step. */
-    private record Processed(RunResult run, Map<String, InboxEntry> entries) {
+    private static Map<String, Object> startDetails(Options o) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("inputs", o.inputs().stream().map(Path::toString).toList());
+        details.put("out", o.out().toString());
+        details.put("tool_version", o.toolVersion());
+        return details;
     }
 
-    private static Processed process(Options o, SchemaRegistry registry, RunLog log, PrintWriter err) {
+    /** The run and, with each result, the inbox entry behind it, kept for the archive step. */
+    private record Processed(RunResult run, List<Validation.Checked> checked) {
+    }
+
+    private static Processed process(Options o, SchemaRegistry registry, Workers workers, RunLog log,
+            PrintWriter err) {
         InboxScan scan = new InboxScanner().scanAll(o.inputs(), new InboxOptions(o.recursive(), o.settle()));
         List<InboxEntry> entries = new ArrayList<>(scan.entries());
         if (o.archive() != null) {
@@ -138,8 +153,9 @@ public final class BatchRun {
                 log.skipped(s);
             }
         });
-        List<FileResult> results = Validation.validateAll(entries, registry, o.municipalities(),
-                new StaxWorkbookReader(), o.threads(), r -> console.tick());
+        List<Validation.Checked> checked = Validation.validate(entries, registry, o.municipalities(),
+                new StaxWorkbookReader(), workers, o.threads() > 1, r -> console.tick());
+        List<FileResult> results = checked.stream().map(Validation.Checked::result).toList();
         for (FileResult r : results) {
             console.summary(r);
             if (log != null) {
@@ -150,18 +166,17 @@ public final class BatchRun {
         Schema schema = registry.latest();
         Figures figures = FiguresCalculator.compute(schema, o.municipalities(), results);
         Instant generated = o.clock().instant();
-        Map<String, InboxEntry> byName = new HashMap<>();
-        entries.forEach(e -> byName.put(e.name(), e));
         return new Processed(new RunResult(o.toolVersion(), schema.schemaVersion(), generated, results, figures),
-                byName);
+                checked);
     }
 
     private static void archive(Options o, Processed p, RunLog log, PrintWriter err) {
         Path archiveRoot = o.archive().toAbsolutePath().normalize();
         List<ArchiveItem> items = new ArrayList<>();
-        for (FileResult r : p.run().files()) {
-            InboxEntry e = p.entries().get(r.file());
-            if (e == null || e.path().toAbsolutePath().normalize().startsWith(archiveRoot)) {
+        for (Validation.Checked c : p.checked()) {
+            InboxEntry e = c.entry();
+            FileResult r = c.result();
+            if (e.path().toAbsolutePath().normalize().startsWith(archiveRoot)) {
                 continue;
             }
             items.add(new ArchiveItem(e, r.outcome(), r.municipalityCode(), r.reasonCode(), r.reason()));
@@ -173,14 +188,4 @@ public final class BatchRun {
             }
         });
     }
-
-    private static void writeTable(Options o, RunResult run, OutputStream stdout) {
-        ReportSet.writeTable(run, o.table(), o.report(), stdout);
-        try {
-            stdout.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
 }

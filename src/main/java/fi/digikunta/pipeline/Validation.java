@@ -17,11 +17,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import fi.digikunta.model.RunFailure;
 
 /**
  * Reads and validates many files in parallel, then applies superseding. Every entry ends with
@@ -51,68 +48,71 @@ public final class Validation {
     /**
      * As above; {@code onRead} hears of each file as soon as it is read and validated (before
      * superseding, from the worker threads), e.g. to move a progress bar.
-     *
-     * <p>Results are superseded as they arrive, so a return that has lost is dropped at once and
-     * memory stays flat however many old returns the inbox holds (see {@link Superseding.Incremental}).
      */
     public static List<FileResult> validateAll(List<InboxEntry> entries, SchemaRegistry registry,
             MunicipalityList municipalities, WorkbookReader reader, int threads, Consumer<FileResult> onRead) {
-        Validator validator = new Validator(registry, municipalities);
-        if (entries.isEmpty()) {
-            return new ArrayList<>();
+        try (Workers workers = new Workers(Math.min(threads, Math.max(1, entries.size())))) {
+            return validate(entries, registry, municipalities, reader, workers, threads > 1, onRead).stream()
+                    .map(Checked::result).toList();
         }
+    }
+
+    /** One inbox entry and its result, kept together for the archive step. */
+    record Checked(InboxEntry entry, FileResult result) {
+    }
+
+    /**
+     * Every entry with its result, sorted by file name, on the given workers. Results are
+     * superseded as they arrive, so a return that has lost is dropped at once and memory stays flat
+     * however many old returns the inbox holds (see {@link Superseding.Incremental}).
+     *
+     * @param parallel whether files are read side by side (then a file out of memory is tried again alone)
+     */
+    static List<Checked> validate(List<InboxEntry> entries, SchemaRegistry registry, MunicipalityList municipalities,
+            WorkbookReader reader, Workers workers, boolean parallel, Consumer<FileResult> onRead) {
+        Validator validator = new Validator(registry, municipalities);
         Superseding.Incremental newest = new Superseding.Incremental(entries.size());
-        int n = Math.max(1, Math.min(threads, entries.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "digikunta-validate");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            // The tasks hand their results over themselves, so no future holds a return once read.
-            List<Future<?>> futures = new ArrayList<>(entries.size());
-            for (int i = 0; i < entries.size(); i++) {
+        // The tasks hand their results over themselves, so no future holds a return once read.
+        List<Future<?>> futures = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            int index = i;
+            futures.add(workers.submit(() -> put(newest, index, one(entries.get(index), reader, validator), onRead)));
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            await(futures.get(i), newest, i, entries.get(i));
+        }
+        for (int i = 0; i < entries.size() && parallel && entries.size() > 1; i++) {
+            if (outOfMemory(get(newest, i))) {
+                // Out of memory beside other files: tried once more, alone.
                 int index = i;
-                InboxEntry e = entries.get(i);
-                futures.add(pool.submit(() -> {
-                    FileResult r = one(e, reader, validator);
-                    onRead.accept(r);
-                    synchronized (newest) {
-                        newest.put(index, r);
-                    }
-                }));
+                await(workers.submit(() -> put(newest, index, one(entries.get(index), reader, validator), r -> { })),
+                        newest, i, entries.get(i));
             }
-            for (int i = 0; i < entries.size(); i++) {
-                FileResult failed = await(futures.get(i), entries.get(i));
-                if (failed != null) {
-                    synchronized (newest) {
-                        newest.put(i, failed);
-                    }
-                }
-            }
-            for (int i = 0; i < entries.size(); i++) {
-                FileResult first;
-                synchronized (newest) {
-                    first = newest.get(i);
-                }
-                if (n > 1 && outOfMemory(first)) {
-                    // Out of memory beside other files: tried once more, alone.
-                    InboxEntry e = entries.get(i);
-                    FileResult again = awaitResult(pool.submit(() -> one(e, reader, validator)), e);
-                    synchronized (newest) {
-                        newest.put(i, again);
-                    }
-                }
-            }
-        } finally {
-            pool.shutdownNow();
         }
         List<FileResult> results;
         synchronized (newest) {
             results = newest.finish(municipalities);
         }
-        results.sort(Comparator.comparing(FileResult::file));
-        return results;
+        List<Checked> checked = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            checked.add(new Checked(entries.get(i), results.get(i)));
+        }
+        checked.sort(Comparator.comparing(c -> c.result().file()));
+        return checked;
+    }
+
+    private static Object put(Superseding.Incremental newest, int i, FileResult r, Consumer<FileResult> onRead) {
+        onRead.accept(r);
+        synchronized (newest) {
+            newest.put(i, r);
+        }
+        return null;
+    }
+
+    private static FileResult get(Superseding.Incremental newest, int i) {
+        synchronized (newest) {
+            return newest.get(i);
+        }
     }
 
     /** One file, from path to result; never throws. */
@@ -148,30 +148,13 @@ public final class Validation {
                 v.findingsTruncated(), v.ret(), e.modified(), v.reasonCode());
     }
 
-    /** Waits for one file's result; internal-error when the task itself failed. */
-    private static FileResult awaitResult(Future<FileResult> f, InboxEntry e) {
+    /** Waits for one file's task; when the task itself failed, the file is rejected (internal-error). */
+    private static void await(Future<?> f, Superseding.Incremental newest, int i, InboxEntry e) {
         try {
-            return f.get();
+            Workers.await(f);
         } catch (ExecutionException ex) {
             Finding r = FindingCode.INTERNAL_ERROR.inFile(ex.getCause().getClass().getSimpleName());
-            return result(e, Validated.rejected(r));
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new RunFailure("interrupted", ex);
-        }
-    }
-
-    /** Waits for one task; the file's result when the task itself failed, else null (it put its own). */
-    private static FileResult await(Future<?> f, InboxEntry e) {
-        try {
-            f.get();
-            return null;
-        } catch (ExecutionException ex) {
-            Finding r = FindingCode.INTERNAL_ERROR.inFile(ex.getCause().getClass().getSimpleName());
-            return result(e, Validated.rejected(r));
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new RunFailure("interrupted", ex);
+            put(newest, i, result(e, Validated.rejected(r)), x -> { });
         }
     }
 }

@@ -44,7 +44,7 @@ public final class JsonReportWriter {
     /** Bumped when a field is renamed or removed or its meaning changes; adding a field keeps it. */
     public static final int FORMAT_VERSION = 1;
 
-    private static final ObjectWriter WRITER = writer();
+    static final ObjectWriter WRITER = writer();
 
     private JsonReportWriter() {
     }

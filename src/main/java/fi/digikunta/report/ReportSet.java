@@ -14,10 +14,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Every report of one run: the CSV tables, report.json, report.html and one page per municipality.
@@ -93,25 +93,24 @@ public final class ReportSet {
     }
 
     /**
-     * Writes every output into {@code dir} (created if missing), replacing files of the same name,
-     * on one thread per core.
+     * Writes every output into {@code dir} on this thread.
      *
-     * @see #write(RunResult, Path, ReportOptions, int)
+     * @see #write(RunResult, Path, ReportOptions, Executor)
      */
     public static List<String> write(RunResult run, Path dir, ReportOptions options) {
-        return write(run, dir, options, Runtime.getRuntime().availableProcessors());
+        return write(run, dir, options, Runnable::run);
     }
 
     /**
      * Writes every output into {@code dir} (created if missing), replacing files of the same name.
      * Other files in {@code dir} are left alone: publishing into a fresh folder is the caller's job.
-     * Each file is streamed to disk as it is rendered, files side by side on {@code threads} threads;
-     * the bytes are those of {@link #render} whatever the number of threads.
+     * Each file is streamed to disk as it is rendered, files side by side on the caller's
+     * {@code workers}; the bytes are those of {@link #render} however many threads there are.
      *
      * @return the paths written, relative to {@code dir}, sorted
      * @throws RunFailure naming the path when the folder or a file cannot be written
      */
-    public static List<String> write(RunResult run, Path dir, ReportOptions options, int threads) {
+    public static List<String> write(RunResult run, Path dir, ReportOptions options, Executor workers) {
         try {
             Files.createDirectories(dir.resolve(MUNICIPALITY_DIR));
         } catch (IOException e) {
@@ -119,23 +118,11 @@ public final class ReportSet {
                     + e.getMessage() + ")", e);
         }
         List<Output> outputs = outputs(new ReportContext(run, options), options);
-        int n = Math.max(1, Math.min(threads, outputs.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "digikunta-report");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>(outputs.size());
-            for (Output o : outputs) {
-                futures.add(pool.submit(() -> writeFile(dir.resolve(o.name()), o.body())));
-            }
-            for (Future<?> f : futures) {
-                await(f);
-            }
-        } finally {
-            pool.shutdownNow();
+        List<CompletableFuture<Void>> futures = new ArrayList<>(outputs.size());
+        for (Output o : outputs) {
+            futures.add(CompletableFuture.runAsync(() -> writeFile(dir.resolve(o.name()), o.body()), workers));
         }
+        futures.forEach(ReportSet::await);
         List<String> names = new ArrayList<>();
         outputs.forEach(o -> names.add(o.name()));
         Collections.sort(names);
@@ -152,20 +139,17 @@ public final class ReportSet {
     }
 
     /** Waits for one file; its failure is the run's, as if it had been written on this thread. */
-    private static void await(Future<?> f) {
+    private static void await(CompletableFuture<Void> f) {
         try {
-            f.get();
-        } catch (ExecutionException e) {
+            f.join();
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
             if (e.getCause() instanceof Error err) {
                 throw err;
             }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunFailure("interrupted", e);
+            throw e;
         }
     }
 
@@ -177,16 +161,21 @@ public final class ReportSet {
      * @throws IllegalArgumentException for an unknown table, naming the known ones
      */
     public static void writeTable(RunResult run, String table, ReportOptions options, OutputStream out) {
-        String name = table.endsWith(".csv") ? table.substring(0, table.length() - 4) : table;
-        if (!Tables.NAMES.contains(name)) {
-            throw new IllegalArgumentException("'" + table + "': " + String.join(", ", Tables.NAMES));
-        }
+        String name = tableName(table).orElseThrow(() -> new IllegalArgumentException("'" + table + "': "
+                + String.join(", ", Tables.NAMES)));
         Table t = new Tables(new ReportContext(run, options)).table(name);
         try {
             CsvTableWriter.write(t, options.csvDialect(), out);
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The table a {@code --table} value names ("areas" or "areas.csv"), or empty when there is none. */
+    public static Optional<String> tableName(String table) {
+        String name = table.endsWith(".csv") ? table.substring(0, table.length() - 4) : table;
+        return Tables.NAMES.contains(name) ? Optional.of(name) : Optional.empty();
     }
 
     private interface Body {

@@ -1,6 +1,7 @@
 package fi.digikunta.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
@@ -97,6 +98,20 @@ class RunCommandTest {
                 .contains("municipalities"));
         assertTrue(CliTestSupport.run("run", INBOX.toString(), "--out", tmp.toString(), "--csv-dialect", "tsv")
                 .expectExit(2).err().contains("excel-fi"));
+    }
+
+    @Test
+    void usageErrorsAreInTheChosenLanguageOnly(@TempDir Path tmp) {
+        String en = CliTestSupport.run("run", tmp.resolve("nope").toString(), "--out", tmp.resolve("o").toString(),
+                "--lang", "en").expectExit(2).err();
+        assertTrue(en.contains("No such file or folder: "), en);
+        assertFalse(en.contains("Polkua") || en.contains("Sökvägen"), en);
+        String sv = CliTestSupport.run("run", INBOX.toString(), "--lang", "sv").expectExit(2).err();
+        assertTrue(sv.contains("Ange --out MAPP eller --table NAMN"), sv);
+        assertFalse(sv.contains("Give --out"), sv);
+        String fi = CliTestSupport.run("run", INBOX.toString()).expectExit(2).err();
+        assertTrue(fi.contains("Anna --out KANSIO tai --table NIMI"), fi);
+        assertFalse(fi.contains("Ange --out"), fi);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package fi.digikunta.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +37,17 @@ class SchemaCommandTest {
     void helpListsExitCodesInFinnishByDefaultAndEnglishOnRequest() {
         assertTrue(CliTestSupport.run("--help").expectExit(0).out().contains("Paluuarvot"));
         assertTrue(CliTestSupport.run("--help", "--lang", "en").out().contains("Exit codes"));
+    }
+
+    @Test
+    void everyExitCodeIsListedFromTheEnumInTheHelpLanguage() {
+        String sv = CliTestSupport.run("validate", "--help", "--lang", "sv").expectExit(0).out();
+        assertTrue(sv.contains("Slutkoder"), sv);
+        for (ExitCode c : ExitCode.values()) {
+            assertTrue(sv.lines().anyMatch(l -> l.strip().startsWith(c.code() + " ")), c + "\n" + sv);
+        }
+        assertTrue(sv.contains("användningsfel"), sv);
+        assertFalse(sv.contains("usage error"), sv);
     }
 
     @Test

@@ -187,4 +187,27 @@ class ReportSetTest {
         assertFalse(written.isEmpty());
         assertTrue(Files.exists(dir.resolve("municipalities/091.html")));
     }
+
+    @Test
+    void onManyThreadsTheFilesAreTheBytesOfRender(@TempDir Path dir) throws Exception {
+        RunResult run = TestRuns.twelve();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<String> written = ReportSet.write(run, dir, ReportOptions.defaults(), pool);
+            SortedMap<String, byte[]> expected = ReportSet.render(run, ReportOptions.defaults());
+            assertEquals(List.copyOf(expected.keySet()), written);
+            for (String f : written) {
+                assertArrayEquals(expected.get(f), Files.readAllBytes(dir.resolve(f)), f);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTableNameIsCheckedInOnePlace() {
+        assertEquals(java.util.Optional.of("areas"), ReportSet.tableName("areas.csv"));
+        assertEquals(java.util.Optional.of("files"), ReportSet.tableName("files"));
+        assertTrue(ReportSet.tableName("nope").isEmpty());
+    }
 }

@@ -26,7 +26,7 @@ public final class CommonOptions {
             try {
                 return Lang.of(value);
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException("'" + value + "': fi, sv tai/eller/or en");
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "': fi, sv, en");
             }
         }
     }

@@ -81,6 +81,14 @@ class RunCommandTest {
     }
 
     @Test
+    void aTableBesideTheOutputFolderIsTheBytesOfThePublishedFile(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        var r = CliTestSupport.run("run", INBOX.toString(), "--out", out.toString(), "--table", "areas", "-q",
+                "--settle", "0s", "--fail-on", "never").expectExit(0);
+        assertEquals(Files.readString(out.resolve("areas.csv"), StandardCharsets.UTF_8), r.out());
+    }
+
+    @Test
     void excelFiTableStartsWithABomAndUsesSemicolons() {
         var r = CliTestSupport.run("run", INBOX.toString(), "--table", "municipalities.csv", "--csv-dialect",
                 "excel-fi", "-q", "--settle", "0s", "--fail-on", "never").expectExit(0);

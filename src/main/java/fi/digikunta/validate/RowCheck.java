@@ -227,7 +227,9 @@ final class RowCheck {
 
     private Double num(Grid g, Map<String, RawCell> cells, String key) {
         Schema.Column c = ix.columns.get(key);
-        return c == null ? null
-                : reader.number(g, cells.get(key), new ValueColumn(ix.writtenLabels.get(key), c.type(), c.min(), c.max()));
+        if (c == null) {
+            return null;
+        }
+        return reader.number(g, cells.get(key), new ValueColumn(ix.writtenLabels.get(key), c.type(), c.min(), c.max()));
     }
 }

@@ -1,5 +1,6 @@
 package fi.digikunta.read;
 
+import fi.digikunta.findings.FindingCode;
 import fi.digikunta.read.RawCell.Kind;
 import fi.digikunta.read.XmlIn.Budget;
 import java.io.ByteArrayInputStream;
@@ -36,14 +37,14 @@ final class Ole2Reader {
         try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
             DirectoryNode root = fs.getRoot();
             if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) {
-                throw new ReadException(ReadCodes.ENCRYPTED, null);
+                throw new ReadException(FindingCode.ENCRYPTED, null);
             }
             boolean biff8 = root.hasEntry("Workbook") || root.hasEntry("WORKBOOK");
             if (!biff8) {
                 if (root.hasEntry("Book") || root.hasEntry("BOOK")) {
-                    throw new ReadException(ReadCodes.XLS_UNREADABLE, "old");
+                    throw new ReadException(FindingCode.XLS_UNREADABLE, "old");
                 }
-                throw new ReadException(ReadCodes.NOT_A_WORKBOOK, "kind", "OLE2");
+                throw new ReadException(FindingCode.NOT_A_WORKBOOK, "kind", "OLE2");
             }
             try (HSSFWorkbook wb = new HSSFWorkbook(root, false)) {
                 return convert(wb, budget, limits);
@@ -51,11 +52,11 @@ final class Ole2Reader {
         } catch (ReadException e) {
             throw e;
         } catch (EncryptedDocumentException e) {
-            throw new ReadException(ReadCodes.ENCRYPTED, null);
+            throw new ReadException(FindingCode.ENCRYPTED, null);
         } catch (OldExcelFormatException e) {
-            throw new ReadException(ReadCodes.XLS_UNREADABLE, "old");
+            throw new ReadException(FindingCode.XLS_UNREADABLE, "old");
         } catch (IOException | RuntimeException e) {
-            throw new ReadException(ReadCodes.XLS_UNREADABLE, null);
+            throw new ReadException(FindingCode.XLS_UNREADABLE, null);
         }
     }
 
@@ -79,10 +80,10 @@ final class Ole2Reader {
                         continue;
                     }
                     if (r >= limits.maxRows()) {
-                        throw new ReadException(ReadCodes.READ_LIMIT, "rows", name, limits.maxRows());
+                        throw new ReadException(FindingCode.READ_LIMIT, "rows", name, limits.maxRows());
                     }
                     if (++budget.cells > limits.maxCells()) {
-                        throw new ReadException(ReadCodes.READ_LIMIT, "cells", limits.maxCells());
+                        throw new ReadException(FindingCode.READ_LIMIT, "cells", limits.maxCells());
                     }
                     cells.add(raw);
                 }
@@ -125,7 +126,7 @@ final class Ole2Reader {
                     return null;
                 }
                 if (s.length() > limits.maxCellChars()) {
-                    throw new ReadException(ReadCodes.READ_LIMIT, "text", cell.getSheet().getSheetName(),
+                    throw new ReadException(FindingCode.READ_LIMIT, "text", cell.getSheet().getSheetName(),
                             limits.maxCellChars());
                 }
                 return new RawCell(row, col, Kind.STRING, s, Double.NaN, percent, date, formula);

@@ -1,5 +1,6 @@
 package fi.digikunta.read;
 
+import fi.digikunta.findings.FindingCode;
 import fi.digikunta.read.RawCell.Kind;
 import fi.digikunta.read.RawSheet.MergedRange;
 import fi.digikunta.read.XmlIn.Budget;
@@ -59,16 +60,16 @@ public final class StaxWorkbookReader implements WorkbookReader {
         try {
             long size = Files.size(file);
             if (size == 0) {
-                return new ReadException(ReadCodes.FILE_EMPTY, null).toOutcome();
+                return new ReadException(FindingCode.FILE_EMPTY, null).toOutcome();
             }
             if (size > limits.maxFileBytes()) {
                 return tooLarge(size).toOutcome();
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            return new ReadException(ReadCodes.FILE_UNREADABLE, "missing", file.getFileName()).toOutcome();
+            return new ReadException(FindingCode.FILE_UNREADABLE, "missing", file.getFileName()).toOutcome();
         } catch (IOException | OutOfMemoryError | SecurityException e) {
-            return new ReadException(ReadCodes.FILE_UNREADABLE, null, e.getClass().getSimpleName()).toOutcome();
+            return new ReadException(FindingCode.FILE_UNREADABLE, null, e.getClass().getSimpleName()).toOutcome();
         }
         return read(bytes, file.getFileName().toString());
     }
@@ -80,23 +81,23 @@ public final class StaxWorkbookReader implements WorkbookReader {
         } catch (ReadException e) {
             return e.toOutcome();
         } catch (OutOfMemoryError e) {
-            return new ReadException(ReadCodes.READ_LIMIT, "memory").toOutcome();
+            return new ReadException(FindingCode.READ_LIMIT, "memory").toOutcome();
         } catch (StackOverflowError | RuntimeException e) {
             // POI's guidance for hostile files: expect any exception; the file, not the run, fails.
-            return new ReadException(ReadCodes.CORRUPT_WORKBOOK, "unexpected", e.getClass().getSimpleName())
+            return new ReadException(FindingCode.CORRUPT_WORKBOOK, "unexpected", e.getClass().getSimpleName())
                     .toOutcome();
         }
     }
 
     private ReadException tooLarge(long size) {
-        return new ReadException(ReadCodes.FILE_TOO_LARGE, null, (size + 1024 * 1024 - 1) / (1024 * 1024),
+        return new ReadException(FindingCode.FILE_TOO_LARGE, null, (size + 1024 * 1024 - 1) / (1024 * 1024),
                 limits.maxFileBytes() / (1024 * 1024));
     }
 
     /** The read without the last-resort catch: package-private so that fuzzing sees every unexpected exception. */
     RawWorkbook readOrThrow(byte[] b) throws ReadException {
         if (b.length == 0) {
-            throw new ReadException(ReadCodes.FILE_EMPTY, null);
+            throw new ReadException(FindingCode.FILE_EMPTY, null);
         }
         if (b.length > limits.maxFileBytes()) {
             throw tooLarge(b.length);
@@ -106,7 +107,7 @@ public final class StaxWorkbookReader implements WorkbookReader {
             return Ole2Reader.read(b, budget);
         }
         if (!ZipArchive.looksLikeZip(b)) {
-            throw new ReadException(ReadCodes.NOT_A_WORKBOOK, "kind", sniff(b));
+            throw new ReadException(FindingCode.NOT_A_WORKBOOK, "kind", sniff(b));
         }
         try (ZipArchive zip = ZipArchive.open(b, limits)) {
             return readZip(zip, budget);
@@ -158,19 +159,19 @@ public final class StaxWorkbookReader implements WorkbookReader {
             try {
                 mime = new String(zip.readAll("mimetype", 100), StandardCharsets.US_ASCII);
             } catch (IOException e) {
-                throw new ReadException(ReadCodes.CORRUPT_ZIP, null);
+                throw new ReadException(FindingCode.CORRUPT_ZIP, null);
             }
             if (mime.startsWith("application/vnd.oasis.opendocument")) {
-                throw new ReadException(ReadCodes.ODS_FORMAT, null);
+                throw new ReadException(FindingCode.ODS_FORMAT, null);
             }
         }
         XMLInputFactory f = factories.get();
         String workbookPart = officeDocument(f, zip, budget);
         if (workbookPart == null || !zip.has(workbookPart)) {
-            throw new ReadException(ReadCodes.NOT_A_WORKBOOK, "kind", zipKind(zip, workbookPart));
+            throw new ReadException(FindingCode.NOT_A_WORKBOOK, "kind", zipKind(zip, workbookPart));
         }
         if (workbookPart.toLowerCase(Locale.ROOT).endsWith(".bin")) {
-            throw new ReadException(ReadCodes.NOT_A_WORKBOOK, "kind", "xlsb");
+            throw new ReadException(FindingCode.NOT_A_WORKBOOK, "kind", "xlsb");
         }
         WorkbookPart wb = parseWorkbook(f, zip, workbookPart, budget);
         Map<String, Rel> rels = parseRels(f, zip, relsOf(workbookPart), folderOf(workbookPart), budget);
@@ -182,7 +183,7 @@ public final class StaxWorkbookReader implements WorkbookReader {
         for (SheetRef s : wb.sheets()) {
             Rel rel = rels.get(s.relId());
             if (rel == null || !zip.has(rel.target())) {
-                throw new ReadException(ReadCodes.CORRUPT_WORKBOOK, "sheet", s.name());
+                throw new ReadException(FindingCode.CORRUPT_WORKBOOK, "sheet", s.name());
             }
             if (rel.type().endsWith("/worksheet")) {
                 sheets.add(parseSheet(f, zip, rel.target(), s, sst, styles, wb.date1904(), budget));
@@ -298,7 +299,7 @@ public final class StaxWorkbookReader implements WorkbookReader {
                     if (id != null && type != null && target != null && !"External".equals(x.attr("TargetMode"))) {
                         m.putIfAbsent(id, new Rel(type, resolve(folder, target)));
                         if (m.size() > budget.limits.maxEntries()) {
-                            throw new ReadException(ReadCodes.READ_LIMIT, "relationships", part,
+                            throw new ReadException(FindingCode.READ_LIMIT, "relationships", part,
                                     budget.limits.maxEntries());
                         }
                     }
@@ -324,11 +325,11 @@ public final class StaxWorkbookReader implements WorkbookReader {
                         String name = x.attr("name");
                         String id = x.attr("id");
                         if (name == null || id == null) {
-                            throw new ReadException(ReadCodes.CORRUPT_WORKBOOK, null, part);
+                            throw new ReadException(FindingCode.CORRUPT_WORKBOOK, null, part);
                         }
                         sheets.add(new SheetRef(name, id, "hidden".equals(state) || "veryHidden".equals(state)));
                         if (sheets.size() > budget.limits.maxSheets()) {
-                            throw new ReadException(ReadCodes.READ_LIMIT, "sheets", budget.limits.maxSheets());
+                            throw new ReadException(FindingCode.READ_LIMIT, "sheets", budget.limits.maxSheets());
                         }
                     }
                     default -> {
@@ -366,12 +367,12 @@ public final class StaxWorkbookReader implements WorkbookReader {
                         if (id != null && code != null) {
                             codes.put(id, code);
                             if (codes.size() > ReadLimits.MAX_STYLES) {
-                                throw new ReadException(ReadCodes.READ_LIMIT, "styles", part);
+                                throw new ReadException(FindingCode.READ_LIMIT, "styles", part);
                             }
                         }
                     } else if (n.equals("xf") && cellXfsDepth > 0 && depth == cellXfsDepth + 1) {
                         if (xfs.size() >= ReadLimits.MAX_STYLES) {
-                            throw new ReadException(ReadCodes.READ_LIMIT, "styles", part);
+                            throw new ReadException(FindingCode.READ_LIMIT, "styles", part);
                         }
                         Integer id = parseIntOrNull(x.attr("numFmtId"));
                         xfs.add(id == null ? 0 : id);
@@ -418,10 +419,10 @@ public final class StaxWorkbookReader implements WorkbookReader {
                     String s = richText(x);
                     budget.sharedStringChars += s.length();
                     if (budget.sharedStringChars > limits.maxSharedStringChars()) {
-                        throw new ReadException(ReadCodes.READ_LIMIT, "strings", limits.maxSharedStringChars());
+                        throw new ReadException(FindingCode.READ_LIMIT, "strings", limits.maxSharedStringChars());
                     }
                     if (out.size() >= limits.maxSharedStrings()) {
-                        throw new ReadException(ReadCodes.READ_LIMIT, "stringCount", limits.maxSharedStrings());
+                        throw new ReadException(FindingCode.READ_LIMIT, "stringCount", limits.maxSharedStrings());
                     }
                     out.add(s);
                 }
@@ -452,7 +453,7 @@ public final class StaxWorkbookReader implements WorkbookReader {
                         }
                         b.append(t);
                         if (b.length() > limits.maxCellChars()) {
-                            throw new ReadException(ReadCodes.READ_LIMIT, "text", x.part(), limits.maxCellChars());
+                            throw new ReadException(FindingCode.READ_LIMIT, "text", x.part(), limits.maxCellChars());
                         }
                     }
                 } else if (n.equals("rPh") || n.equals("phoneticPr")) {
@@ -463,7 +464,7 @@ public final class StaxWorkbookReader implements WorkbookReader {
             } else if (e == XMLStreamConstants.END_ELEMENT) {
                 depth--;
             } else if (e == XMLStreamConstants.END_DOCUMENT) {
-                throw new ReadException(ReadCodes.CORRUPT_WORKBOOK, null, x.part());
+                throw new ReadException(FindingCode.CORRUPT_WORKBOOK, null, x.part());
             }
         }
         return unescape(b != null ? b.toString() : single == null ? "" : single);
@@ -554,13 +555,13 @@ public final class StaxWorkbookReader implements WorkbookReader {
                     RawCell c = cell(x, t, s, row, col, sst, styles, date1904);
                     if (c != null) {
                         if (row >= limits.maxRows()) {
-                            throw new ReadException(ReadCodes.READ_LIMIT, "rows", ref.name(), limits.maxRows());
+                            throw new ReadException(FindingCode.READ_LIMIT, "rows", ref.name(), limits.maxRows());
                         }
                         if (col >= limits.maxColumns()) {
-                            throw new ReadException(ReadCodes.READ_LIMIT, "columns", ref.name(), limits.maxColumns());
+                            throw new ReadException(FindingCode.READ_LIMIT, "columns", ref.name(), limits.maxColumns());
                         }
                         if (++budget.cells > limits.maxCells()) {
-                            throw new ReadException(ReadCodes.READ_LIMIT, "cells", limits.maxCells());
+                            throw new ReadException(FindingCode.READ_LIMIT, "cells", limits.maxCells());
                         }
                         long key = ((long) row << 20) | col;
                         sorted &= key > lastKey;
@@ -571,7 +572,7 @@ public final class StaxWorkbookReader implements WorkbookReader {
                     MergedRange m = parseRange(x.attr("ref"));
                     if (m != null) {
                         if (++budget.mergedRanges > limits.maxMergedRanges()) {
-                            throw new ReadException(ReadCodes.READ_LIMIT, "merged", limits.maxMergedRanges());
+                            throw new ReadException(FindingCode.READ_LIMIT, "merged", limits.maxMergedRanges());
                         }
                         merged.add(m);
                     }
@@ -621,7 +622,7 @@ public final class StaxWorkbookReader implements WorkbookReader {
             } else if (e == XMLStreamConstants.END_ELEMENT) {
                 depth--;
             } else if (e == XMLStreamConstants.END_DOCUMENT) {
-                throw new ReadException(ReadCodes.CORRUPT_WORKBOOK, null, x.part());
+                throw new ReadException(FindingCode.CORRUPT_WORKBOOK, null, x.part());
             }
         }
         String type = t == null ? "n" : t;

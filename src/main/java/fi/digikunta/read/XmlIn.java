@@ -1,5 +1,6 @@
 package fi.digikunta.read;
 
+import fi.digikunta.findings.FindingCode;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,10 +136,10 @@ final class XmlIn implements AutoCloseable {
             int e = r.next();
             if (e == XMLStreamConstants.DTD || e == XMLStreamConstants.ENTITY_DECLARATION
                     || e == XMLStreamConstants.NOTATION_DECLARATION) {
-                throw new ReadException(ReadCodes.XML_DOCTYPE, null, part);
+                throw new ReadException(FindingCode.XML_DOCTYPE, null, part);
             }
             if (e == XMLStreamConstants.ENTITY_REFERENCE) {
-                throw new ReadException(ReadCodes.XML_DOCTYPE, null, part);
+                throw new ReadException(FindingCode.XML_DOCTYPE, null, part);
             }
             return e;
         } catch (XMLStreamException | RuntimeException ex) {
@@ -208,10 +209,10 @@ final class XmlIn implements AutoCloseable {
                     }
                     int len = b != null ? b.length() : single.length();
                     if (len > maxChars) {
-                        throw new ReadException(ReadCodes.READ_LIMIT, "text", part, maxChars);
+                        throw new ReadException(FindingCode.READ_LIMIT, "text", part, maxChars);
                     }
                 }
-                case XMLStreamConstants.END_DOCUMENT -> throw new ReadException(ReadCodes.CORRUPT_WORKBOOK, null,
+                case XMLStreamConstants.END_DOCUMENT -> throw new ReadException(FindingCode.CORRUPT_WORKBOOK, null,
                         part);
                 default -> {
                 }
@@ -230,7 +231,7 @@ final class XmlIn implements AutoCloseable {
             } else if (e == XMLStreamConstants.END_ELEMENT) {
                 depth--;
             } else if (e == XMLStreamConstants.END_DOCUMENT) {
-                throw new ReadException(ReadCodes.CORRUPT_WORKBOOK, null, part);
+                throw new ReadException(FindingCode.CORRUPT_WORKBOOK, null, part);
             }
         }
     }
@@ -271,7 +272,7 @@ final class XmlIn implements AutoCloseable {
         if (t instanceof XMLStreamException x && x.getLocation() != null && x.getLocation().getLineNumber() > 0) {
             where = part + ":" + x.getLocation().getLineNumber();
         }
-        return new ReadException(ReadCodes.CORRUPT_WORKBOOK, null, where);
+        return new ReadException(FindingCode.CORRUPT_WORKBOOK, null, where);
     }
 
     private static Throwable next(Throwable c) {
@@ -304,7 +305,7 @@ final class XmlIn implements AutoCloseable {
 
         void checkTime() throws ReadException {
             if (System.nanoTime() - deadline > 0) {
-                throw new ReadException(ReadCodes.READ_LIMIT, "time", limits.timeLimit().toSeconds());
+                throw new ReadException(FindingCode.READ_LIMIT, "time", limits.timeLimit().toSeconds());
             }
         }
     }

@@ -48,8 +48,12 @@ final class ZipArchive implements AutoCloseable {
                 || (b[2] == 7 && b[3] == 8));
     }
 
-    /** Reads the central directory; a zip without one (truncated) or with a damaged one is corrupt-zip. */
-    static ZipArchive open(byte[] data, ReadLimits limits) throws ReadException {
+    /** Where the central directory is and how many entries it lists, from the end records. */
+    private record Directory(long count, long size, long offset) {
+    }
+
+    /** The end of central directory record, and its zip64 form when the plain one says to look there. */
+    private static Directory directory(byte[] data) throws ReadException {
         int eocd = findEocd(data);
         if (eocd < 0) {
             throw new ReadException(FindingCode.CORRUPT_ZIP, "truncated");
@@ -64,11 +68,18 @@ final class ZipArchive implements AutoCloseable {
                 if (z < 0 || z > data.length - 56 || i32(data, (int) z) != ZIP64_EOCD) {
                     throw new ReadException(FindingCode.CORRUPT_ZIP, null);
                 }
-                count = u64(data, (int) z + 32);
-                cdSize = u64(data, (int) z + 40);
-                cdOffset = u64(data, (int) z + 48);
+                return new Directory(u64(data, (int) z + 32), u64(data, (int) z + 40), u64(data, (int) z + 48));
             }
         }
+        return new Directory(count, cdSize, cdOffset);
+    }
+
+    /** Reads the central directory; a zip without one (truncated) or with a damaged one is corrupt-zip. */
+    static ZipArchive open(byte[] data, ReadLimits limits) throws ReadException {
+        Directory dir = directory(data);
+        long count = dir.count();
+        long cdSize = dir.size();
+        long cdOffset = dir.offset();
         if (count > limits.maxEntries()) {
             throw new ReadException(FindingCode.READ_LIMIT, "entries", limits.maxEntries());
         }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /** Decodes the c elements of a sheet into raw cells, values as stored: no formula is evaluated. */
 final class CellDecoder {
-    private static final int DAYS_1904 = 1462;
+    /** Days from the 1900 date system's day 0 to the 1904 system's: added to a 1904 workbook's dates. */
+    static final int DAYS_1904 = 1462;
 
     private final List<String> sst;
     private final Styles styles;

@@ -27,8 +27,6 @@ import org.apache.poi.ss.util.NumberToTextConverter;
  * same raw cells as an .xlsx. This is the reader's only use of POI.
  */
 final class Ole2Reader {
-    private static final int DAYS_1904 = 1462;
-
     private Ole2Reader() {
     }
 
@@ -116,7 +114,7 @@ final class Ole2Reader {
                 double d = cell.getNumericCellValue();
                 String text = NumberToTextConverter.toText(d);
                 if (date && date1904) {
-                    d += DAYS_1904;
+                    d += CellDecoder.DAYS_1904;
                 }
                 return new RawCell(row, col, Kind.NUMBER, text, d, percent, date, formula);
             }

@@ -52,8 +52,7 @@ public final class Validator {
 
     /** A file the reader could not read: rejected with the reader's reason as its one finding. */
     public static Validated unreadable(ReadOutcome.Unreadable u) {
-        FindingCode code = FindingCode.of(u.code()).orElse(FindingCode.CORRUPT_WORKBOOK);
-        return Validated.rejected(code.inFile(u.reason()));
+        return Validated.rejected(u.code().inFile(u.reason()));
     }
 
     /** Reads and validates what the reader gave: a rejection for an unreadable file. */

@@ -23,8 +23,4 @@ public record ArchiveResult(String name, Action action, Path archived, Message n
         /** Not touched: pending, a rejected link, changed since it was read, or the copy failed. */
         LEFT
     }
-
-    public boolean removedFromInbox() {
-        return action != Action.LEFT;
-    }
 }

@@ -1,6 +1,7 @@
 package fi.digikunta.inbox;
 
 import fi.digikunta.findings.Message;
+import fi.digikunta.findings.Texts;
 import fi.digikunta.model.Outcome;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,14 +74,15 @@ public final class InboxArchiver {
     public static Optional<String> problem(Path archiveDir, List<Path> inboxRoots) {
         Path a = realish(archiveDir);
         if (Files.exists(archiveDir) && !Files.isDirectory(archiveDir)) {
-            return Optional.of("--archive " + archiveDir + ": ei ole kansio / är inte en mapp / is not a folder");
+            return Optional.of("--archive " + archiveDir + ": "
+                    + Words.allLanguages(Texts.message("archive.not_a_folder")));
         }
         for (Path root : inboxRoots) {
             if (Files.isDirectory(root)) {
                 Path r = realish(root);
                 if (a.startsWith(r) || r.startsWith(a)) {
-                    return Optional.of("--archive " + archiveDir + ": ei saa olla saapuneiden kansion sisällä "
-                            + "/ får inte ligga i inkorgen / must not be inside the inbox (or contain it): " + root);
+                    return Optional.of("--archive " + archiveDir + ": "
+                            + Words.allLanguages(Texts.message("archive.inside_inbox")) + ": " + root);
                 }
             }
         }
@@ -119,10 +121,10 @@ public final class InboxArchiver {
         InboxEntry e = item.entry();
         String name = e.name();
         if (item.outcome() == Outcome.PENDING || e.pending()) {
-            return left(name, ArchiveTexts.PENDING);
+            return left(name, "archive.pending");
         }
         if (e.rejected()) {
-            return left(name, ArchiveTexts.LINK_LEFT);
+            return left(name, "archive.link_left");
         }
         Path dir;
         if (item.outcome() == Outcome.REJECTED) {
@@ -130,53 +132,64 @@ public final class InboxArchiver {
         } else {
             String code = item.municipalityCode();
             if (code == null || !SAFE_CODE.matcher(code).matches() || code.equals(REJECTED)) {
-                return left(name, ArchiveTexts.NO_CODE);
+                return left(name, "archive.no_code");
             }
             dir = archiveDir.resolve(code);
         }
         try {
-            if (!unchanged(e)) {
-                return left(name, ArchiveTexts.CHANGED);
-            }
-            Digest source = digest(e.path());
-            if (source.size != e.size()) {
-                return left(name, ArchiveTexts.CHANGED);
-            }
-            Files.createDirectories(dir);
-            String fileName = e.path().getFileName().toString();
-            boolean rejected = item.outcome() == Outcome.REJECTED;
-            Optional<Path> existing = findIdentical(dir, fileName, source);
-            Path target;
-            ArchiveResult.Action action;
-            if (existing.isPresent()) {
-                target = existing.get();
-                action = ArchiveResult.Action.ALREADY_ARCHIVED;
-            } else {
-                Optional<Path> copied = copyVerified(e.path(), dir, fileName, source, e.modified(), rejected);
-                if (copied.isEmpty()) {
-                    return left(name, ArchiveTexts.NOT_VERIFIED);
-                }
-                target = copied.get();
-                action = ArchiveResult.Action.ARCHIVED;
-            }
-            if (rejected) {
-                writeReason(target, item);
-            } else if (!name.equals(target.getFileName().toString())) {
-                writeNameNote(target, name);
-            }
-            syncDir(dir);
-            // Last look: a newer version saved over it meanwhile stays for the next run.
-            if (!unchanged(e)) {
-                return new ArchiveResult(name, ArchiveResult.Action.LEFT, target, ArchiveTexts.CHANGED);
-            }
-            Files.delete(e.path());
-            syncDir(e.path().toAbsolutePath().getParent());
-            return new ArchiveResult(name, action, target, null);
+            return move(item, dir);
         } catch (NoSuchFileException ex) {
-            return left(name, ArchiveTexts.VANISHED);
+            return left(name, "archive.vanished");
         } catch (IOException ex) {
-            return left(name, ArchiveTexts.failed(ex.toString()));
+            return left(name, Texts.message("archive.failed", Words.asIs(ex.toString())));
         }
+    }
+
+    /** Copies the entry into dir (or finds the copy an earlier run made), verifies it, removes the original. */
+    private static ArchiveResult move(ArchiveItem item, Path dir) throws IOException {
+        InboxEntry e = item.entry();
+        String name = e.name();
+        if (!unchanged(e)) {
+            return left(name, "archive.changed");
+        }
+        Digest source = digest(e.path());
+        if (source.size != e.size()) {
+            return left(name, "archive.changed");
+        }
+        Files.createDirectories(dir);
+        String fileName = e.path().getFileName().toString();
+        boolean rejected = item.outcome() == Outcome.REJECTED;
+        Optional<Path> existing = findIdentical(dir, fileName, source);
+        Path target;
+        ArchiveResult.Action action;
+        if (existing.isPresent()) {
+            target = existing.get();
+            action = ArchiveResult.Action.ALREADY_ARCHIVED;
+        } else {
+            Optional<Path> copied = copyVerified(e.path(), dir, fileName, source, e.modified(), rejected);
+            if (copied.isEmpty()) {
+                return left(name, "archive.not_verified");
+            }
+            target = copied.get();
+            action = ArchiveResult.Action.ARCHIVED;
+        }
+        if (rejected) {
+            writeReason(target, item);
+        } else if (!name.equals(target.getFileName().toString())) {
+            writeNameNote(target, name);
+        }
+        syncDir(dir);
+        // Last look: a newer version saved over it meanwhile stays for the next run.
+        if (!unchanged(e)) {
+            return new ArchiveResult(name, ArchiveResult.Action.LEFT, target, Texts.message("archive.changed"));
+        }
+        Files.delete(e.path());
+        syncDir(e.path().toAbsolutePath().getParent());
+        return new ArchiveResult(name, action, target, null);
+    }
+
+    private static ArchiveResult left(String name, String textKey) {
+        return left(name, Texts.message(textKey));
     }
 
     private static ArchiveResult left(String name, Message note) {

@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param modified the last-modified time (of the link's target for a link)
  * @param pending true when the file was still changing and is left for the next run
  * @param rejectCode set when the inbox itself rejects the entry without reading it
- *     ({@code symlink-outside-inbox}, {@code symlink-broken}); null otherwise
+ *     (the code of {@code FindingCode.SYMLINK_OUTSIDE_INBOX} or {@code SYMLINK_BROKEN}); null otherwise
  * @param rejectReason the user-facing reason for {@code rejectCode}; null when not rejected
  */
 public record InboxEntry(Path path, String name, long size, Instant modified, boolean pending, String rejectCode,

@@ -1,5 +1,6 @@
 package fi.digikunta.inbox;
 
+import fi.digikunta.findings.Texts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -52,7 +53,8 @@ public record InboxOptions(boolean recursive, Duration settle) {
             };
             return Duration.ofMillis(millis.setScale(0, RoundingMode.HALF_UP).longValueExact());
         }
-        throw new IllegalArgumentException("'" + text + "': esim. / t.ex. / e.g. 2s, 500ms, 1m, 0");
+        throw new IllegalArgumentException("'" + text + "': " + Words.allLanguages(Texts.message("inbox.for_example"))
+                + " 2s, 500ms, 1m, 0");
     }
 
     public InboxOptions {

@@ -1,5 +1,6 @@
 package fi.digikunta.inbox;
 
+import fi.digikunta.findings.Texts;
 import java.nio.file.Path;
 
 /**
@@ -11,7 +12,7 @@ public class InboxPathException extends IllegalArgumentException {
     private final transient Path path;
 
     public InboxPathException(Path path) {
-        super("Kansiota tai tiedostoa ei ole / Mappen eller filen finns inte / No such folder or file: " + path);
+        super(Words.allLanguages(Texts.message("inbox.no_such_path")) + ": " + path);
         this.path = path;
     }
 

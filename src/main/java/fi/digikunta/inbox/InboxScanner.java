@@ -1,5 +1,8 @@
 package fi.digikunta.inbox;
 
+import fi.digikunta.findings.FindingCode;
+import fi.digikunta.findings.Message;
+import fi.digikunta.findings.Texts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -136,13 +139,17 @@ public final class InboxScanner {
         return Optional.empty();
     }
 
-    private static fi.digikunta.findings.Message ignoreText(String code) {
-        return switch (code) {
-            case "office-lock" -> InboxTexts.OFFICE_LOCK;
-            case "temp-file" -> InboxTexts.TEMP_FILE;
-            case "os-metadata" -> InboxTexts.OS_METADATA;
-            default -> InboxTexts.HIDDEN;
-        };
+    private static Message ignoreText(String code) {
+        return Texts.message(switch (code) {
+            case "office-lock" -> "inbox.office_lock";
+            case "temp-file" -> "inbox.temp_file";
+            case "os-metadata" -> "inbox.os_metadata";
+            default -> "inbox.hidden";
+        });
+    }
+
+    private static Message unreadable(String detail) {
+        return Texts.message("inbox.unreadable", Words.asIs(detail));
     }
 
     /** A file found, with the path whose attributes tell whether it changes (the target for a link). */
@@ -165,7 +172,6 @@ public final class InboxScanner {
 
     private static void walkReal(Path root, boolean recursive, List<Candidate> out, List<Skipped> skipped)
             throws IOException {
-        Path realRoot = root;
         // No FOLLOW_LINKS: links arrive at visitFile with their own attributes and are judged there.
         Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class),
                 recursive ? Integer.MAX_VALUE : 1, new FileVisitor<>() {
@@ -185,24 +191,7 @@ public final class InboxScanner {
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        Path rel = root.relativize(file);
-                        String name = name(rel);
-                        Optional<String> why = hiddenOrIgnored(file, rel);
-                        if (why.isPresent()) {
-                            skipped.add(new Skipped(attrs.isDirectory() ? name + "/" : name, why.get(),
-                                    ignoreText(why.get())));
-                        } else if (attrs.isDirectory()) {
-                            // Only reached at the depth limit, i.e. a sub-folder without --recursive.
-                            skipped.add(new Skipped(name + "/", "sub-folder", InboxTexts.SUB_FOLDER));
-                        } else if (attrs.isSymbolicLink()) {
-                            link(realRoot, file, name, out, skipped);
-                        } else if (attrs.isRegularFile()) {
-                            out.add(new Candidate(new InboxEntry(file, name, attrs.size(),
-                                    attrs.lastModifiedTime().toInstant(), false), file));
-                        } else {
-                            // A FIFO or device would block or never end when read.
-                            skipped.add(new Skipped(name, "not-a-regular-file", InboxTexts.NOT_REGULAR));
-                        }
+                        visit(root, file, attrs, out, skipped);
                         return FileVisitResult.CONTINUE;
                     }
 
@@ -211,7 +200,7 @@ public final class InboxScanner {
                         if (!(exc instanceof NoSuchFileException)) {
                             String detail = exc instanceof AccessDeniedException ? "access denied" : exc.toString();
                             skipped.add(new Skipped(name(root.relativize(file)), "unreadable",
-                                    InboxTexts.unreadable(detail)));
+                                    unreadable(detail)));
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -220,11 +209,33 @@ public final class InboxScanner {
                     public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
                         if (exc != null && !dir.equals(root)) {
                             skipped.add(new Skipped(name(root.relativize(dir)) + "/", "unreadable",
-                                    InboxTexts.unreadable(exc.toString())));
+                                    unreadable(exc.toString())));
                         }
                         return FileVisitResult.CONTINUE;
                     }
                 });
+    }
+
+    /** One entry of a folder: a file to read, a link to judge, or something skipped. */
+    private static void visit(Path root, Path file, BasicFileAttributes attrs, List<Candidate> out,
+            List<Skipped> skipped) {
+        Path rel = root.relativize(file);
+        String name = name(rel);
+        Optional<String> why = hiddenOrIgnored(file, rel);
+        if (why.isPresent()) {
+            skipped.add(new Skipped(attrs.isDirectory() ? name + "/" : name, why.get(), ignoreText(why.get())));
+        } else if (attrs.isDirectory()) {
+            // Only reached at the depth limit, i.e. a sub-folder without --recursive.
+            skipped.add(new Skipped(name + "/", "sub-folder", Texts.message("inbox.sub_folder")));
+        } else if (attrs.isSymbolicLink()) {
+            link(root, file, name, out, skipped);
+        } else if (attrs.isRegularFile()) {
+            out.add(new Candidate(new InboxEntry(file, name, attrs.size(), attrs.lastModifiedTime().toInstant(),
+                    false), file));
+        } else {
+            // A FIFO or device would block or never end when read.
+            skipped.add(new Skipped(name, "not-a-regular-file", Texts.message("inbox.not_regular")));
+        }
     }
 
     private static Optional<String> hiddenOrIgnored(Path path, Path rel) {
@@ -252,17 +263,17 @@ public final class InboxScanner {
             target = link.toRealPath();
         } catch (IOException e) {
             // Dangling, a loop, or unreadable on the way: nothing that can be read safely.
-            out.add(new Candidate(new InboxEntry(link, name, 0, linkTime, false, "symlink-broken",
-                    InboxTexts.SYMLINK_BROKEN), null));
+            out.add(new Candidate(new InboxEntry(link, name, 0, linkTime, false, FindingCode.SYMLINK_BROKEN.code(),
+                    Texts.message("inbox.symlink_broken")), null));
             return;
         }
         if (Files.isDirectory(target)) {
-            skipped.add(new Skipped(name, "folder-link", InboxTexts.FOLDER_LINK));
+            skipped.add(new Skipped(name, "folder-link", Texts.message("inbox.folder_link")));
             return;
         }
         if (!target.startsWith(realRoot)) {
-            out.add(new Candidate(new InboxEntry(link, name, 0, linkTime, false, "symlink-outside-inbox",
-                    InboxTexts.SYMLINK_OUTSIDE), null));
+            out.add(new Candidate(new InboxEntry(link, name, 0, linkTime, false,
+                    FindingCode.SYMLINK_OUTSIDE_INBOX.code(), Texts.message("inbox.symlink_outside")), null));
             return;
         }
         try {
@@ -271,10 +282,10 @@ public final class InboxScanner {
                 out.add(new Candidate(new InboxEntry(link, name, a.size(), a.lastModifiedTime().toInstant(), false),
                         target));
             } else {
-                skipped.add(new Skipped(name, "not-a-regular-file", InboxTexts.NOT_REGULAR));
+                skipped.add(new Skipped(name, "not-a-regular-file", Texts.message("inbox.not_regular")));
             }
         } catch (IOException e) {
-            skipped.add(new Skipped(name, "unreadable", InboxTexts.unreadable(e.toString())));
+            skipped.add(new Skipped(name, "unreadable", unreadable(e.toString())));
         }
     }
 
@@ -312,7 +323,7 @@ public final class InboxScanner {
                     c.entry = c.entry.asPending();
                 }
             } catch (NoSuchFileException e) {
-                skipped.add(new Skipped(c.entry.name(), "vanished", InboxTexts.VANISHED));
+                skipped.add(new Skipped(c.entry.name(), "vanished", Texts.message("inbox.vanished")));
                 c.entry = null;
             } catch (IOException e) {
                 c.entry = c.entry.asPending();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.digikunta.findings.Message;
+import fi.digikunta.findings.Texts;
 import fi.digikunta.model.RunFailure;
 import fi.digikunta.schema.Lang;
 import java.io.IOException;
@@ -68,7 +69,7 @@ public final class OutputLock implements AutoCloseable {
         try {
             ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new RunFailure(OutputTexts.lockUnwritable(file, e).get(lang), e);
+            throw Failures.about(lang, "publish.lock_unwritable", file, e);
         }
         try {
             boolean[] osLocksWork = {true};
@@ -86,7 +87,7 @@ public final class OutputLock implements AutoCloseable {
                 boolean stale = recorded.isPresent() && recorded.get().deadOnThisHost();
                 boolean freeWithoutOsLocks = !osLocksWork[0] && recorded.isEmpty();
                 if (!stale && !freeWithoutOsLocks) {
-                    throw new RunFailure(held(file, recorded).get(lang));
+                    throw held(file, recorded, lang);
                 }
                 if (stale) {
                     // A run that has just taken the OS lock writes its record right after; look
@@ -95,7 +96,7 @@ public final class OutputLock implements AutoCloseable {
                     os = osLocksWork[0] ? tryLock(ch, osLocksWork) : null;
                     Optional<LockHolder> again = read(ch);
                     if (os == null && !again.equals(recorded)) {
-                        throw new RunFailure(held(file, again).get(lang));
+                        throw held(file, again, lang);
                     }
                 }
             }
@@ -105,7 +106,7 @@ public final class OutputLock implements AutoCloseable {
             ch = null;
             return lock;
         } catch (IOException e) {
-            throw new RunFailure(OutputTexts.lockUnwritable(file, e).get(lang), e);
+            throw Failures.about(lang, "publish.lock_unwritable", file, e);
         } finally {
             if (ch != null) {
                 try {
@@ -136,8 +137,10 @@ public final class OutputLock implements AutoCloseable {
         }
     }
 
-    private static Message held(Path file, Optional<LockHolder> recorded) {
-        return OutputTexts.locked(file, recorded.map(LockHolder::describe).orElse(null));
+    private static RunFailure held(Path file, Optional<LockHolder> recorded, Lang lang) {
+        Message holder = recorded.map(h -> Failures.asIs(h.describe()))
+                .orElseGet(() -> Texts.message("publish.holder_unknown"));
+        return new RunFailure(Texts.get(lang, "publish.locked", holder, Failures.asIs(file)));
     }
 
     /** The holder recorded in a lock file, if any: for messages and tests. */

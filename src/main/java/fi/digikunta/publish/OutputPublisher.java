@@ -1,24 +1,22 @@
 package fi.digikunta.publish;
 
+import static fi.digikunta.publish.DiskTree.deleteTree;
+import static fi.digikunta.publish.DiskTree.syncDir;
+import static fi.digikunta.publish.DiskTree.syncTree;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.digikunta.history.HistoryFolder;
 import fi.digikunta.model.RunFailure;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -86,13 +84,13 @@ public final class OutputPublisher implements AutoCloseable {
         Path abs = out.toAbsolutePath().normalize();
         Path parent = abs.getParent();
         if (parent == null || abs.getFileName() == null) {
-            throw new RunFailure(OutputTexts.notOurs(abs).get(options.lang()));
+            throw Failures.about(options.lang(), "publish.not_ours", abs);
         }
         Path store = parent.resolve(abs.getFileName() + ".d");
         try {
             Files.createDirectories(store);
         } catch (IOException e) {
-            throw new RunFailure(OutputTexts.notWritable(store, e).get(options.lang()), e);
+            throw Failures.about(options.lang(), "publish.not_writable", store, e);
         }
         OutputLock lock = OutputLock.acquire(store.resolve("lock"), options.clock(), options.lang());
         try {
@@ -102,7 +100,7 @@ public final class OutputPublisher implements AutoCloseable {
             return p;
         } catch (IOException e) {
             lock.close();
-            throw new RunFailure(OutputTexts.notWritable(store, e).get(options.lang()), e);
+            throw Failures.about(options.lang(), "publish.not_writable", store, e);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -183,12 +181,12 @@ public final class OutputPublisher implements AutoCloseable {
     private void recover() throws IOException {
         if (Files.isSymbolicLink(out)) {
             if (linkTarget().isEmpty()) {
-                throw new RunFailure(OutputTexts.notOurs(out).get(options.lang()));
+                throw Failures.about(options.lang(), "publish.not_ours", out);
             }
         } else if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
             if (!Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)
                     || (!Files.exists(out.resolve(MARKER)) && !isEmptyDir(out))) {
-                throw new RunFailure(OutputTexts.notOurs(out).get(options.lang()));
+                throw Failures.about(options.lang(), "publish.not_ours", out);
             }
         } else {
             // Killed between the two renames of a swap: the previous set waits in old-*.
@@ -340,7 +338,7 @@ public final class OutputPublisher implements AutoCloseable {
             if (hadOld) {
                 Files.move(old, out, StandardCopyOption.ATOMIC_MOVE);
             }
-            throw new RunFailure(OutputTexts.replaceBlocked(out, e).get(options.lang()), e);
+            throw Failures.about(options.lang(), "publish.replace_blocked", out, e);
         }
         syncDir(parent);
     }
@@ -349,10 +347,10 @@ public final class OutputPublisher implements AutoCloseable {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
-            throw new RunFailure(OutputTexts.notWritable(from, e).get(options.lang()), e);
+            throw Failures.about(options.lang(), "publish.not_writable", from, e);
         } catch (IOException e) {
             // On Windows a file open in Excel stops the folder's rename; nothing has changed yet.
-            throw new RunFailure(OutputTexts.replaceBlocked(out, e).get(options.lang()), e);
+            throw Failures.about(options.lang(), "publish.replace_blocked", out, e);
         }
     }
 
@@ -368,88 +366,6 @@ public final class OutputPublisher implements AutoCloseable {
     private static boolean isEmptyDir(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.findAny().isEmpty();
-        }
-    }
-
-    /** Flushes every file and folder of a tree to disk, so that a power cut after the switch loses nothing. */
-    static void syncTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (attrs.isRegularFile()) {
-                    syncFile(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                if (exc != null) {
-                    throw exc;
-                }
-                syncDir(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    private static void syncFile(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // Windows flushes only a handle opened for writing.
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-        }
-    }
-
-    static void syncDir(Path dir) {
-        // POSIX needs the folder flushed for a new name to survive a power cut; Windows cannot open
-        // a folder this way and does not need it.
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // best effort
-        }
-    }
-
-    /** Deletes a file, link or folder tree; never follows a link. Missing is fine. */
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-            Files.deleteIfExists(p);
-            return;
-        }
-        try {
-            Files.walkFileTree(p, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
-                    if (exc instanceof NoSuchFileException) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    throw exc;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    if (exc != null && !(exc instanceof NoSuchFileException)) {
-                        throw exc;
-                    }
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (NoSuchFileException e) {
-            // removed meanwhile
         }
     }
 

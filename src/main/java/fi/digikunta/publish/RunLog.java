@@ -76,11 +76,6 @@ public final class RunLog implements AutoCloseable {
         return new RunLog(clock, runId, w);
     }
 
-    /** A log kept in memory only (a run without a place to append to). */
-    public static RunLog inMemory(Clock clock, String runId) {
-        return new RunLog(clock, runId, null);
-    }
-
     private static String rotatedName(Path file) {
         String n = file.getFileName().toString();
         int dot = n.lastIndexOf('.');

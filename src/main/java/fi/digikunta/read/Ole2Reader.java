@@ -1,5 +1,6 @@
 package fi.digikunta.read;
 
+import fi.digikunta.findings.FindingCode;
 import fi.digikunta.read.RawCell.Kind;
 import fi.digikunta.read.XmlIn.Budget;
 import java.io.ByteArrayInputStream;
@@ -26,8 +27,6 @@ import org.apache.poi.ss.util.NumberToTextConverter;
  * same raw cells as an .xlsx. This is the reader's only use of POI.
  */
 final class Ole2Reader {
-    private static final int DAYS_1904 = 1462;
-
     private Ole2Reader() {
     }
 
@@ -36,14 +35,14 @@ final class Ole2Reader {
         try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
             DirectoryNode root = fs.getRoot();
             if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) {
-                throw new ReadException(ReadCodes.ENCRYPTED, null);
+                throw new ReadException(FindingCode.ENCRYPTED, null);
             }
             boolean biff8 = root.hasEntry("Workbook") || root.hasEntry("WORKBOOK");
             if (!biff8) {
                 if (root.hasEntry("Book") || root.hasEntry("BOOK")) {
-                    throw new ReadException(ReadCodes.XLS_UNREADABLE, "old");
+                    throw new ReadException(FindingCode.XLS_UNREADABLE, "old");
                 }
-                throw new ReadException(ReadCodes.NOT_A_WORKBOOK, "kind", "OLE2");
+                throw new ReadException(FindingCode.NOT_A_WORKBOOK, "kind", "OLE2");
             }
             try (HSSFWorkbook wb = new HSSFWorkbook(root, false)) {
                 return convert(wb, budget, limits);
@@ -51,11 +50,11 @@ final class Ole2Reader {
         } catch (ReadException e) {
             throw e;
         } catch (EncryptedDocumentException e) {
-            throw new ReadException(ReadCodes.ENCRYPTED, null);
+            throw new ReadException(FindingCode.ENCRYPTED, null);
         } catch (OldExcelFormatException e) {
-            throw new ReadException(ReadCodes.XLS_UNREADABLE, "old");
+            throw new ReadException(FindingCode.XLS_UNREADABLE, "old");
         } catch (IOException | RuntimeException e) {
-            throw new ReadException(ReadCodes.XLS_UNREADABLE, null);
+            throw new ReadException(FindingCode.XLS_UNREADABLE, null);
         }
     }
 
@@ -79,10 +78,10 @@ final class Ole2Reader {
                         continue;
                     }
                     if (r >= limits.maxRows()) {
-                        throw new ReadException(ReadCodes.READ_LIMIT, "rows", name, limits.maxRows());
+                        throw new ReadException(FindingCode.READ_LIMIT, "rows", name, limits.maxRows());
                     }
                     if (++budget.cells > limits.maxCells()) {
-                        throw new ReadException(ReadCodes.READ_LIMIT, "cells", limits.maxCells());
+                        throw new ReadException(FindingCode.READ_LIMIT, "cells", limits.maxCells());
                     }
                     cells.add(raw);
                 }
@@ -115,7 +114,7 @@ final class Ole2Reader {
                 double d = cell.getNumericCellValue();
                 String text = NumberToTextConverter.toText(d);
                 if (date && date1904) {
-                    d += DAYS_1904;
+                    d += CellDecoder.DAYS_1904;
                 }
                 return new RawCell(row, col, Kind.NUMBER, text, d, percent, date, formula);
             }
@@ -125,7 +124,7 @@ final class Ole2Reader {
                     return null;
                 }
                 if (s.length() > limits.maxCellChars()) {
-                    throw new ReadException(ReadCodes.READ_LIMIT, "text", cell.getSheet().getSheetName(),
+                    throw new ReadException(FindingCode.READ_LIMIT, "text", cell.getSheet().getSheetName(),
                             limits.maxCellChars());
                 }
                 return new RawCell(row, col, Kind.STRING, s, Double.NaN, percent, date, formula);

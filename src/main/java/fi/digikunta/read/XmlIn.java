@@ -1,5 +1,6 @@
 package fi.digikunta.read;
 
+import fi.digikunta.findings.FindingCode;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,10 +136,10 @@ final class XmlIn implements AutoCloseable {
             int e = r.next();
             if (e == XMLStreamConstants.DTD || e == XMLStreamConstants.ENTITY_DECLARATION
                     || e == XMLStreamConstants.NOTATION_DECLARATION) {
-                throw new ReadException(ReadCodes.XML_DOCTYPE, null, part);
+                throw new ReadException(FindingCode.XML_DOCTYPE, null, part);
             }
             if (e == XMLStreamConstants.ENTITY_REFERENCE) {
-                throw new ReadException(ReadCodes.XML_DOCTYPE, null, part);
+                throw new ReadException(FindingCode.XML_DOCTYPE, null, part);
             }
             return e;
         } catch (XMLStreamException | RuntimeException ex) {
@@ -188,50 +189,108 @@ final class XmlIn implements AutoCloseable {
      * than maxChars is a read-limit rejection, checked as the text arrives.
      */
     String text(int maxChars) throws ReadException {
-        StringBuilder b = null;
-        String single = null;
+        Joined text = new Joined(part, maxChars);
         int depth = 1;
         while (depth > 0) {
             int e = next();
             switch (e) {
                 case XMLStreamConstants.START_ELEMENT -> depth++;
                 case XMLStreamConstants.END_ELEMENT -> depth--;
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    String t = r.getText();
-                    if (single == null && b == null) {
-                        single = t;
-                    } else {
-                        if (b == null) {
-                            b = new StringBuilder(single);
-                        }
-                        b.append(t);
-                    }
-                    int len = b != null ? b.length() : single.length();
-                    if (len > maxChars) {
-                        throw new ReadException(ReadCodes.READ_LIMIT, "text", part, maxChars);
-                    }
-                }
-                case XMLStreamConstants.END_DOCUMENT -> throw new ReadException(ReadCodes.CORRUPT_WORKBOOK, null,
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                        text.add(r.getText());
+                case XMLStreamConstants.END_DOCUMENT -> throw new ReadException(FindingCode.CORRUPT_WORKBOOK, null,
                         part);
                 default -> {
                 }
             }
         }
-        return b != null ? b.toString() : single == null ? "" : single;
+        return text.toString();
     }
 
     /** Skips the current element and everything in it. */
     void skip() throws ReadException {
-        int depth = 1;
-        while (depth > 0) {
-            int e = next();
-            if (e == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (e == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (e == XMLStreamConstants.END_DOCUMENT) {
-                throw new ReadException(ReadCodes.CORRUPT_WORKBOOK, null, part);
+        Children c = children();
+        while (c.next()) {
+            c.enter();
+        }
+    }
+
+    /** The start elements inside the current element, up to its end. */
+    Children children() {
+        return new Children();
+    }
+
+    /**
+     * Walks the inside of one element: {@link #next} stops at each start element, which the caller
+     * either reads whole ({@link XmlIn#text}, {@link XmlIn#skip}) or {@link #enter}s to see its children.
+     */
+    final class Children {
+        private int depth = 1;
+
+        /** Moves to the next start element inside; false at the end of the walked element. */
+        boolean next() throws ReadException {
+            while (true) {
+                int e = XmlIn.this.next();
+                if (e == XMLStreamConstants.START_ELEMENT) {
+                    return true;
+                }
+                if (e == XMLStreamConstants.END_ELEMENT && --depth == 0) {
+                    return false;
+                }
+                if (e == XMLStreamConstants.END_DOCUMENT) {
+                    throw new ReadException(FindingCode.CORRUPT_WORKBOOK, null, part);
+                }
             }
+        }
+
+        /** Goes into the start element just returned, so that its children come next. */
+        void enter() {
+            depth++;
+        }
+    }
+
+    /** Text pieces joined up to a length: a lone piece (most cells have one) is kept without copying. */
+    static final class Joined {
+        private final String part;
+        private final int maxChars;
+        private String single;
+        private StringBuilder b;
+
+        Joined(String part, int maxChars) {
+            this.part = part;
+            this.maxChars = maxChars;
+        }
+
+        void add(String t) throws ReadException {
+            if (single == null && b == null) {
+                single = t;
+            } else {
+                if (b == null) {
+                    b = new StringBuilder(single);
+                }
+                b.append(t);
+            }
+            int len = b != null ? b.length() : single.length();
+            if (len > maxChars) {
+                throw new ReadException(FindingCode.READ_LIMIT, "text", part, maxChars);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return b != null ? b.toString() : single == null ? "" : single;
+        }
+    }
+
+    /** An attribute or value as an int; null when absent or not a number. */
+    static Integer intOrNull(String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 
@@ -271,7 +330,7 @@ final class XmlIn implements AutoCloseable {
         if (t instanceof XMLStreamException x && x.getLocation() != null && x.getLocation().getLineNumber() > 0) {
             where = part + ":" + x.getLocation().getLineNumber();
         }
-        return new ReadException(ReadCodes.CORRUPT_WORKBOOK, null, where);
+        return new ReadException(FindingCode.CORRUPT_WORKBOOK, null, where);
     }
 
     private static Throwable next(Throwable c) {
@@ -304,7 +363,7 @@ final class XmlIn implements AutoCloseable {
 
         void checkTime() throws ReadException {
             if (System.nanoTime() - deadline > 0) {
-                throw new ReadException(ReadCodes.READ_LIMIT, "time", limits.timeLimit().toSeconds());
+                throw new ReadException(FindingCode.READ_LIMIT, "time", limits.timeLimit().toSeconds());
             }
         }
     }

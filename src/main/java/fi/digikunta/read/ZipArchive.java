@@ -1,5 +1,6 @@
 package fi.digikunta.read;
 
+import fi.digikunta.findings.FindingCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,11 +48,15 @@ final class ZipArchive implements AutoCloseable {
                 || (b[2] == 7 && b[3] == 8));
     }
 
-    /** Reads the central directory; a zip without one (truncated) or with a damaged one is corrupt-zip. */
-    static ZipArchive open(byte[] data, ReadLimits limits) throws ReadException {
+    /** Where the central directory is and how many entries it lists, from the end records. */
+    private record Directory(long count, long size, long offset) {
+    }
+
+    /** The end of central directory record, and its zip64 form when the plain one says to look there. */
+    private static Directory directory(byte[] data) throws ReadException {
         int eocd = findEocd(data);
         if (eocd < 0) {
-            throw new ReadException(ReadCodes.CORRUPT_ZIP, "truncated");
+            throw new ReadException(FindingCode.CORRUPT_ZIP, "truncated");
         }
         long count = u16(data, eocd + 10);
         long cdSize = u32(data, eocd + 12);
@@ -61,25 +66,32 @@ final class ZipArchive implements AutoCloseable {
             if (loc >= 0 && i32(data, loc) == ZIP64_EOCD_LOCATOR) {
                 long z = u64(data, loc + 8);
                 if (z < 0 || z > data.length - 56 || i32(data, (int) z) != ZIP64_EOCD) {
-                    throw new ReadException(ReadCodes.CORRUPT_ZIP, null);
+                    throw new ReadException(FindingCode.CORRUPT_ZIP, null);
                 }
-                count = u64(data, (int) z + 32);
-                cdSize = u64(data, (int) z + 40);
-                cdOffset = u64(data, (int) z + 48);
+                return new Directory(u64(data, (int) z + 32), u64(data, (int) z + 40), u64(data, (int) z + 48));
             }
         }
+        return new Directory(count, cdSize, cdOffset);
+    }
+
+    /** Reads the central directory; a zip without one (truncated) or with a damaged one is corrupt-zip. */
+    static ZipArchive open(byte[] data, ReadLimits limits) throws ReadException {
+        Directory dir = directory(data);
+        long count = dir.count();
+        long cdSize = dir.size();
+        long cdOffset = dir.offset();
         if (count > limits.maxEntries()) {
-            throw new ReadException(ReadCodes.READ_LIMIT, "entries", limits.maxEntries());
+            throw new ReadException(FindingCode.READ_LIMIT, "entries", limits.maxEntries());
         }
         if (cdOffset < 0 || cdSize < 0 || cdOffset + cdSize > data.length) {
-            throw new ReadException(ReadCodes.CORRUPT_ZIP, "truncated");
+            throw new ReadException(FindingCode.CORRUPT_ZIP, "truncated");
         }
         Map<String, Entry> m = new LinkedHashMap<>();
         int p = (int) cdOffset;
         int end = (int) (cdOffset + cdSize);
         for (long i = 0; i < count; i++) {
             if (p + 46 > end || i32(data, p) != CEN) {
-                throw new ReadException(ReadCodes.CORRUPT_ZIP, null);
+                throw new ReadException(FindingCode.CORRUPT_ZIP, null);
             }
             int flags = u16(data, p + 8);
             int method = u16(data, p + 10);
@@ -91,7 +103,7 @@ final class ZipArchive implements AutoCloseable {
             int commentLen = u16(data, p + 32);
             long offset = u32(data, p + 42);
             if (p + 46 + nameLen + extraLen + commentLen > end) {
-                throw new ReadException(ReadCodes.CORRUPT_ZIP, null);
+                throw new ReadException(FindingCode.CORRUPT_ZIP, null);
             }
             String name = new String(data, p + 46, nameLen, StandardCharsets.UTF_8);
             if (usize == 0xFFFFFFFFL || csize == 0xFFFFFFFFL || offset == 0xFFFFFFFFL) {
@@ -107,7 +119,7 @@ final class ZipArchive implements AutoCloseable {
             }
             if (m.containsKey(key)) {
                 // Two entries of one name: readers disagree on which one counts, so trust neither.
-                throw new ReadException(ReadCodes.CORRUPT_ZIP, "duplicate", name);
+                throw new ReadException(FindingCode.CORRUPT_ZIP, "duplicate", name);
             }
             m.put(key, new Entry(name, flags, method, crc, csize, usize, offset));
         }
@@ -140,7 +152,7 @@ final class ZipArchive implements AutoCloseable {
             p += 4 + size;
         }
         if (usize < 0 || csize < 0 || offset < 0) {
-            throw new ReadException(ReadCodes.CORRUPT_ZIP, null);
+            throw new ReadException(FindingCode.CORRUPT_ZIP, null);
         }
         return new long[] {usize, csize, offset};
     }
@@ -182,27 +194,27 @@ final class ZipArchive implements AutoCloseable {
     InputStream open(String name) throws ReadException {
         Entry e = entries.get(key(name));
         if (e == null) {
-            throw new ReadException(ReadCodes.CORRUPT_WORKBOOK, "part", name);
+            throw new ReadException(FindingCode.CORRUPT_WORKBOOK, "part", name);
         }
         if ((e.flags() & 1) != 0) {
             // Zip-level encryption (not Office's own): still a file that needs a password.
-            throw new ReadException(ReadCodes.ENCRYPTED, null);
+            throw new ReadException(FindingCode.ENCRYPTED, null);
         }
         if (e.size() > limits.maxEntryBytes()) {
-            throw new ReadException(ReadCodes.ZIP_BOMB, "size", e.name(), limits.maxEntryBytes() / (1024 * 1024));
+            throw new ReadException(FindingCode.ZIP_BOMB, "size", e.name(), limits.maxEntryBytes() / (1024 * 1024));
         }
         long lo = e.localOffset();
         if (lo < 0 || lo + 30 > data.length || i32(data, (int) lo) != LOC) {
-            throw new ReadException(ReadCodes.CORRUPT_ZIP, "entry", e.name());
+            throw new ReadException(FindingCode.CORRUPT_ZIP, "entry", e.name());
         }
         long start = lo + 30 + u16(data, (int) lo + 26) + u16(data, (int) lo + 28);
         if (start + e.compressedSize() > data.length) {
-            throw new ReadException(ReadCodes.CORRUPT_ZIP, "truncated");
+            throw new ReadException(FindingCode.CORRUPT_ZIP, "truncated");
         }
         return switch (e.method()) {
             case 0 -> {
                 if (e.compressedSize() != e.size()) {
-                    throw new ReadException(ReadCodes.CORRUPT_ZIP, "entry", e.name());
+                    throw new ReadException(FindingCode.CORRUPT_ZIP, "entry", e.name());
                 }
                 yield new EntryStream(e, (int) start, null, limits);
             }
@@ -212,7 +224,7 @@ final class ZipArchive implements AutoCloseable {
                 inf.setInput(data, (int) start, (int) e.compressedSize());
                 yield new EntryStream(e, (int) start, inf, limits);
             }
-            default -> throw new ReadException(ReadCodes.CORRUPT_ZIP, "method", e.name());
+            default -> throw new ReadException(FindingCode.CORRUPT_ZIP, "method", e.name());
         };
     }
 
@@ -285,12 +297,12 @@ final class ZipArchive implements AutoCloseable {
                             return finish();
                         }
                         if (inf.needsInput() || inf.needsDictionary()) {
-                            throw new WrappedReadException(new ReadException(ReadCodes.CORRUPT_ZIP, "entry", e.name()));
+                            throw new WrappedReadException(new ReadException(FindingCode.CORRUPT_ZIP, "entry", e.name()));
                         }
                         n = inf.inflate(b, off, len);
                     }
                 } catch (DataFormatException ex) {
-                    throw new WrappedReadException(new ReadException(ReadCodes.CORRUPT_ZIP, "entry", e.name()));
+                    throw new WrappedReadException(new ReadException(FindingCode.CORRUPT_ZIP, "entry", e.name()));
                 }
             }
             produced += n;
@@ -302,20 +314,20 @@ final class ZipArchive implements AutoCloseable {
 
         private void check() throws WrappedReadException {
             if (totalProduced > lim.maxTotalBytes()) {
-                throw new WrappedReadException(new ReadException(ReadCodes.ZIP_BOMB, "total",
+                throw new WrappedReadException(new ReadException(FindingCode.ZIP_BOMB, "total",
                         lim.maxTotalBytes() / (1024 * 1024)));
             }
             if (produced > lim.maxEntryBytes() || produced > e.size()) {
                 if (produced > lim.maxEntryBytes()) {
-                    throw new WrappedReadException(new ReadException(ReadCodes.ZIP_BOMB, "size", e.name(),
+                    throw new WrappedReadException(new ReadException(FindingCode.ZIP_BOMB, "size", e.name(),
                             lim.maxEntryBytes() / (1024 * 1024)));
                 }
-                throw new WrappedReadException(new ReadException(ReadCodes.CORRUPT_ZIP, "entry", e.name()));
+                throw new WrappedReadException(new ReadException(FindingCode.CORRUPT_ZIP, "entry", e.name()));
             }
             if (inf != null && produced > lim.inflateGraceBytes()) {
                 double ratio = (double) inf.getBytesRead() / produced;
                 if (ratio < lim.minInflateRatio()) {
-                    throw new WrappedReadException(new ReadException(ReadCodes.ZIP_BOMB, "ratio", e.name(),
+                    throw new WrappedReadException(new ReadException(FindingCode.ZIP_BOMB, "ratio", e.name(),
                             lim.minInflateRatio()));
                 }
             }
@@ -324,7 +336,7 @@ final class ZipArchive implements AutoCloseable {
         private int finish() throws WrappedReadException {
             done = true;
             if (produced != e.size() || crc.getValue() != e.crc()) {
-                throw new WrappedReadException(new ReadException(ReadCodes.CORRUPT_ZIP, "entry", e.name()));
+                throw new WrappedReadException(new ReadException(FindingCode.CORRUPT_ZIP, "entry", e.name()));
             }
             return -1;
         }

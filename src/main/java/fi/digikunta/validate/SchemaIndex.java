@@ -5,6 +5,7 @@ import fi.digikunta.model.Status;
 import fi.digikunta.schema.Labels;
 import fi.digikunta.schema.Localized;
 import fi.digikunta.schema.Schema;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,28 @@ final class SchemaIndex {
 
     SchemaIndex(Schema s) {
         this.schema = s;
+        indexTabs(s);
+        indexLabels(s);
+        allowedStatuses = join(s.statuses().stream().map(Schema.Choice::label).toList());
+        allowedLevels = join(s.stageLevels().stream().map(Schema.StageLevelDef::label).toList());
+        for (Schema.CatalogueService c : s.catalogue()) {
+            serviceById.putIfAbsent(c.id(), c);
+            servicesByArea.computeIfAbsent(c.area(), a -> new ArrayList<>()).add(c);
+        }
+        servicesByArea.replaceAll((a, l) -> List.copyOf(l));
+        for (Schema.Column c : s.columns()) {
+            writtenLabels.put(c.key(), asWritten(c.label()));
+        }
+        stageKeys = s.stages().stream().map(st -> "stage." + st).toList();
+        savingKeys = s.savingStages().stream().map(st -> "save." + st).toList();
+        for (Localized l : allLabels(s)) {
+            knownKeys.put(l.fi(), key(l.fi()));
+            knownKeys.put(l.sv(), key(l.sv()));
+        }
+    }
+
+    /** Area tabs and the other tabs (summary, instructions) by name and alias. */
+    private void indexTabs(Schema s) {
         for (Schema.Area a : s.areas()) {
             areaByTab.put(key(a.tab().fi()), a.code());
             areaByTab.put(key(a.tab().sv()), a.code());
@@ -53,6 +76,10 @@ final class SchemaIndex {
             roleByTab.put(key(t.name().sv()), role);
             t.aliases().forEach(al -> roleByTab.put(key(al), role));
         });
+    }
+
+    /** Identification keys, columns, statuses and stage levels by their Finnish and Swedish labels. */
+    private void indexLabels(Schema s) {
         for (Schema.IdKey k : s.identification().keys()) {
             idKeyByLabel.putIfAbsent(key(k.label().fi()), k);
             idKeyByLabel.putIfAbsent(key(k.label().sv()), k);
@@ -72,19 +99,11 @@ final class SchemaIndex {
             levelByLabel.put(key(d.label().fi()), l);
             levelByLabel.put(key(d.label().sv()), l);
         }
-        allowedStatuses = join(s.statuses().stream().map(Schema.Choice::label).toList());
-        allowedLevels = join(s.stageLevels().stream().map(Schema.StageLevelDef::label).toList());
-        for (Schema.CatalogueService c : s.catalogue()) {
-            serviceById.putIfAbsent(c.id(), c);
-            servicesByArea.computeIfAbsent(c.area(), a -> new java.util.ArrayList<>()).add(c);
-        }
-        servicesByArea.replaceAll((a, l) -> List.copyOf(l));
-        for (Schema.Column c : s.columns()) {
-            writtenLabels.put(c.key(), asWritten(c.label()));
-        }
-        stageKeys = s.stages().stream().map(st -> "stage." + st).toList();
-        savingKeys = s.savingStages().stream().map(st -> "save." + st).toList();
-        List<Localized> labels = new java.util.ArrayList<>();
+    }
+
+    /** Every label the schema knows, tab aliases as one text in all languages. */
+    private static List<Localized> allLabels(Schema s) {
+        List<Localized> labels = new ArrayList<>();
         s.areas().forEach(a -> {
             labels.add(a.tab());
             a.aliases().forEach(al -> labels.add(new Localized(al, al, al)));
@@ -97,10 +116,7 @@ final class SchemaIndex {
         s.columns().forEach(c -> labels.add(c.label()));
         s.statuses().forEach(c -> labels.add(c.label()));
         s.stageLevels().forEach(d -> labels.add(d.label()));
-        for (Localized l : labels) {
-            knownKeys.put(l.fi(), key(l.fi()));
-            knownKeys.put(l.sv(), key(l.sv()));
-        }
+        return labels;
     }
 
     /** {@link #key} of a text, looked up when it is a label of the schema as written there. */

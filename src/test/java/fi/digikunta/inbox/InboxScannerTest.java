@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fi.digikunta.findings.Texts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -211,7 +212,7 @@ class InboxScannerTest {
         RecordingSleeper s = new RecordingSleeper(() -> { });
         InboxScan flat = new InboxScanner(CLOCK, s).scanAll(List.of(inbox), FLAT);
         assertEquals(List.of("091.xlsx"), flat.entries().stream().map(InboxEntry::name).toList());
-        assertEquals(List.of(new Skipped("uusimaa/", "sub-folder", InboxTexts.SUB_FOLDER)), flat.skipped());
+        assertEquals(List.of(new Skipped("uusimaa/", "sub-folder", Texts.message("inbox.sub_folder"))), flat.skipped());
 
         InboxScan deep = new InboxScanner(CLOCK, s).scanAll(List.of(inbox), new InboxOptions(true, Duration.ofSeconds(2)));
         assertEquals(List.of("091.xlsx", "uusimaa/092.xlsx", "uusimaa/deep/093.xlsx"),

@@ -160,8 +160,8 @@ class ValidationTest {
 
     @Test
     void anUnreadableOutcomeIsRejectedWithItsCode() throws IOException {
-        WorkbookReader r = p -> new ReadOutcome.Unreadable("encrypted", fi.digikunta.findings.FindingCode.ENCRYPTED
-                .message());
+        WorkbookReader r = p -> new ReadOutcome.Unreadable(fi.digikunta.findings.FindingCode.ENCRYPTED,
+                fi.digikunta.findings.FindingCode.ENCRYPTED.message());
         FileResult f = run(List.of(file("x.xlsx", new byte[] {1}, T0)), r).get(0);
         assertEquals(Outcome.REJECTED, f.outcome());
         assertEquals("encrypted", f.reasonCode());

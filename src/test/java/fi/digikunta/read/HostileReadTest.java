@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fi.digikunta.findings.FindingCode;
 import fi.digikunta.testing.HandWrittenXlsx;
 import fi.digikunta.testing.TestReturn;
 import fi.digikunta.testing.ZipParts;
@@ -44,7 +45,7 @@ class HostileReadTest {
         }
         byte[] b = ZipParts.write(HandWrittenXlsx.parts(names, sheets));
         assertEquals(6, readable(b).sheets().size());
-        var u = unreadable(new StaxWorkbookReader(limits(5, 100, 100, D.maxTotalBytes())), b, ReadCodes.READ_LIMIT);
+        var u = unreadable(new StaxWorkbookReader(limits(5, 100, 100, D.maxTotalBytes())), b, FindingCode.READ_LIMIT);
         assertTrue(u.reason().en().contains("more than 5 tabs"), u.reason().en());
     }
 
@@ -57,7 +58,7 @@ class HostileReadTest {
         byte[] b = ZipParts.edit(oneSheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>", null, null),
                 "xl/worksheets/sheet1.xml", s -> s.replace("</sheetData>", "</sheetData>" + merges + "</mergeCells>"));
         assertEquals(11, readable(b).sheets().get(0).merged().size());
-        var u = unreadable(new StaxWorkbookReader(limits(10, 10, 100, D.maxTotalBytes())), b, ReadCodes.READ_LIMIT);
+        var u = unreadable(new StaxWorkbookReader(limits(10, 10, 100, D.maxTotalBytes())), b, FindingCode.READ_LIMIT);
         assertTrue(u.reason().en().contains("more than 10 merged"), u.reason().en());
     }
 
@@ -67,7 +68,7 @@ class HostileReadTest {
         byte[] b = oneSheet("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>", "<si><t>a</t></si>"
                 + "<si/>".repeat(20), null);
         assertEquals("a", readable(b).sheets().get(0).cells().get(0).text());
-        var u = unreadable(new StaxWorkbookReader(limits(10, 10, 20, D.maxTotalBytes())), b, ReadCodes.READ_LIMIT);
+        var u = unreadable(new StaxWorkbookReader(limits(10, 10, 20, D.maxTotalBytes())), b, FindingCode.READ_LIMIT);
         assertTrue(u.reason().en().contains("more than 20 texts"), u.reason().en());
     }
 
@@ -88,7 +89,7 @@ class HostileReadTest {
         p.put("xl/workbook.xml", wb.replace("</sheets>", more + "</sheets>").getBytes(StandardCharsets.UTF_8));
         byte[] b = ZipParts.write(p);
         assertEquals(40, readable(b).sheets().size());
-        var u = unreadable(new StaxWorkbookReader(limits(100, 10, 10, 1024 * 1024)), b, ReadCodes.ZIP_BOMB);
+        var u = unreadable(new StaxWorkbookReader(limits(100, 10, 10, 1024 * 1024)), b, FindingCode.ZIP_BOMB);
         assertTrue(u.reason().en().contains("more than 1 MB in all"), u.reason().en());
     }
 
@@ -101,13 +102,13 @@ class HostileReadTest {
         }
         byte[] b = ZipParts.edit(TestReturn.valid().toXlsx(), "xl/_rels/workbook.xml.rels",
                 s -> s.replace("</Relationships>", rels + "</Relationships>"));
-        assertTrue(unreadable(b, ReadCodes.READ_LIMIT).reason().en().contains("relationships"));
+        assertTrue(unreadable(b, FindingCode.READ_LIMIT).reason().en().contains("relationships"));
         StringBuilder fmts = new StringBuilder("<numFmts>");
         for (int i = 0; i <= ReadLimits.MAX_STYLES; i++) {
             fmts.append("<numFmt numFmtId=\"").append(200 + i).append("\" formatCode=\"0\"/>");
         }
         byte[] s = oneSheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>", null, fmts + "</numFmts>");
-        assertTrue(unreadable(s, ReadCodes.READ_LIMIT).reason().en().contains("too many cell formats"));
+        assertTrue(unreadable(s, FindingCode.READ_LIMIT).reason().en().contains("too many cell formats"));
     }
 
     @Test
@@ -131,7 +132,7 @@ class HostileReadTest {
         // Read whole without a deadline: nothing else would stop it.
         assertEquals(List.of(), readable(b).sheets().get(0).cells());
         // With 100 ms, the parse of that one part is cut short (parsing 60 MB takes far longer).
-        var u = unreadable(new StaxWorkbookReader(D.withTimeLimit(Duration.ofMillis(100))), b, ReadCodes.READ_LIMIT);
+        var u = unreadable(new StaxWorkbookReader(D.withTimeLimit(Duration.ofMillis(100))), b, FindingCode.READ_LIMIT);
         assertTrue(u.reason().en().contains("took more than"), u.reason().en());
     }
 
@@ -167,7 +168,7 @@ class HostileReadTest {
                 sb[i + 2] = (byte) 0xFF;
             }
         }
-        var u = unreadable(ZipParts.write(raw), ReadCodes.CORRUPT_WORKBOOK);
+        var u = unreadable(ZipParts.write(raw), FindingCode.CORRUPT_WORKBOOK);
         assertTrue(u.reason().en().contains(sheet), u.reason().en());
         assertInstanceOf(ReadOutcome.Unreadable.class, new StaxWorkbookReader().read(ZipParts.write(raw), "x"));
     }

@@ -1,0 +1,144 @@
+package fi.digikunta.validate;
+
+import static fi.digikunta.validate.CellValues.isBlank;
+import static fi.digikunta.validate.CellValues.shown;
+
+import fi.digikunta.findings.FindingCode;
+import fi.digikunta.model.Identification;
+import fi.digikunta.read.CellRef;
+import fi.digikunta.read.RawCell;
+import fi.digikunta.reference.Municipality;
+import fi.digikunta.reference.MunicipalityList;
+import fi.digikunta.schema.Schema;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The identification block of one file's summary tab: keys found by label, the municipality code
+ * and the template version checked (either wrong rejects the file), then the identification read.
+ */
+final class IdentificationCheck {
+    private final SchemaIndexes schemas;
+    private final MunicipalityList municipalities;
+    private final FindingSink sink;
+    private final CellReader reader;
+    private final Grid summary;
+    private final Map<String, RawCell> values;
+    private String municipalityCode;
+
+    IdentificationCheck(SchemaIndexes schemas, MunicipalityList municipalities, FindingSink sink, CellReader reader,
+            Grid summary) {
+        this.schemas = schemas;
+        this.municipalities = municipalities;
+        this.sink = sink;
+        this.reader = reader;
+        this.summary = summary;
+        this.values = valueCells(summary, schemas.latest());
+    }
+
+    /** The municipality's code once checked against the list; null before or when not known. */
+    String municipalityCode() {
+        return municipalityCode;
+    }
+
+    /** Value cells of the identification keys found by label in the label column, first label wins. */
+    private static Map<String, RawCell> valueCells(Grid g, SchemaIndex ix) {
+        Schema.Identification id = ix.schema.identification();
+        int labelCol = CellRef.columnIndex(id.labelColumn());
+        int valueCol = CellRef.columnIndex(id.valueColumn());
+        Map<String, RawCell> values = new HashMap<>();
+        for (int r = 0; r < id.maxRow(); r++) {
+            RawCell label = g.at(r, labelCol);
+            if (label == null || label.kind() != RawCell.Kind.STRING) {
+                continue;
+            }
+            Schema.IdKey k = ix.idKeyByLabel.get(ix.keyOf(label.text()));
+            if (k != null && !values.containsKey(k.key())) {
+                RawCell v = g.at(r, valueCol);
+                values.put(k.key(), v != null ? v : new RawCell(r, valueCol, RawCell.Kind.STRING, "", Double.NaN,
+                        false, false, false));
+            }
+        }
+        return values;
+    }
+
+    /** Required keys present, the version known: the schema of that version; else null (rejected). */
+    SchemaIndex chooseSchema() {
+        requiredKeys();
+        municipality();
+        SchemaIndex chosen = version();
+        return sink.rejected() ? null : chosen;
+    }
+
+    private void requiredKeys() {
+        Schema.Identification id = schemas.latest().schema.identification();
+        String sheet = summary.name();
+        for (Schema.IdKey k : id.keys()) {
+            RawCell v = values.get(k.key());
+            if (k.required() && (v == null || isBlank(v))) {
+                sink.add(FindingCode.IDENTIFICATION_MISSING.atVariant(sheet, v == null ? null : v.ref(), "key",
+                        SchemaIndex.asWritten(k.label()), sheet, id.maxRow(), id.labelColumn(), id.valueColumn()));
+            }
+        }
+    }
+
+    private void municipality() {
+        RawCell codeCell = values.get("code");
+        if (codeCell == null || isBlank(codeCell)) {
+            return;
+        }
+        String code = CellValues.municipalityCode(codeCell);
+        if (code == null) {
+            sink.add(FindingCode.UNKNOWN_MUNICIPALITY.atVariant(summary.name(), codeCell.ref(), "invalid",
+                    shown(codeCell)));
+        } else if (municipalities.byCode(code).isEmpty()) {
+            sink.add(FindingCode.UNKNOWN_MUNICIPALITY.at(summary.name(), codeCell.ref(), code));
+        } else {
+            municipalityCode = code;
+        }
+    }
+
+    private SchemaIndex version() {
+        RawCell versionCell = values.get("version");
+        if (versionCell == null || isBlank(versionCell)) {
+            return null;
+        }
+        String v = CellValues.version(versionCell);
+        Optional<SchemaIndex> chosen = schemas.forTemplateVersion(v);
+        if (chosen.isEmpty()) {
+            sink.add(FindingCode.UNKNOWN_VERSION.at(summary.name(), versionCell.ref(), v,
+                    schemas.knownTemplateVersions()));
+        }
+        return chosen.orElse(null);
+    }
+
+    /** The identification as read with the chosen schema; only after {@link #chooseSchema} gave one. */
+    Identification identification(SchemaIndex ix) {
+        Grid g = summary;
+        RawCell nameCell = values.get("name");
+        String name = reader.text(g, nameCell);
+        Municipality m = municipalities.byCode(municipalityCode).orElseThrow();
+        if (name != null && !MunicipalityList.nameMatches(m, name)) {
+            sink.add(FindingCode.NAME_MISMATCH.at(g.name(), nameCell.ref(), name, m.code(),
+                    m.nameFi().equals(m.nameSv()) ? m.nameFi() : m.nameFi() + " / " + m.nameSv()));
+        }
+        RawCell dateCell = values.get("date");
+        LocalDate date = null;
+        if (dateCell != null && !isBlank(dateCell)) {
+            date = DateValues.of(dateCell);
+            if (date == null) {
+                sink.add(FindingCode.INVALID_DATE.at(g.name(), dateCell.ref(), shown(dateCell)));
+            }
+        }
+        Double hourly = null;
+        Optional<Schema.IdKey> hourlyKey = ix.schema.identification().keys().stream()
+                .filter(k -> k.key().equals("hourly")).findFirst();
+        if (hourlyKey.isPresent()) {
+            hourly = reader.number(g, values.get("hourly"), ValueColumn.of(hourlyKey.get()));
+        }
+        return new Identification(name, municipalityCode, reader.text(g, values.get("contact")),
+                reader.text(g, values.get("email")), date, CellValues.version(values.get("version")), hourly);
+    }
+}

@@ -16,6 +16,9 @@ import fi.digikunta.validate.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import fi.digikunta.read.ReadOutcome;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
@@ -29,7 +32,7 @@ import java.util.function.Consumer;
  * a hostile file read at the same time; only what still does not fit is rejected (read-limit).
  */
 public final class Validation {
-    private static final Message OUT_OF_MEMORY = FindingCode.READ_LIMIT.variant("memory");
+    private static final Message OUT_OF_MEMORY = FindingCode.READ_LIMIT.variant(ReadOutcome.MEMORY);
 
     private Validation() {
     }
@@ -72,21 +75,22 @@ public final class Validation {
             WorkbookReader reader, Workers workers, boolean parallel, Consumer<FileResult> onRead) {
         Validator validator = new Validator(registry, municipalities);
         Superseding.Incremental newest = new Superseding.Incremental(entries.size());
+        Set<Integer> outOfMemory = ConcurrentHashMap.newKeySet();
         // The tasks hand their results over themselves, so no future holds a return once read.
         List<Future<?>> futures = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             int index = i;
-            futures.add(workers.submit(() -> put(newest, index, one(entries.get(index), reader, validator), onRead)));
+            futures.add(workers.submit(() -> put(newest, index, one(entries.get(index), reader, validator), onRead,
+                    outOfMemory)));
         }
         for (int i = 0; i < entries.size(); i++) {
             await(futures.get(i), newest, i, entries.get(i));
         }
-        for (int i = 0; i < entries.size() && parallel && entries.size() > 1; i++) {
-            if (outOfMemory(get(newest, i))) {
+        if (parallel && entries.size() > 1) {
+            for (int i : outOfMemory.stream().sorted().toList()) {
                 // Out of memory beside other files: tried once more, alone.
-                int index = i;
-                await(workers.submit(() -> put(newest, index, one(entries.get(index), reader, validator), r -> { })),
-                        newest, i, entries.get(i));
+                await(workers.submit(() -> put(newest, i, one(entries.get(i), reader, validator), r -> { },
+                        ConcurrentHashMap.newKeySet())), newest, i, entries.get(i));
             }
         }
         List<FileResult> results;
@@ -101,7 +105,12 @@ public final class Validation {
         return checked;
     }
 
-    private static Object put(Superseding.Incremental newest, int i, FileResult r, Consumer<FileResult> onRead) {
+    private static Object put(Superseding.Incremental newest, int i, Attempt a, Consumer<FileResult> onRead,
+            Set<Integer> outOfMemory) {
+        FileResult r = a.result();
+        if (a.outOfMemory()) {
+            outOfMemory.add(i);
+        }
         onRead.accept(r);
         synchronized (newest) {
             newest.put(i, r);
@@ -115,32 +124,38 @@ public final class Validation {
         }
     }
 
+    /** One file's result, and whether it ran out of memory (the reader's or the validator's). */
+    record Attempt(FileResult result, boolean outOfMemory) {
+        Attempt(FileResult result) {
+            this(result, false);
+        }
+    }
+
     /** One file, from path to result; never throws. */
-    static FileResult one(InboxEntry e, WorkbookReader reader, Validator validator) {
+    static Attempt one(InboxEntry e, WorkbookReader reader, Validator validator) {
         if (e.pending()) {
-            return new FileResult(e.name(), Outcome.PENDING, null, null, List.of(), false, null, e.modified(), null);
+            return new Attempt(new FileResult(e.name(), Outcome.PENDING, null, null, List.of(), false, null, e.modified(), null));
         }
         if (e.rejected()) {
             // The inbox refused it (a symbolic link out of the inbox or to nothing): never opened.
             // Its reason is also its one finding, as for every other rejected file.
             Finding f = FindingCode.of(e.rejectCode()).orElseThrow().inFile(e.rejectReason());
-            return new FileResult(e.name(), Outcome.REJECTED, null, e.rejectReason(), List.of(f), false, null,
-                    e.modified(), e.rejectCode());
+            return new Attempt(new FileResult(e.name(), Outcome.REJECTED, null, e.rejectReason(), List.of(f), false,
+                    null, e.modified(), e.rejectCode()));
         }
         Validated v;
+        boolean outOfMemory = false;
         try {
-            v = validator.validate(reader.read(e.path()));
+            ReadOutcome read = reader.read(e.path());
+            outOfMemory = read instanceof ReadOutcome.Unreadable u && u.outOfMemory();
+            v = validator.validate(read);
         } catch (OutOfMemoryError ex) {
+            outOfMemory = true;
             v = Validated.rejected(FindingCode.READ_LIMIT.inFile(OUT_OF_MEMORY));
         } catch (RuntimeException | StackOverflowError ex) {
             v = Validated.rejected(FindingCode.INTERNAL_ERROR.inFile(ex.getClass().getSimpleName()));
         }
-        return result(e, v);
-    }
-
-    /** Whether the file was rejected for running out of memory (by the reader or while validating). */
-    static boolean outOfMemory(FileResult r) {
-        return FindingCode.READ_LIMIT.code().equals(r.reasonCode()) && OUT_OF_MEMORY.equals(r.reason());
+        return new Attempt(result(e, v), outOfMemory);
     }
 
     static FileResult result(InboxEntry e, Validated v) {
@@ -154,7 +169,7 @@ public final class Validation {
             Workers.await(f);
         } catch (ExecutionException ex) {
             Finding r = FindingCode.INTERNAL_ERROR.inFile(ex.getCause().getClass().getSimpleName());
-            put(newest, i, result(e, Validated.rejected(r)), x -> { });
+            put(newest, i, new Attempt(result(e, Validated.rejected(r))), x -> { }, new java.util.HashSet<>());
         }
     }
 }

@@ -25,6 +25,6 @@ final class ReadException extends Exception {
     }
 
     ReadOutcome.Unreadable toOutcome() {
-        return new ReadOutcome.Unreadable(code, code.variant(variant, args));
+        return new ReadOutcome.Unreadable(code, variant, code.variant(variant, args));
     }
 }

@@ -76,7 +76,7 @@ public final class StaxWorkbookReader implements WorkbookReader {
         } catch (ReadException e) {
             return e.toOutcome();
         } catch (OutOfMemoryError e) {
-            return new ReadException(FindingCode.READ_LIMIT, "memory").toOutcome();
+            return new ReadException(FindingCode.READ_LIMIT, ReadOutcome.MEMORY).toOutcome();
         } catch (StackOverflowError | RuntimeException e) {
             // POI's guidance for hostile files: expect any exception; the file, not the run, fails.
             return new ReadException(FindingCode.CORRUPT_WORKBOOK, "unexpected", e.getClass().getSimpleName())

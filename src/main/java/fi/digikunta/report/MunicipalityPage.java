@@ -29,21 +29,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds the model of one municipality's page: its figures by area, its services, its files and findings. */
-final class MunicipalityPage {
-    private final ReportContext ctx;
-    private final Map<String, String> t;
-    private final Fmt f;
-    private final Lang lang;
-
-    private MunicipalityPage(ReportContext ctx, Map<String, String> t) {
-        this.ctx = ctx;
-        this.t = t;
-        this.lang = ctx.options.lang();
-        this.f = new Fmt(lang);
-    }
-
+record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt f) {
     static Municipality model(ReportContext ctx, Map<String, String> t, String code) {
-        return new MunicipalityPage(ctx, t).model(code);
+        Lang lang = ctx.options.lang();
+        return new MunicipalityPage(ctx, t, lang, new Fmt(lang)).model(code);
     }
 
     private Municipality model(String code) {

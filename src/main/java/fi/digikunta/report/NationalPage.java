@@ -24,21 +24,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds the model of report.html: headline, spread and level charts, services, regions, municipalities. */
-final class NationalPage {
-    private final ReportContext ctx;
-    private final Map<String, String> t;
-    private final Fmt f;
-    private final NationalFigures n;
-
-    private NationalPage(ReportContext ctx, Map<String, String> t) {
-        this.ctx = ctx;
-        this.t = t;
-        this.f = new Fmt(ctx.options.lang());
-        this.n = ctx.national;
-    }
-
+record NationalPage(ReportContext ctx, Map<String, String> t, Fmt f, NationalFigures n) {
     static National model(ReportContext ctx, Map<String, String> t) {
-        return new NationalPage(ctx, t).model();
+        return new NationalPage(ctx, t, new Fmt(ctx.options.lang()), ctx.national).model();
     }
 
     private National model() {

@@ -30,7 +30,11 @@ abstract class AbstractWriterGoldenTest {
     static final Path GOLDEN = Path.of("src/test/resources/golden/writers");
 
     /** The writer's folder under golden/writers. */
-    abstract String writer();
+    private final String writer;
+
+    AbstractWriterGoldenTest(String writer) {
+        this.writer = writer;
+    }
 
     /** Every file the writer makes for one run: its path in the scenario folder, and its bytes. */
     abstract SortedMap<String, byte[]> write(RunResult run, ReportOptions options) throws IOException;
@@ -53,7 +57,7 @@ abstract class AbstractWriterGoldenTest {
     @MethodSource("scenarios")
     void writesTheGoldenBytes(String scenario, RunResult run, ReportOptions options) throws IOException {
         SortedMap<String, byte[]> actual = write(run, options);
-        Path dir = GOLDEN.resolve(writer()).resolve(scenario);
+        Path dir = GOLDEN.resolve(writer).resolve(scenario);
         if (Boolean.getBoolean("digikunta.updateGolden")) {
             replace(dir, actual);
         }

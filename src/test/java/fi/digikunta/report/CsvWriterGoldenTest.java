@@ -7,9 +7,8 @@ import java.util.TreeMap;
 
 /** Every CSV table, in the scenario's dialect and language. */
 class CsvWriterGoldenTest extends AbstractWriterGoldenTest {
-    @Override
-    String writer() {
-        return "csv";
+    CsvWriterGoldenTest() {
+        super("csv");
     }
 
     @Override

@@ -6,9 +6,8 @@ import java.util.TreeMap;
 
 /** report.html and every municipality page, in the scenario's language. */
 class HtmlWriterGoldenTest extends AbstractWriterGoldenTest {
-    @Override
-    String writer() {
-        return "html";
+    HtmlWriterGoldenTest() {
+        super("html");
     }
 
     @Override

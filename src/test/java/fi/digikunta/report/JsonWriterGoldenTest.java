@@ -7,9 +7,8 @@ import java.util.TreeMap;
 
 /** report.json, and its core (what the next run compares with). */
 class JsonWriterGoldenTest extends AbstractWriterGoldenTest {
-    @Override
-    String writer() {
-        return "json";
+    JsonWriterGoldenTest() {
+        super("json");
     }
 
     @Override

@@ -13,9 +13,8 @@ import java.util.TreeMap;
  * are the platform's there, so they are compared as LF.
  */
 class ValidateWriterGoldenTest extends AbstractWriterGoldenTest {
-    @Override
-    String writer() {
-        return "validate";
+    ValidateWriterGoldenTest() {
+        super("validate");
     }
 
     @Override

@@ -120,16 +120,38 @@ public final class FindingTexts {
      * longer than {@link #MAX_ARGUMENT_CHARS} is cut.
      */
     public static String clean(String s) {
+        return clean(s, MAX_ARGUMENT_CHARS, FindingTexts::onOneLine);
+    }
+
+    private static String onOneLine(String s, int i) {
+        char c = s.charAt(i);
+        if (c == '\t' || c == '\n' || c == '\r') {
+            return " ";
+        }
+        return Character.isISOControl(c) ? REPLACEMENT : null;
+    }
+
+    /** U+FFFD, what an unpaired surrogate or a control character that is not kept becomes. */
+    public static final String REPLACEMENT = "\uFFFD";
+
+    /** What one char of a text becomes: a replacement (possibly empty), or null to keep it. */
+    @FunctionalInterface
+    public interface CharRule {
+        String replace(String s, int i);
+    }
+
+    /**
+     * The one cleaning loop of free text (this class's messages, the report's values): each char
+     * goes through {@code rule}, an unpaired surrogate becomes U+FFFD, and text longer than
+     * {@code max} chars is cut with an ellipsis. The text itself is returned when nothing changes.
+     */
+    public static String clean(String s, int max, CharRule rule) {
         StringBuilder b = null;
-        int n = Math.min(s.length(), MAX_ARGUMENT_CHARS);
+        int n = Math.min(s.length(), max);
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            char r = c;
-            if (c == '\t' || c == '\n' || c == '\r') {
-                r = ' ';
-            } else if (Character.isISOControl(c)) {
-                r = '\uFFFD';
-            } else if (Character.isHighSurrogate(c)) {
+            String rep = rule.replace(s, i);
+            if (rep == null && Character.isHighSurrogate(c)) {
                 if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                     if (b != null) {
                         b.append(c).append(s.charAt(i + 1));
@@ -137,27 +159,28 @@ public final class FindingTexts {
                     i++;
                     continue;
                 }
-                r = '\uFFFD';
-            } else if (Character.isLowSurrogate(c)) {
-                r = '\uFFFD';
+                rep = REPLACEMENT;
+            } else if (rep == null && Character.isLowSurrogate(c)) {
+                rep = REPLACEMENT;
             }
-            if (r != c && b == null) {
+            if (rep != null && b == null) {
                 b = new StringBuilder(s.length()).append(s, 0, i);
             }
             if (b != null) {
-                b.append(r);
+                if (rep == null) {
+                    b.append(c);
+                } else {
+                    b.append(rep);
+                }
             }
         }
-        if (b == null && s.length() <= MAX_ARGUMENT_CHARS) {
-            return s;
+        if (s.length() <= max) {
+            return b == null ? s : b.toString();
         }
         if (b == null) {
-            b = new StringBuilder(s.substring(0, Math.min(s.length(), MAX_ARGUMENT_CHARS)));
+            b = new StringBuilder(s.substring(0, max));
         }
-        if (s.length() > MAX_ARGUMENT_CHARS) {
-            b.append('\u2026');
-        }
-        return b.toString();
+        return b.append('\u2026').toString();
     }
 
     /** A number written plainly (no exponent, no trailing zeros), with a decimal comma in fi and sv. */

@@ -2,8 +2,8 @@ package fi.digikunta.report;
 
 import fi.digikunta.model.FileResult;
 import fi.digikunta.findings.Finding;
-import fi.digikunta.model.Outcome;
 import fi.digikunta.findings.Severity;
+import fi.digikunta.findings.Texts;
 import fi.digikunta.schema.Lang;
 import java.io.PrintWriter;
 import java.util.List;
@@ -116,13 +116,13 @@ public final class ConsoleReporter {
 
     /**
      * One line per file: {@code name: outcome (code), counts – reason}, e.g.
-     * {@code espoo.xlsx: hyväksytty varoituksin (049), 2 varoitusta} or
-     * {@code rikki.xlsx: hylätty – Tiedosto on vioittunut.}. Control characters are replaced,
+     * {@code espoo.xlsx: Hyväksytty, varoituksia (049), 2 varoitusta} or
+     * {@code rikki.xlsx: Hylätty – Tiedosto on vioittunut.}. Control characters are replaced,
      * (and bidirectional overrides), so a hostile file name cannot drive or disguise the terminal.
      */
     public static String summaryLine(FileResult r, Lang lang) {
         StringBuilder sb = new StringBuilder();
-        sb.append(r.file()).append(": ").append(label(r.outcome(), lang));
+        sb.append(r.file()).append(": ").append(r.outcome().text().get(lang));
         if (r.municipalityCode() != null) {
             sb.append(" (").append(r.municipalityCode()).append(')');
         }
@@ -136,42 +136,20 @@ public final class ConsoleReporter {
         return safe(sb.toString());
     }
 
-    static String label(Outcome o, Lang lang) {
-        return switch (o) {
-            case ACCEPTED -> pick(lang, "hyväksytty", "godkänd", "accepted");
-            case ACCEPTED_WITH_WARNINGS -> pick(lang, "hyväksytty varoituksin", "godkänd med varningar",
-                    "accepted with warnings");
-            case SUPERSEDED -> pick(lang, "korvattu uudemmalla", "ersatt av en nyare", "superseded");
-            case REJECTED -> pick(lang, "hylätty", "avvisad", "rejected");
-            case PENDING -> pick(lang, "kesken, luetaan seuraavassa ajossa", "pågående, läses i nästa körning",
-                    "pending, read in the next run");
-        };
-    }
-
     private static String counts(List<Finding> findings, Lang lang) {
         long e = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
         long w = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
         StringBuilder sb = new StringBuilder();
         if (e > 0) {
-            sb.append(e).append(' ').append(e == 1 ? pick(lang, "virhe", "fel", "error")
-                    : pick(lang, "virhettä", "fel", "errors"));
+            sb.append(Texts.get(lang, e == 1 ? "console.errors.one" : "console.errors.many", e));
         }
         if (w > 0) {
             if (sb.length() > 0) {
                 sb.append(", ");
             }
-            sb.append(w).append(' ').append(w == 1 ? pick(lang, "varoitus", "varning", "warning")
-                    : pick(lang, "varoitusta", "varningar", "warnings"));
+            sb.append(Texts.get(lang, w == 1 ? "console.warnings.one" : "console.warnings.many", w));
         }
         return sb.toString();
-    }
-
-    private static String pick(Lang lang, String fi, String sv, String en) {
-        return switch (lang) {
-            case FI -> fi;
-            case SV -> sv;
-            case EN -> en;
-        };
     }
 
     private static String safe(String s) {

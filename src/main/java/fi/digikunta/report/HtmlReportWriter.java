@@ -1,6 +1,8 @@
 package fi.digikunta.report;
 
+import fi.digikunta.model.Outcome;
 import fi.digikunta.model.RunFailure;
+import fi.digikunta.schema.Lang;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
@@ -19,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.TreeMap;
@@ -39,7 +40,7 @@ final class HtmlReportWriter {
 
     HtmlReportWriter(ReportOptions options) {
         this.cfg = configuration(options);
-        this.texts = texts(options.lang().locale());
+        this.texts = texts(options.lang());
     }
 
     /** One Configuration with the manual's recommended settings, locked down for untrusted data. */
@@ -78,13 +79,17 @@ final class HtmlReportWriter {
         return c;
     }
 
-    static Map<String, String> texts(Locale locale) {
-        ResourceBundle b = ResourceBundle.getBundle("fi.digikunta.report.ReportMessages", locale,
+    /** The report's texts ({@code t} in the templates); {@code outcome_<id>} is the outcome's one wording. */
+    static Map<String, String> texts(Lang lang) {
+        ResourceBundle b = ResourceBundle.getBundle("fi.digikunta.report.ReportMessages", lang.locale(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         Map<String, String> m = new TreeMap<>();
         for (Enumeration<String> e = b.getKeys(); e.hasMoreElements();) {
             String k = e.nextElement();
             m.put(k, b.getString(k));
+        }
+        for (Outcome o : Outcome.values()) {
+            m.put("outcome_" + o.id(), o.text().get(lang));
         }
         return Collections.unmodifiableMap(m);
     }

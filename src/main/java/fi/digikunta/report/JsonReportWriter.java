@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes report.json: the run, every input file with outcome, reason and findings, every
@@ -172,21 +173,33 @@ public final class JsonReportWriter {
     }
 
     static FileJson file(FileResult f, boolean core) {
+        return file(f, !core, Text::clean);
+    }
+
+    /** A file's entry with its text as read: the entries of {@code digikunta validate --format json}. */
+    static FileJson fileAsRead(FileResult f) {
+        return file(f, true, UnaryOperator.identity());
+    }
+
+    /** One file's entry; {@code text} is applied to every free text in it. */
+    private static FileJson file(FileResult f, boolean withFindings, UnaryOperator<String> text) {
         Reason reason = f.reason() == null ? null
-                : new Reason(f.reasonCode(), text(f.reason().fi()), text(f.reason().sv()), text(f.reason().en()));
-        return new FileJson(text(f.file()), f.outcome().id(), f.municipalityCode(), reason,
-                Tables.count(f, Severity.ERROR), Tables.count(f, Severity.WARNING), core ? List.of() : findings(f),
-                f.findingsTruncated());
+                : new Reason(f.reasonCode(), text.apply(f.reason().fi()), text.apply(f.reason().sv()),
+                        text.apply(f.reason().en()));
+        return new FileJson(text.apply(f.file()), f.outcome().id(), f.municipalityCode(), reason,
+                Tables.count(f, Severity.ERROR), Tables.count(f, Severity.WARNING),
+                withFindings ? findings(f, text) : List.of(), f.findingsTruncated());
     }
 
-    static List<FindingJson> findings(FileResult f) {
-        return f.findings().stream().map(JsonReportWriter::finding).toList();
+    private static List<FindingJson> findings(FileResult f, UnaryOperator<String> text) {
+        return f.findings().stream().map(x -> finding(x, text)).toList();
     }
 
-    static FindingJson finding(Finding x) {
-        return new FindingJson(x.id(), Tables.id(x.severity()), text(x.sheet()), x.cell(),
-                x.message() == null ? null : text(x.message().fi()), x.message() == null ? null : text(x.message().sv()),
-                x.message() == null ? null : text(x.message().en()));
+    private static FindingJson finding(Finding x, UnaryOperator<String> text) {
+        return new FindingJson(x.id(), Tables.id(x.severity()), text.apply(x.sheet()), x.cell(),
+                x.message() == null ? null : text.apply(x.message().fi()),
+                x.message() == null ? null : text.apply(x.message().sv()),
+                x.message() == null ? null : text.apply(x.message().en()));
     }
 
     static SavingsJson savings(Savings s) {
@@ -215,7 +228,7 @@ public final class JsonReportWriter {
         FileResult f = ctx.file(m.file()).orElse(null);
         return new MunicipalityJson(m.code(), m.nameFi(), m.nameSv(), m.region(), m.population(), text(m.file()),
                 f == null ? null : f.outcome().id(), Num.share(m.index()), m.level(), savings(m.savings()), areas,
-                services, f == null || core ? List.of() : findings(f));
+                services, f == null || core ? List.of() : findings(f, Text::clean));
     }
 
     static Map<String, DistributionJson> distributions(ReportContext ctx, Map<String, Distribution> m) {

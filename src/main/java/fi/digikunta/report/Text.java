@@ -1,5 +1,7 @@
 package fi.digikunta.report;
 
+import fi.digikunta.findings.FindingTexts;
+
 /** Transforms of free text (workbook cells, file names, messages) before it is written anywhere. */
 public final class Text {
     private Text() {
@@ -11,39 +13,15 @@ public final class Text {
      * HTML and break some CSV readers, become U+FFFD. Tab and LF are kept.
      */
     public static String clean(String s) {
-        if (s == null) {
-            return null;
+        return s == null ? null : FindingTexts.clean(s, Integer.MAX_VALUE, Text::keepLines);
+    }
+
+    private static String keepLines(String s, int i) {
+        char c = s.charAt(i);
+        if (c == '\r') {
+            return i + 1 < s.length() && s.charAt(i + 1) == '\n' ? "" : "\n";
         }
-        StringBuilder b = null;
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            String rep = null;
-            if (c == '\r') {
-                rep = (i + 1 < n && s.charAt(i + 1) == '\n') ? "" : "\n";
-            } else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
-                rep = "\uFFFD";
-            } else if (Character.isHighSurrogate(c)) {
-                if (i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    if (b != null) {
-                        b.append(c).append(s.charAt(i + 1));
-                    }
-                    i++;
-                    continue;
-                }
-                rep = "\uFFFD";
-            } else if (Character.isLowSurrogate(c)) {
-                rep = "\uFFFD";
-            }
-            if (rep != null && b == null) {
-                b = new StringBuilder(n);
-                b.append(s, 0, i);
-            }
-            if (b != null) {
-                b.append(rep != null ? rep : String.valueOf(c));
-            }
-        }
-        return b == null ? s : b.toString();
+        return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F ? FindingTexts.REPLACEMENT : null;
     }
 
     /**

@@ -101,13 +101,13 @@ class ValidateCommandTest {
     void textSummaryInTheChosenLanguage() throws Exception {
         mixedInbox();
         var fi = CliTestSupport.run("validate", inbox.toString()).expectExit(1);
-        assertTrue(fi.out().contains("hylätty"), fi.out());
+        assertTrue(fi.out().contains("Hylätty"), fi.out());
         assertTrue(fi.out().contains("rikki.xlsx  corrupt-zip: Tiedosto on katkennut"), fi.out());
         assertTrue(fi.out().contains("number-as-text  'Asuminen, ympäristö, liikenne'!L4"), fi.out());
-        assertTrue(fi.out().contains("Yhteensä: 1 hyväksytty, 1 hyväksytty huomautuksin, 1 korvattu, 1 hylätty"),
+        assertTrue(fi.out().contains("Yhteensä: 1 Hyväksytty, 1 Hyväksytty, varoituksia, 1 Korvattu uudemmalla, 1 Hylätty"),
                 fi.out());
         var en = CliTestSupport.run("validate", "--lang", "en", inbox.resolve("rikki.xlsx").toString()).expectExit(1);
-        assertTrue(en.out().contains("rejected  rikki.xlsx  corrupt-zip: The file is truncated"), en.out());
+        assertTrue(en.out().contains("Rejected  rikki.xlsx  corrupt-zip: The file is truncated"), en.out());
     }
 
     @Test

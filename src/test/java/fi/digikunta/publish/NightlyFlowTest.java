@@ -188,8 +188,8 @@ class NightlyFlowTest {
         JsonNode report = M.readTree(out.resolve("report.json").toFile());
         assertEquals("092-vantaa.xlsx", report.at("/since_previous_run/new_returns/0/file").asText());
         assertEquals(3, HistoryFolder.list(out.resolve("history")).size());
-        assertEquals("049-espoo.xlsx: hyväksytty (049)" + System.lineSeparator() + "091-helsinki.xlsx: hyväksytty (091)"
-                + System.lineSeparator() + "092-vantaa.xlsx: hyväksytty (092)" + System.lineSeparator(), third.stderr());
+        assertEquals("049-espoo.xlsx: Hyväksytty (049)" + System.lineSeparator() + "091-helsinki.xlsx: Hyväksytty (091)"
+                + System.lineSeparator() + "092-vantaa.xlsx: Hyväksytty (092)" + System.lineSeparator(), third.stderr());
         List<String> setLog = Files.readAllLines(out.resolve("run-log.jsonl"));
         assertEquals("run_start", M.readTree(setLog.get(0)).get("event").asText());
         assertEquals("skipped", M.readTree(setLog.get(1)).get("event").asText());
@@ -214,7 +214,7 @@ class NightlyFlowTest {
         });
         Night first = run(inbox, out, Optional.empty(), writerStillGoing);
         assertEquals(List.of(Outcome.PENDING, Outcome.ACCEPTED), first.results().stream().map(FileResult::outcome).toList());
-        assertTrue(first.stderr().contains("049-espoo.xlsx: kesken, luetaan seuraavassa ajossa"), first.stderr());
+        assertTrue(first.stderr().contains("049-espoo.xlsx: Odottaa"), first.stderr());
 
         // The next night the copy has long finished: taken at once, no wait.
         Files.setLastModifiedTime(growing, FileTime.from(Instant.now().minusSeconds(600)));

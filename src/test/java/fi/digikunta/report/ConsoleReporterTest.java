@@ -31,23 +31,23 @@ class ConsoleReporterTest {
         FileResult warned = r("espoo.xlsx", Outcome.ACCEPTED_WITH_WARNINGS, "049", null,
                 new Finding(FindingCode.of("name-mismatch").orElseThrow(), Severity.WARNING, "Tiedot", "B3", W),
                 new Finding(FindingCode.of("unknown-id").orElseThrow(), Severity.WARNING, "ASI", "A9", W));
-        assertEquals("espoo.xlsx: hyväksytty varoituksin (049), 2 varoitusta", ConsoleReporter.summaryLine(warned, Lang.FI));
-        assertEquals("espoo.xlsx: godkänd med varningar (049), 2 varningar", ConsoleReporter.summaryLine(warned, Lang.SV));
-        assertEquals("espoo.xlsx: accepted with warnings (049), 2 warnings", ConsoleReporter.summaryLine(warned, Lang.EN));
+        assertEquals("espoo.xlsx: Hyväksytty, varoituksia (049), 2 varoitusta", ConsoleReporter.summaryLine(warned, Lang.FI));
+        assertEquals("espoo.xlsx: Godkänd, varningar (049), 2 varningar", ConsoleReporter.summaryLine(warned, Lang.SV));
+        assertEquals("espoo.xlsx: Accepted with warnings (049), 2 warnings", ConsoleReporter.summaryLine(warned, Lang.EN));
         FileResult rejected = r("rikki.xlsx", Outcome.REJECTED, null, BROKEN);
-        assertEquals("rikki.xlsx: hylätty – Tiedosto on vioittunut.", ConsoleReporter.summaryLine(rejected, Lang.FI));
-        assertEquals("kesken.xlsx: pending, read in the next run",
+        assertEquals("rikki.xlsx: Hylätty – Tiedosto on vioittunut.", ConsoleReporter.summaryLine(rejected, Lang.FI));
+        assertEquals("kesken.xlsx: Pending",
                 ConsoleReporter.summaryLine(r("kesken.xlsx", Outcome.PENDING, null, null), Lang.EN));
         FileResult oneError = r("a.xlsx", Outcome.ACCEPTED, "091", null,
                 new Finding(FindingCode.of("invalid-status").orElseThrow(), Severity.ERROR, "ASI", "C7", W));
-        assertEquals("a.xlsx: hyväksytty (091), 1 virhe", ConsoleReporter.summaryLine(oneError, Lang.FI));
+        assertEquals("a.xlsx: Hyväksytty (091), 1 virhe", ConsoleReporter.summaryLine(oneError, Lang.FI));
     }
 
     @Test
     void controlCharactersInAFileNameCannotReachTheTerminal() {
         String line = ConsoleReporter.summaryLine(
                 r("evil\u001b[2J\u202e.xlsx", Outcome.REJECTED, null, BROKEN), Lang.EN);
-        assertEquals("evil?[2J?.xlsx: rejected – The file is damaged.", line);
+        assertEquals("evil?[2J?.xlsx: Rejected – The file is damaged.", line);
     }
 
     @Test
@@ -67,7 +67,7 @@ class ConsoleReporterTest {
         c.file(r("a.xlsx", Outcome.ACCEPTED, "091", null));
         c.file(r("b.xlsx", Outcome.ACCEPTED, "049", null));
         c.finish();
-        assertEquals("a.xlsx: hyväksytty (091)" + System.lineSeparator() + "b.xlsx: hyväksytty (049)"
+        assertEquals("a.xlsx: Hyväksytty (091)" + System.lineSeparator() + "b.xlsx: Hyväksytty (049)"
                 + System.lineSeparator(), sw.toString());
     }
 
@@ -81,8 +81,8 @@ class ConsoleReporterTest {
         String nl = System.lineSeparator();
         String bar1 = "[" + "#".repeat(15) + ".".repeat(15) + "] 1/2";
         String bar2 = "[" + "#".repeat(30) + "] 2/2";
-        assertEquals("a.xlsx: hyväksytty (091)" + nl + bar1 + "\r" + " ".repeat(bar1.length()) + "\r"
-                + "b.xlsx: hyväksytty (049)" + nl + bar2 + "\r" + " ".repeat(bar2.length()) + "\r", sw.toString());
+        assertEquals("a.xlsx: Hyväksytty (091)" + nl + bar1 + "\r" + " ".repeat(bar1.length()) + "\r"
+                + "b.xlsx: Hyväksytty (049)" + nl + bar2 + "\r" + " ".repeat(bar2.length()) + "\r", sw.toString());
     }
 
     @Test

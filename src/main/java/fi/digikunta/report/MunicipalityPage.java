@@ -1,0 +1,157 @@
+package fi.digikunta.report;
+
+import fi.digikunta.findings.Finding;
+import fi.digikunta.model.AreaFigures;
+import fi.digikunta.model.Distribution;
+import fi.digikunta.model.FileResult;
+import fi.digikunta.model.MunicipalityFigures;
+import fi.digikunta.model.NationalFigures;
+import fi.digikunta.model.Outcome;
+import fi.digikunta.model.Savings;
+import fi.digikunta.model.ServiceFigures;
+import fi.digikunta.model.ServiceRow;
+import fi.digikunta.model.StageLevel;
+import fi.digikunta.report.HtmlModel.AreaRow;
+import fi.digikunta.report.HtmlModel.AreaServices;
+import fi.digikunta.report.HtmlModel.FileFindings;
+import fi.digikunta.report.HtmlModel.FileRow;
+import fi.digikunta.report.HtmlModel.FindingLine;
+import fi.digikunta.report.HtmlModel.Municipality;
+import fi.digikunta.report.HtmlModel.ServiceLine;
+import fi.digikunta.report.HtmlModel.SpreadRow;
+import fi.digikunta.report.HtmlModel.StageCell;
+import fi.digikunta.report.HtmlModel.StageHeader;
+import fi.digikunta.schema.Lang;
+import fi.digikunta.schema.Schema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the model of one municipality's page: its figures by area, its services, its files and findings. */
+record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt f) {
+    static Municipality model(ReportContext ctx, Map<String, String> t, String code) {
+        Lang lang = ctx.options.lang();
+        return new MunicipalityPage(ctx, t, lang, new Fmt(lang)).model(code);
+    }
+
+    private Municipality model(String code) {
+        MunicipalityFigures m = ctx.municipalities.stream().filter(x -> x.code().equals(code)).findFirst()
+                .orElse(null);
+        List<FileResult> files = ctx.files.stream().filter(x -> code.equals(x.municipalityCode())).toList();
+        List<FileRow> fileRows = files.stream().map(x -> HtmlModel.fileRow(ctx, t, x, "../")).toList();
+        List<StageHeader> stageHeaders = ctx.schema.stages().stream().map(st -> new StageHeader(st,
+                ctx.schema.column("stage." + st).map(c -> c.label().get(lang)).orElse(st))).toList();
+        List<StageCell> legend = new ArrayList<>();
+        for (StageLevel l : StageLevel.values()) {
+            legend.add(stageCell(l));
+        }
+        legend.add(stageCell(null));
+        if (m == null) {
+            return new Municipality(lang.code(), t, HtmlModel.run(ctx), code, null, null, null, null, null, false,
+                    Fmt.NONE, null, null, Fmt.NONE, Fmt.NONE, Fmt.NONE, 0, List.of(), List.of(), stageHeaders,
+                    legend, List.of(), fileRows, findings(files));
+        }
+        List<SpreadRow> spread = new ArrayList<>();
+        spread.add(HtmlModel.spreadRow(f, NationalFigures.ALL, t.get("all_areas"),
+                Tables.get(ctx.national.index(), NationalFigures.ALL), m.index()));
+        List<AreaRow> areas = new ArrayList<>();
+        for (AreaFigures a : m.areas()) {
+            Distribution d = Tables.get(ctx.national.index(), a.area());
+            spread.add(HtmlModel.spreadRow(f, a.area(), HtmlModel.areaName(ctx, a.area()), d, a.index()));
+            areas.add(areaRow(a, d));
+        }
+        FileResult file = ctx.file(m.file()).orElse(null);
+        Savings s = m.savings();
+        return new Municipality(lang.code(), t, HtmlModel.run(ctx), code, HtmlModel.municipalityName(ctx, m),
+                m.region(), f.integer(m.population()), Text.clean(m.file()),
+                file == null ? null : HtmlModel.outcome(t, file.outcome()), true, f.dec1(m.index()), m.level(),
+                ctx.levelName(m.level()), f.euro(s == null ? null : s.realisedNet()),
+                f.euro(s == null ? null : s.potentialNet()), f.euro(s == null ? null : s.target()),
+                s == null ? 0 : s.computableInUse(), spread, areas, stageHeaders, legend, services(m), fileRows,
+                findings(files));
+    }
+
+    /** The findings of each file that is judged (a superseded or pending file's no longer matter). */
+    private List<FileFindings> findings(List<FileResult> files) {
+        List<FileFindings> findings = new ArrayList<>();
+        for (FileResult x : files) {
+            if (x.outcome() == Outcome.SUPERSEDED || x.outcome() == Outcome.PENDING) {
+                continue;
+            }
+            List<FindingLine> lines = new ArrayList<>();
+            for (Finding fd : x.findings()) {
+                lines.add(new FindingLine(Text.clean(fd.sheet()), fd.cell(),
+                        t.getOrDefault("severity_" + Tables.id(fd.severity()), Tables.id(fd.severity())),
+                        Tables.id(fd.severity()), fd.id(),
+                        fd.message() == null ? "" : Text.clean(fd.message().get(lang))));
+            }
+            findings.add(new FileFindings(Text.clean(x.file()), HtmlModel.outcome(t, x.outcome()), x.outcome().id(),
+                    x.reason() == null ? null : Text.clean(x.reason().get(lang)), x.findingsTruncated(), lines));
+        }
+        return findings;
+    }
+
+    private AreaRow areaRow(AreaFigures a, Distribution d) {
+        Savings s = a.savings();
+        return new AreaRow(a.area(), HtmlModel.areaName(ctx, a.area()), a.inUse(), a.planned(), a.notAdopted(),
+                a.unanswered(), f.pct(a.coverage()), f.pct(a.depth()), f.pct(a.usage()), f.dec1(a.index()),
+                a.level(), ctx.levelName(a.level()), f.dec1(d == null ? null : d.median()),
+                f.euro(s == null ? null : s.realisedNet()), f.euro(s == null ? null : s.potentialNet()),
+                f.euro(s == null ? null : s.target()), s == null ? 0 : s.computableInUse());
+    }
+
+    /** The services by area, in the schema's order of areas (an unknown area last). */
+    private List<AreaServices> services(MunicipalityFigures m) {
+        Map<String, List<ServiceLine>> byArea = new LinkedHashMap<>();
+        ctx.schema.areaCodes().forEach(a -> byArea.put(a, new ArrayList<>()));
+        for (ServiceFigures s : m.services()) {
+            byArea.computeIfAbsent(s.area(), k -> new ArrayList<>()).add(serviceLine(m, s));
+        }
+        List<AreaServices> services = new ArrayList<>();
+        byArea.forEach((a, list) -> services.add(new AreaServices(a, HtmlModel.areaName(ctx, a), list)));
+        return services;
+    }
+
+    private ServiceLine serviceLine(MunicipalityFigures m, ServiceFigures s) {
+        ServiceRow row = ctx.row(m, s).orElse(null);
+        List<StageCell> cells = ctx.schema.stages().stream().map(st -> stageCell(s.stages().get(st))).toList();
+        String statusId = s.status() == null ? "unanswered" : Tables.id(s.status());
+        String symbol = switch (statusId) {
+            case "in_use" -> "\u2714";
+            case "planned" -> "\u25F7";
+            case "not_adopted" -> "\u2716";
+            default -> "?";
+        };
+        String name = s.id() != null
+                ? ctx.schema.service(s.id()).map(c -> c.name().get(lang)).orElse(Text.clean(s.name()))
+                : Text.clean(s.name());
+        return new ServiceLine(s.id(), name, s.id() == null, "status-" + statusId, symbol, statusLabel(s), cells,
+                f.pct(s.usage()), f.euro(s.realisedNet()), f.euro(s.potentialNet()),
+                row == null ? null : Text.clean(row.system()));
+    }
+
+    private StageCell stageCell(StageLevel level) {
+        if (level == null) {
+            return new StageCell("st-none", "?", t.get("unanswered"));
+        }
+        String label = ctx.schema.stageLevels().stream().filter(d -> d.code().equals(level.name())).findFirst()
+                .map(d -> d.label().get(lang)).orElse(level.name());
+        Integer value = ctx.schema.stageLevels().stream().filter(d -> d.code().equals(level.name())).findFirst()
+                .map(Schema.StageLevelDef::value).orElse(null);
+        return switch (level) {
+            case MANUAL -> new StageCell("st-0", "\u25CB " + value, label);
+            case ELECTRONIC -> new StageCell("st-1", "\u25D0 " + value, label);
+            case DIGITAL -> new StageCell("st-2", "\u25CF " + value, label);
+            case NOT_APPLICABLE -> new StageCell("st-na", "\u2014", label);
+        };
+    }
+
+    private String statusLabel(ServiceFigures s) {
+        if (s.status() == null) {
+            return t.get("unanswered");
+        }
+        return ctx.schema.statuses().stream().filter(c -> c.code().equals(s.status().name())).findFirst()
+                .map(c -> c.label().get(lang)).orElse(Tables.id(s.status()));
+    }
+}

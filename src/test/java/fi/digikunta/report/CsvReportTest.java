@@ -119,7 +119,7 @@ class CsvReportTest {
         Distribution none = new Distribution(0, null, null, null, null, null, null, null);
         NationalFigures n = new NationalFigures(1, 308, 1.0 / 308, 674963, 5603851, 674963.0 / 5603851,
                 Map.of("ALL", none), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of(), Map.of("ALL", s));
-        FileResult f = new FileResult("h.xlsx", Outcome.ACCEPTED, "091", null, List.of(), false, null, null);
+        FileResult f = new FileResult("h.xlsx", Outcome.ACCEPTED, "091", null, List.of(), false, null, null, null);
         return new RunResult("t", "1", TestRuns.GENERATED, List.of(f), new Figures("1", List.of(m), n));
     }
 

@@ -38,15 +38,20 @@ final class SchemaCheck {
         }
     }
 
+    /** {@link #once} for the Finnish and the Swedish text, compared normalised. */
+    private void onceEach(Set<String> seen, Localized text, String what) {
+        for (String n : List.of(text.fi(), text.sv())) {
+            once(seen, Labels.normalize(n), what + " '" + n + "' twice");
+        }
+    }
+
     /** Area codes and every tab name and alias, in both languages, are unique; returns the area codes. */
     private Set<String> tabs() {
         Set<String> areaCodes = new HashSet<>();
         Set<String> tabNames = new HashSet<>();
         for (Schema.Area a : s.areas()) {
             once(areaCodes, a.code(), "area " + a.code() + " twice");
-            for (String n : List.of(a.tab().fi(), a.tab().sv())) {
-                once(tabNames, Labels.normalize(n), "tab name '" + n + "' twice");
-            }
+            onceEach(tabNames, a.tab(), "tab name");
             for (String n : a.aliases()) {
                 once(tabNames, Labels.normalize(n), "tab alias '" + n + "' twice");
             }
@@ -56,9 +61,7 @@ final class SchemaCheck {
             if (t == null) {
                 p.add("tab role " + role + " missing");
             } else {
-                for (String n : List.of(t.name().fi(), t.name().sv())) {
-                    once(tabNames, Labels.normalize(n), "tab name '" + n + "' twice");
-                }
+                onceEach(tabNames, t.name(), "tab name");
             }
         }
         return areaCodes;
@@ -90,9 +93,7 @@ final class SchemaCheck {
         Set<String> labels = new HashSet<>();
         for (Schema.Column c : s.columns()) {
             once(keys, c.key(), "column " + c.key() + " twice");
-            for (String l : List.of(c.label().fi(), c.label().sv())) {
-                once(labels, Labels.normalize(l), "column label '" + l + "' twice");
-            }
+            onceEach(labels, c.label(), "column label");
             if (!COLUMN_TYPES.contains(c.type())) {
                 p.add("column " + c.key() + " has unknown type " + c.type());
             }

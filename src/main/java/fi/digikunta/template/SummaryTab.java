@@ -16,24 +16,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * Writes the summary tab of a template: the identification block, then per area tab formulas that
  * count its services by status, the unanswered ones and all of them, and a row of totals.
  */
-final class SummaryTab {
-    private final Schema schema;
-    private final TemplateLayout layout;
-    private final ResourceBundle text;
-    private final TemplateStyles st;
-    private final Lang lang;
-    private final int nStatus;
-
-    SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, TemplateStyles st) {
-        this.schema = schema;
-        this.layout = layout;
-        this.text = text;
-        this.st = st;
-        this.lang = layout.lang();
-        this.nStatus = schema.statuses().size();
-    }
-
+record SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, TemplateStyles st) {
     void write(XSSFWorkbook wb) {
+        Lang lang = layout.lang();
+        int nStatus = schema.statuses().size();
         XSSFSheet sh = wb.createSheet(TemplateWriter.sheetName(schema.tabs().get("summary").name().get(lang)));
         sh.setColumnWidth(0, 44 * 256);
         sh.setColumnWidth(1, 30 * 256);
@@ -62,6 +48,7 @@ final class SummaryTab {
 
     /** Labels in one column, the cells to fill in beside them; the form version is filled in and fixed. */
     private void writeIdentification(XSSFSheet sh) {
+        Lang lang = layout.lang();
         for (Schema.IdKey k : schema.identification().keys()) {
             Row row = sh.createRow(TemplateLayout.identificationRow(schema, k.key()));
             TemplateWriter.cell(row, TemplateLayout.LABEL_COL, k.label().get(lang), st.label);
@@ -79,6 +66,7 @@ final class SummaryTab {
     }
 
     private void writeCountsHeader(Row head) {
+        Lang lang = layout.lang();
         List<String> heads = new ArrayList<>();
         heads.add(text.getString("summary.counts.area"));
         schema.statuses().forEach(s -> heads.add(s.label().get(lang)));
@@ -90,6 +78,8 @@ final class SummaryTab {
     }
 
     private void writeAreaCounts(Row row, String areaCode, String tabName) {
+        Lang lang = layout.lang();
+        int nStatus = schema.statuses().size();
         int r = row.getRowNum();
         TemplateWriter.cell(row, 0, tabName, st.label);
         String sheetRef = "'" + tabName.replace("'", "''") + "'!";

@@ -24,12 +24,6 @@ public record FileResult(String file, Outcome outcome, String municipalityCode, 
         findings = List.copyOf(findings);
     }
 
-    /** A result without a reason code (kept so that callers written before the code was added still compile). */
-    public FileResult(String file, Outcome outcome, String municipalityCode, Message reason,
-            List<Finding> findings, boolean findingsTruncated, AssessmentReturn ret, Instant modified) {
-        this(file, outcome, municipalityCode, reason, findings, findingsTruncated, ret, modified, null);
-    }
-
     public FileResult withOutcome(Outcome newOutcome, Message newReason) {
         return withOutcome(newOutcome, null, newReason);
     }

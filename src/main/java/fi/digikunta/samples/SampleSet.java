@@ -55,12 +55,14 @@ public final class SampleSet {
     private final Schema schema;
     private final MunicipalityList municipalities;
     private final long seed;
+    private final SampleEdits edits;
 
     public SampleSet(SampleGenerator gen, MunicipalityList municipalities, long seed) {
         this.gen = gen;
         this.schema = gen.schema();
         this.municipalities = municipalities;
         this.seed = seed;
+        this.edits = new SampleEdits(schema);
     }
 
     /** Writes every sample into {@code dir} (created when missing) and returns the files, in set order. */
@@ -86,7 +88,17 @@ public final class SampleSet {
 
     public List<Sample> samples() {
         List<Sample> l = new ArrayList<>();
-        // Valid returns across the range of municipalities, some with quirks the reader accepts.
+        l.addAll(validReturns());
+        l.addAll(warningReturns());
+        l.addAll(cellErrorReturns());
+        l.addAll(unreadableFiles());
+        l.addAll(rejectedReturns());
+        return l;
+    }
+
+    /** Valid returns across the range of municipalities, some with quirks the reader accepts. */
+    private List<Sample> validReturns() {
+        List<Sample> l = new ArrayList<>();
         l.add(valid("091", Lang.FI, "2026-02-12", "",
                 "Helsinki, the largest city: nearly every service answered; own services added (blank id)",
                 Quirk.OWN_SERVICES));
@@ -102,32 +114,43 @@ public final class SampleSet {
                 f -> { }));
         l.add(sample(SampleGenerator.fileName(m("564"), Lang.FI, ""), ACCEPTED, List.of(),
                 "Oulu; columns moved (notes and system first, usage before the stages, volume before hourly cost)",
-                spec("564", Lang.FI, "2026-02-09", "", lay -> lay.withColumnOrder(movedColumns(lay))), f -> { }));
+                spec("564", Lang.FI, "2026-02-09", "", lay -> lay.withColumnOrder(SampleEdits.movedColumns(lay))),
+                f -> { }));
         l.add(sample(SampleGenerator.fileName(m("179"), Lang.FI, ""), ACCEPTED, List.of(),
                 "Jyväskylä; tabs named by the published aliases (e.g. \"Varhaiskasvatus- ja liikenne\")",
-                spec("179", Lang.FI, "2026-01-22", "", this::aliasTabs), f -> { }));
+                spec("179", Lang.FI, "2026-01-22", "", edits::aliasTabs), f -> { }));
         l.add(valid("398", Lang.FI, "2026-02-03", "", "Lahti; yearly costs typed as formulas (12*monthly fee)",
                 Quirk.FORMULA_COSTS));
         l.add(valid("297", Lang.FI, "2026-01-27", "", "Kuopio; usage typed as 0-100 in general-format cells",
                 Quirk.USAGE_WHOLE_NUMBERS));
         l.add(valid("609", Lang.FI, "2026-02-16", "", "Pori; the fill date typed as text d.m.yyyy",
                 Quirk.DATE_AS_TEXT));
-        l.add(valid("491", Lang.FI, "2026-01-20", "", "Mikkeli, a mid-size town"));
-        l.add(valid("905", Lang.FI, "2026-02-10", "", "Vaasa, a mid-size town"));
-        l.add(valid("186", Lang.FI, "2026-01-30", "", "Järvenpää, a mid-size town"));
-        l.add(valid("698", Lang.FI, "2026-02-18", "", "Rovaniemi, a mid-size town"));
+        l.addAll(plain(Lang.FI, """
+                491 2026-01-20 Mikkeli, a mid-size town
+                905 2026-02-10 Vaasa, a mid-size town
+                186 2026-01-30 Järvenpää, a mid-size town
+                698 2026-02-18 Rovaniemi, a mid-size town
+                """));
         l.add(valid("499", Lang.SV, "2026-02-02", "", "Korsholm (Mustasaari), filled in Swedish"));
         l.add(valid("445", Lang.SV, "2026-01-28", "", "Pargas (Parainen), filled in Swedish; own services",
                 Quirk.OWN_SERVICES));
-        l.add(valid("478", Lang.SV, "2026-02-06", "", "Mariehamn (Maarianhamina), filled in Swedish"));
-        l.add(valid("035", Lang.SV, "2026-02-20", "", "Brändö, the smallest municipality, filled in Swedish"));
-        l.add(valid("148", Lang.FI, "2026-01-26", "", "Inari, small and rural"));
-        l.add(valid("046", Lang.FI, "2026-02-13", "", "Enonkoski, small and rural: fewer answers"));
-        l.add(valid("759", Lang.FI, "2026-02-04", "", "Soini, small and rural"));
-        l.add(valid("892", Lang.FI, "2026-01-21", "", "Uurainen, small and rural"));
-        l.add(valid("578", Lang.FI, "2026-02-11", "", "Paltamo, small and rural"));
+        l.addAll(plain(Lang.SV, """
+                478 2026-02-06 Mariehamn (Maarianhamina), filled in Swedish
+                035 2026-02-20 Brändö, the smallest municipality, filled in Swedish
+                """));
+        l.addAll(plain(Lang.FI, """
+                148 2026-01-26 Inari, small and rural
+                046 2026-02-13 Enonkoski, small and rural: fewer answers
+                759 2026-02-04 Soini, small and rural
+                892 2026-01-21 Uurainen, small and rural
+                578 2026-02-11 Paltamo, small and rural
+                """));
+        return l;
+    }
 
-        // Valid returns that earn warnings.
+    /** Valid returns that earn warnings. */
+    private List<Sample> warningReturns() {
+        List<Sample> l = new ArrayList<>();
         l.add(sample(SampleGenerator.fileName(m("853"), Lang.FI, ""), WARNINGS, List.of("number-as-text"),
                 "Turku; numbers typed as text the Finnish way (\"1 200,50\" with a no-break space, \"55 %\")",
                 spec("853", Lang.FI, "2026-02-06", "", UnaryOperator.identity(), Quirk.TEXT_NUMBERS), f -> { }));
@@ -143,7 +166,7 @@ public final class SampleSet {
         l.add(warning("272", "2026-02-19", List.of("formula-no-cached-value"),
                 "Kokkola; a cost formula saved without its computed value (ASU-01)", f -> {
                     int row = f.rowOf("ASU-01");
-                    f.setRow("ASU", row, savingsRow("ASU-01", 1200.0, 42.0, 12.0));
+                    f.setRow("ASU", row, edits.savingsRow("ASU-01", 1200.0, 42.0, 12.0));
                     int col = f.layout().columnIndex("cost");
                     f.afterEvaluation(() -> {
                         Cell c = f.areaSheet("ASU").getRow(row).getCell(col);
@@ -153,10 +176,10 @@ public final class SampleSet {
                 }));
         l.add(warning("153", "2026-01-19", List.of("service-missing"),
                 "Imatra; the row of TER-06 emptied (the service counts as unanswered)",
-                f -> clearRow(f.areaSheet("TER"), f.rowOf("TER-06"))));
+                f -> SampleEdits.clearRow(f.areaSheet("TER"), f.rowOf("TER-06"))));
         l.add(warning("109", "2026-02-02", List.of("unknown-id"),
                 "Hämeenlinna; an own service given an invented id ASU-99 (treated as an own service)", f -> {
-                    Map<String, Object> a = savingsRow("ASU-99", 80.0, null, 20.0);
+                    Map<String, Object> a = edits.savingsRow("ASU-99", 80.0, null, 20.0);
                     a.put("service", "Venepaikkavaraus");
                     f.setRow("ASU", f.layout().lastServiceRow(schema, "ASU"), a);
                 }));
@@ -168,45 +191,54 @@ public final class SampleSet {
                     Map<String, Object> noStages = new LinkedHashMap<>();
                     noStages.put("status", "IN_USE");
                     noStages.put("usage", 0.5);
-                    f.setRow("ASU", f.rowOf("ASU-02"), withId("ASU-02", noStages));
+                    f.setRow("ASU", f.rowOf("ASU-02"), edits.withId("ASU-02", noStages));
                     Map<String, Object> noStatus = new LinkedHashMap<>();
                     schema.stages().forEach(st -> noStatus.put("stage." + st, "ELECTRONIC"));
-                    f.setRow("ASU", f.rowOf("ASU-03"), withId("ASU-03", noStatus));
-                    Map<String, Object> partial = savingsRow("ASU-04", 300.0, null, null);
+                    f.setRow("ASU", f.rowOf("ASU-03"), edits.withId("ASU-03", noStatus));
+                    Map<String, Object> partial = edits.savingsRow("ASU-04", 300.0, null, null);
                     f.setRow("ASU", f.rowOf("ASU-04"), partial);
                 }));
+        return l;
+    }
 
-        // Files with cell errors: still accepted, the erroneous figures left out.
+    /** Files with cell errors: still accepted, the erroneous figures left out. */
+    private List<Sample> cellErrorReturns() {
+        List<Sample> l = new ArrayList<>();
         l.add(broken("bad-values", "740", "2026-02-04", WARNINGS,
                 List.of("invalid-status", "invalid-stage", "number-out-of-range", "not-a-number"),
                 "Savonlinna; ASU-01 status \"Kyllä\", ASU-02 stage \"Osittain\", ASU-03 usage 150 %,"
                         + " ASU-04 cost \"ei tiedossa\" and target -500", f -> {
                     Map<String, Object> badStatus = new LinkedHashMap<>();
                     badStatus.put("status", "Kyllä");
-                    f.setRow("ASU", f.rowOf("ASU-01"), withId("ASU-01", badStatus));
-                    Map<String, Object> badStage = savingsRow("ASU-02", null, null, null);
+                    f.setRow("ASU", f.rowOf("ASU-01"), edits.withId("ASU-01", badStatus));
+                    Map<String, Object> badStage = edits.savingsRow("ASU-02", null, null, null);
                     badStage.put("stage.HAK", "Osittain");
                     f.setRow("ASU", f.rowOf("ASU-02"), badStage);
-                    Map<String, Object> badUsage = savingsRow("ASU-03", null, null, null);
+                    Map<String, Object> badUsage = edits.savingsRow("ASU-03", null, null, null);
                     badUsage.put("usage", 1.5);
                     f.setRow("ASU", f.rowOf("ASU-03"), badUsage);
-                    Map<String, Object> badNumbers = savingsRow("ASU-04", 300.0, 40.0, 10.0);
+                    Map<String, Object> badNumbers = edits.savingsRow("ASU-04", 300.0, 40.0, 10.0);
                     badNumbers.put("cost", "ei tiedossa");
                     badNumbers.put("target", -500.0);
                     f.setRow("ASU", f.rowOf("ASU-04"), badNumbers);
                 }));
         l.add(broken("duplicate-id", "211", "2026-01-27", WARNINGS, List.of("duplicate-id"),
                 "Kangasala; KUL-03 a second time on an own-service row of its tab", f -> {
-                    Map<String, Object> dup = savingsRow("KUL-03", null, null, null);
+                    Map<String, Object> dup = edits.savingsRow("KUL-03", null, null, null);
                     f.setRow("KUL", f.layout().lastServiceRow(schema, "KUL"), dup);
                 }));
         l.add(broken("wrong-area-id", "915", "2026-02-12", WARNINGS, List.of("wrong-area-id", "service-missing"),
                 "Varkaus; the VKO-06 row moved to the ASU tab (an error there, missing from its own tab)", f -> {
-                    clearRow(f.areaSheet("VKO"), f.rowOf("VKO-06"));
-                    f.setRow("ASU", f.layout().lastServiceRow(schema, "ASU"), savingsRow("VKO-06", null, null, null));
+                    SampleEdits.clearRow(f.areaSheet("VKO"), f.rowOf("VKO-06"));
+                    f.setRow("ASU", f.layout().lastServiceRow(schema, "ASU"),
+                            edits.savingsRow("VKO-06", null, null, null));
                 }));
+        return l;
+    }
 
-        // Rejected: the file says why.
+    /** Rejected for the file itself: empty, cut off, encrypted, another format or hostile; the name says why. */
+    private List<Sample> unreadableFiles() {
+        List<Sample> l = new ArrayList<>();
         l.add(new Sample("broken-empty.xlsx", REJECTED, List.of("file-empty"), "0 bytes", () -> new byte[0]));
         l.add(new Sample("broken-not-a-workbook.xlsx", REJECTED, List.of("not-a-workbook"),
                 "a semicolon CSV export renamed to .xlsx", this::csvExport));
@@ -235,6 +267,12 @@ public final class SampleSet {
                 "Kajaani's return whose workbook part declares an external entity (XXE)",
                 () -> BrokenFiles.doctype(gen.generate(spec("205", Lang.FI, "2026-02-11", "-doctype",
                         UnaryOperator.identity())), SampleGenerator.fileTime(LocalDate.parse("2026-02-11")))));
+        return l;
+    }
+
+    /** Rejected for what the workbook holds or lacks; the name says why. */
+    private List<Sample> rejectedReturns() {
+        List<Sample> l = new ArrayList<>();
         l.add(broken("unknown-code", null, "2026-02-02", REJECTED, List.of("unknown-municipality"),
                 "code 999, which no municipality has", f -> { }));
         l.add(broken("unknown-version", "106", "2026-02-02", REJECTED, List.of("unknown-version"),
@@ -244,7 +282,7 @@ public final class SampleSet {
                 spec("257", Lang.FI, "2026-01-28", "-missing-tab", lay -> lay.withoutArea("TER")), f -> { }));
         l.add(broken("no-header", "444", "2026-02-13", REJECTED, List.of("header-not-found"),
                 "Lohja; the header row of the KUL tab emptied",
-                f -> clearRow(f.areaSheet("KUL"), TemplateLayout.HEADER_ROW)));
+                f -> SampleEdits.clearRow(f.areaSheet("KUL"), TemplateLayout.HEADER_ROW)));
         l.add(broken("missing-column", "423", "2026-01-22", REJECTED, List.of("required-column-missing"),
                 "Lieto; the status column of the TYO tab emptied, header included", f -> {
                     Sheet sh = f.areaSheet("TYO");
@@ -259,7 +297,7 @@ public final class SampleSet {
         l.add(broken("identification-missing", "710", "2026-02-06", REJECTED, List.of("identification-missing"),
                 "Raasepori; the identification block emptied", f -> {
                     for (Schema.IdKey k : schema.identification().keys()) {
-                        clearRow(f.summary(), TemplateLayout.identificationRow(schema, k.key()));
+                        SampleEdits.clearRow(f.summary(), TemplateLayout.identificationRow(schema, k.key()));
                     }
                 }));
         return l;
@@ -289,6 +327,12 @@ public final class SampleSet {
                 spec(code, lang, date, suffix, UnaryOperator.identity(), quirks), f -> { });
     }
 
+    /** Valid returns without quirks, one a line: code, fill date and description, separated by spaces. */
+    private List<Sample> plain(Lang lang, String table) {
+        return table.lines().map(line -> line.split(" ", 3))
+                .map(f -> valid(f[0], lang, f[1], "", f[2])).toList();
+    }
+
     private Sample warning(String code, String date, List<String> codes, String description, Consumer<Filled> edit) {
         return sample(SampleGenerator.fileName(m(code), Lang.FI, ""), WARNINGS, codes, description,
                 spec(code, Lang.FI, date, "", UnaryOperator.identity()), edit);
@@ -299,68 +343,6 @@ public final class SampleSet {
         String c = code == null ? "999" : code;
         return sample("broken-" + defect + ".xlsx", outcome, codes, description,
                 spec(c, Lang.FI, date, "-" + defect, UnaryOperator.identity()), edit);
-    }
-
-    /** Notes and system right after the service name, usage before the stages, volume before hourly cost. */
-    private static List<String> movedColumns(TemplateLayout lay) {
-        List<String> order = new ArrayList<>(lay.columnOrder());
-        List<String> front = List.of("id", "service", "notes", "system", "status", "usage");
-        order.removeAll(front);
-        order.remove("volume");
-        order.add(order.indexOf("hourly"), "volume");
-        List<String> out = new ArrayList<>(front);
-        out.addAll(order);
-        return out;
-    }
-
-    /** Every area tab that has a published alias is named by it. */
-    private TemplateLayout aliasTabs(TemplateLayout lay) {
-        TemplateLayout out = lay;
-        for (Schema.Area a : schema.areas()) {
-            if (!a.aliases().isEmpty()) {
-                out = out.withTabName(a.code(), a.aliases().get(0));
-            }
-        }
-        return out;
-    }
-
-    private Map<String, Object> withId(String id, Map<String, Object> answers) {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("id", id);
-        schema.service(id).ifPresent(s -> a.put("service", s.name()));
-        a.putAll(answers);
-        return a;
-    }
-
-    /**
-     * A row in use with every stage answered and a usage rate; with savings inputs when volume is
-     * given (hourly cost left blank when null, so that the workbook's default applies).
-     */
-    private Map<String, Object> savingsRow(String id, Double volume, Double hourly, Double minutesKas) {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("status", "IN_USE");
-        schema.stages().forEach(st -> a.put("stage." + st, "DIGITAL"));
-        a.put("usage", 0.6);
-        if (volume != null) {
-            a.put("volume", volume);
-            if (hourly != null) {
-                a.put("hourly", hourly);
-            }
-            if (minutesKas != null) {
-                a.put("save.KAS", minutesKas);
-                a.put("cost", 2400.0);
-            }
-        }
-        return withId(id, a);
-    }
-
-    private static void clearRow(Sheet sh, int row) {
-        Row r = sh.getRow(row);
-        if (r != null) {
-            for (Cell c : r) {
-                c.setBlank();
-            }
-        }
     }
 
     private String summaryTab(Lang lang) {

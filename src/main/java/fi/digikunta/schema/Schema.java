@@ -1,6 +1,5 @@
 package fi.digikunta.schema;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,12 +99,5 @@ public record Schema(
     /** Area codes in catalogue order. */
     public List<String> areaCodes() {
         return areas.stream().map(Area::code).toList();
-    }
-
-    /** Areas by code, in catalogue order. */
-    public Map<String, Area> areasByCode() {
-        Map<String, Area> m = new LinkedHashMap<>();
-        areas.forEach(a -> m.put(a.code(), a));
-        return m;
     }
 }

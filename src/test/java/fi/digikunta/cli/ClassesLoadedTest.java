@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fi.digikunta.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +22,8 @@ class ClassesLoadedTest {
 
     /** Runs {@code digikunta run INBOX --out OUT} in a new JVM and returns the classes it loaded. */
     static List<String> classesLoadedByRun(Path inbox, Path out, Path log) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-Xlog:class+load=info:file=" + log, "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "run", inbox.toString(), "--out",
-                out.toString(), "--quiet", "--settle", "0");
+        List<String> cmd = Processes.javaMain(List.of("-Xlog:class+load=info:file=" + log), Main.class,
+                List.of("run", inbox.toString(), "--out", out.toString(), "--quiet", "--settle", "0"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         int code = p.waitFor();

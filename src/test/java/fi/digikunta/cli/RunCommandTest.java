@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
+import fi.digikunta.testing.CsvTable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +22,7 @@ class RunCommandTest {
     private static final Path INBOX = Path.of("samples/inbox");
 
     static List<CSVRecord> csv(String text) throws Exception {
-        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(text)).getRecords();
+        return CsvTable.parse(text, CSVFormat.RFC4180).rows;
     }
 
     @Test

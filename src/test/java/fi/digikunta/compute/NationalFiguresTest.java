@@ -232,7 +232,7 @@ class NationalFiguresTest {
                 beta().file("beta.xlsx", Outcome.REJECTED),
                 gamma().file("gamma.xlsx", Outcome.PENDING),
                 // and a rejected file without a return at all
-                new FileResult("broken.xlsx", Outcome.REJECTED, null, null, List.of(), false, null, null)));
+                new FileResult("broken.xlsx", Outcome.REJECTED, null, null, List.of(), false, null, null, null)));
         assertEquals(1, f.municipalities().size());
         MunicipalityFigures alfa = f.municipalities().get(0);
         assertEquals("001", alfa.code());

@@ -63,7 +63,7 @@ final class Returns {
     }
 
     FileResult file(String name, Outcome outcome) {
-        return new FileResult(name, outcome, code, null, List.of(), false, build(), Instant.EPOCH);
+        return new FileResult(name, outcome, code, null, List.of(), false, build(), Instant.EPOCH, null);
     }
 
     /** A catalogue row (its name taken from the catalogue, as the reader does for a blank cell). */

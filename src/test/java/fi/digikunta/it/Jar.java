@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import fi.digikunta.testing.Processes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -42,17 +42,15 @@ final class Jar {
 
         /** Waits for the end (at most two minutes, then it is killed and the test fails). */
         Result await() throws Exception {
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                fail(name + " did not finish in 120 s: " + command + "\nstderr:\n" + read(stderr));
+            if (!Processes.awaitOrKill(process, Duration.ofSeconds(120))) {
+                fail(name + " did not finish in 120 s: " + command + "\nstderr:\n" + Processes.read(stderr));
             }
-            return new Result(this, process.exitValue(), read(stdout), read(stderr));
+            return new Result(this, process.exitValue(), Processes.read(stdout), Processes.read(stderr));
         }
 
         /** SIGKILL on POSIX: no shutdown hook, no finally block runs. */
         void kill() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor(60, TimeUnit.SECONDS);
+            Processes.kill(process, Duration.ofSeconds(60));
         }
     }
 
@@ -81,17 +79,12 @@ final class Jar {
         String name = "digikunta#" + n;
         Path logs = dir.resolve("process-output");
         Files.createDirectories(logs);
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // Faster start-up on a small CI machine; nothing the program does depends on them.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Dpicocli.ansi=false",
-                "-jar", jar().toAbsolutePath().toString()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        List<String> options = new ArrayList<>(Processes.QUICK_START);
+        options.add("-Dpicocli.ansi=false");
+        ProcessBuilder pb = new ProcessBuilder(Processes.javaJar(options, jar().toAbsolutePath(), List.of(args)))
+                .directory(dir.toFile());
         Path out = logs.resolve(n + ".stdout");
         Path err = logs.resolve(n + ".stderr");
-        pb.redirectOutput(out.toFile());
-        pb.redirectError(err.toFile());
-        pb.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
         Map<String, String> e = pb.environment();
         e.remove("SOURCE_DATE_EPOCH");
         e.remove("JAVA_TOOL_OPTIONS");
@@ -99,7 +92,7 @@ final class Jar {
         e.put("TERM", "dumb");
         e.put("NO_COLOR", "1");
         e.putAll(env);
-        return new Started(name, pb.start(), out, err, List.of(args));
+        return new Started(name, Processes.startToFiles(pb, out, err), out, err, List.of(args));
     }
 
     static Result run(Path dir, Map<String, String> env, String... args) throws Exception {
@@ -108,17 +101,5 @@ final class Jar {
 
     static Map<String, String> reproducible() {
         return Map.of("SOURCE_DATE_EPOCH", EPOCH);
-    }
-
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
-    }
-
-    static String read(Path p) {
-        try {
-            return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "(" + e + ")";
-        }
     }
 }

@@ -3,6 +3,7 @@ package fi.digikunta.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fi.digikunta.testing.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ class KilledRunIT {
             s.kill();
             int exit = s.process().exitValue();
             String context = "seed " + seed + ", kill " + i + " (" + where + ", "
-                    + (System.nanoTime() - t0) / 1_000_000 + " ms), exit " + exit + ", stderr: " + Jar.read(s.stderr());
+                    + (System.nanoTime() - t0) / 1_000_000 + " ms), exit " + exit + ", stderr: " + Processes.read(s.stderr());
             // 0 when it finished before the kill (--fail-on never), else the kill's code (137 on Linux).
             // Never 3: a killed run's lock must not block the next one. Never 2 or 1.
             assertTrue(exit != 1 && exit != 2 && exit != 3, context);

@@ -12,9 +12,9 @@ import fi.digikunta.schema.Lang;
 import fi.digikunta.schema.Schema;
 import fi.digikunta.schema.SchemaRegistry;
 import fi.digikunta.template.TemplateLayout;
+import fi.digikunta.testing.CsvTable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +31,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 
 /** Inboxes for the end-to-end tests, and what they check in a report set and an inbox. */
 final class Sets {
@@ -119,13 +117,7 @@ final class Sets {
 
     /** The values of one column of a CSV table of the set (the default RFC 4180 dialect). */
     static List<String> csvColumn(Path set, String table, String column) throws IOException {
-        try (Reader r = Files.newBufferedReader(set.resolve(table), StandardCharsets.UTF_8)) {
-            List<String> out = new ArrayList<>();
-            for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-                out.add(rec.get(column));
-            }
-            return out;
-        }
+        return CsvTable.read(set.resolve(table)).column(column);
     }
 
     /** file -> outcome, from files.csv. */

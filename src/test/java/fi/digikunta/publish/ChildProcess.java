@@ -1,11 +1,11 @@
 package fi.digikunta.publish;
 
+import fi.digikunta.testing.Processes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -32,11 +32,8 @@ final class ChildProcess implements AutoCloseable {
     }
 
     static ChildProcess start(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), PublishChild.class.getName()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        ProcessBuilder pb = new ProcessBuilder(Processes.javaMain(Processes.QUICK_START, PublishChild.class,
+                List.of(args)));
         pb.redirectError(ProcessBuilder.Redirect.PIPE);
         return new ChildProcess(pb.start());
     }
@@ -65,8 +62,7 @@ final class ChildProcess implements AutoCloseable {
 
     /** SIGKILL on POSIX: no shutdown hooks, no finally blocks, the OS drops the file lock. */
     void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        Processes.kill(process, Duration.ofSeconds(30));
     }
 
     @Override

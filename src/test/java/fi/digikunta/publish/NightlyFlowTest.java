@@ -109,14 +109,15 @@ class NightlyFlowTest {
 
     private static FileResult standIn(InboxEntry e) {
         if (e.pending()) {
-            return new FileResult(e.name(), Outcome.PENDING, null, null, List.of(), false, null, e.modified());
+            return new FileResult(e.name(), Outcome.PENDING, null, null, List.of(), false, null, e.modified(), null);
         }
         String n = e.name();
         if (!e.rejected() && n.matches("\\d{3}-.*\\.xlsx")) {
-            return new FileResult(n, Outcome.ACCEPTED, n.substring(0, 3), null, List.of(), false, null, e.modified());
+            return new FileResult(n, Outcome.ACCEPTED, n.substring(0, 3), null, List.of(), false, null, e.modified(),
+                    null);
         }
         return new FileResult(n, Outcome.REJECTED, null, e.rejected() ? e.rejectReason() : NOT_A_RETURN, List.of(),
-                false, null, e.modified());
+                false, null, e.modified(), null);
     }
 
     private static byte[] reportJson(List<FileResult> results, SincePreviousRun since) throws IOException {

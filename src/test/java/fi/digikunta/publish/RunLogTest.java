@@ -56,7 +56,7 @@ class RunLogTest {
 
     static FileResult result(String file, Outcome o, String code, Finding... findings) {
         return new FileResult(file, o, code, o == Outcome.REJECTED ? MSG : null, List.of(findings), false, null,
-                Instant.EPOCH);
+                Instant.EPOCH, null);
     }
 
     private static List<JsonNode> parse(List<String> lines) throws IOException {

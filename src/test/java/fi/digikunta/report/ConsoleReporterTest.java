@@ -23,7 +23,7 @@ class ConsoleReporterTest {
     private static final Message W = new Message("v", "v", "w");
 
     private static FileResult r(String file, Outcome o, String code, Message reason, Finding... f) {
-        return new FileResult(file, o, code, reason, List.of(f), false, null, Instant.EPOCH);
+        return new FileResult(file, o, code, reason, List.of(f), false, null, Instant.EPOCH, null);
     }
 
     @Test

@@ -16,6 +16,7 @@ import fi.digikunta.model.Outcome;
 import fi.digikunta.model.StageLevel;
 import fi.digikunta.model.Status;
 import fi.digikunta.model.RunResult;
+import fi.digikunta.testing.CsvTable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,20 +57,20 @@ class CsvReportTest {
         int services = run.figures().municipalities().stream().mapToInt(m -> m.services().size()).sum();
         int findings = run.files().stream().mapToInt(f -> f.findings().size()).sum();
 
-        assertEquals(munis, Csv.of(out, "municipalities", d).rows.size());
-        Csv areas = Csv.of(out, "areas", d);
+        assertEquals(munis, CsvTable.of(out, "municipalities", d).rows.size());
+        CsvTable areas = CsvTable.of(out, "areas", d);
         assertEquals(AREA_COLUMNS, areas.header.subList(0, AREA_COLUMNS.size()));
         assertEquals(munis * 6, areas.rows.size());
-        assertEquals(services, Csv.of(out, "services", d).rows.size());
-        Csv files = Csv.of(out, "files", d);
+        assertEquals(services, CsvTable.of(out, "services", d).rows.size());
+        CsvTable files = CsvTable.of(out, "files", d);
         assertEquals(List.of("file", "outcome", "municipality_code", "reason"), files.header.subList(0, 4));
         assertEquals(run.files().size(), files.rows.size());
-        Csv fs = Csv.of(out, "findings", d);
+        CsvTable fs = CsvTable.of(out, "findings", d);
         assertEquals(List.of("file", "municipality_code", "sheet", "cell", "code", "severity", "message_fi",
                 "message_en"), fs.header.subList(0, 8));
         assertEquals(findings, fs.rows.size());
-        assertEquals(67, Csv.of(out, "service_stats", d).rows.size());
-        Csv national = Csv.of(out, "national", d);
+        assertEquals(67, CsvTable.of(out, "service_stats", d).rows.size());
+        CsvTable national = CsvTable.of(out, "national", d);
         assertEquals(List.of("area", "statistic", "value"), national.header.subList(0, 3));
         assertEquals(String.valueOf(munis), national.one(r -> r.get("area").equals("ALL")
                 && r.get("statistic").equals("respondents")).get("value"));
@@ -77,7 +78,7 @@ class CsvReportTest {
 
     @Test
     void nationalHasEveryStatisticOfTheIssueForAllAndEachArea() {
-        Csv national = Csv.of(render(TestRuns.superseded(), CsvDialect.RFC4180), "national", CsvDialect.RFC4180);
+        CsvTable national = CsvTable.of(render(TestRuns.superseded(), CsvDialect.RFC4180), "national", CsvDialect.RFC4180);
         List<String> stats = List.of("n", "mean", "weighted_mean", "median", "p25", "p75", "min", "max");
         for (String area : List.of("ALL", "ASU", "VKO", "KUL", "TER", "TYO", "VIO")) {
             for (String s : stats) {
@@ -119,14 +120,14 @@ class CsvReportTest {
         Distribution none = new Distribution(0, null, null, null, null, null, null, null);
         NationalFigures n = new NationalFigures(1, 308, 1.0 / 308, 674963, 5603851, 674963.0 / 5603851,
                 Map.of("ALL", none), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of(), Map.of("ALL", s));
-        FileResult f = new FileResult("h.xlsx", Outcome.ACCEPTED, "091", null, List.of(), false, null, null);
+        FileResult f = new FileResult("h.xlsx", Outcome.ACCEPTED, "091", null, List.of(), false, null, null, null);
         return new RunResult("t", "1", TestRuns.GENERATED, List.of(f), new Figures("1", List.of(m), n));
     }
 
     @Test
     void roundsHalfUpOnOutputAndWritesNullAsAnEmptyField() {
         Map<String, byte[]> out = render(roundingRun(), CsvDialect.RFC4180);
-        CSVRecord asu = Csv.of(out, "areas", CsvDialect.RFC4180).one(r -> r.get("area").equals("ASU"));
+        CSVRecord asu = CsvTable.of(out, "areas", CsvDialect.RFC4180).one(r -> r.get("area").equals("ASU"));
         assertEquals("0.6667", asu.get("coverage"));
         assertEquals("", asu.get("depth"));
         assertEquals("0.0001", asu.get("usage"));
@@ -136,10 +137,10 @@ class CsvReportTest {
         assertEquals("0.13", asu.get("target"));
         assertEquals("3", asu.get("computable_in_use"));
         assertEquals("Aloitettu", asu.get("level_name"));
-        CSVRecord m = Csv.of(out, "municipalities", CsvDialect.RFC4180).rows.get(0);
+        CSVRecord m = CsvTable.of(out, "municipalities", CsvDialect.RFC4180).rows.get(0);
         assertEquals("100.0000", m.get("index"));
         assertEquals("12.3457", m.get("index_vio"));
-        CSVRecord svc = Csv.of(out, "services", CsvDialect.RFC4180).rows.get(0);
+        CSVRecord svc = CsvTable.of(out, "services", CsvDialect.RFC4180).rows.get(0);
         assertEquals("digital", svc.get("stage_neu"));
         assertEquals("", svc.get("stage_hak"));
         assertEquals("not_applicable", svc.get("stage_kas"));
@@ -147,7 +148,7 @@ class CsvReportTest {
         assertEquals("-1234567.89", svc.get("potential_net"));
         assertEquals("", svc.get("realised_net"));
         assertEquals("10000000.00", svc.get("target"), "never exponent notation");
-        Csv national = Csv.of(out, "national", CsvDialect.RFC4180);
+        CsvTable national = CsvTable.of(out, "national", CsvDialect.RFC4180);
         assertEquals("", national.one(r -> r.get("statistic").equals("median")).get("value"));
         assertEquals("0", national.one(r -> r.get("statistic").equals("n")).get("value"));
     }
@@ -165,7 +166,7 @@ class CsvReportTest {
         for (byte[] b : out.values()) {
             assertFalse(new String(b, StandardCharsets.UTF_8).contains("\u2212"), "no U+2212 minus anywhere");
         }
-        CSVRecord svc = Csv.of(out, "services", CsvDialect.EXCEL_FI).rows.get(0);
+        CSVRecord svc = CsvTable.of(out, "services", CsvDialect.EXCEL_FI).rows.get(0);
         assertEquals("-1234567,89", svc.get("potential_net"));
     }
 
@@ -186,7 +187,7 @@ class CsvReportTest {
     @Test
     void filesAndFindingsCarryOutcomeReasonAndCode() {
         Map<String, byte[]> out = render(TestRuns.superseded(), CsvDialect.RFC4180);
-        Csv files = Csv.of(out, "files", CsvDialect.RFC4180);
+        CsvTable files = CsvTable.of(out, "files", CsvDialect.RFC4180);
         assertEquals(List.of("helsinki-2026.xlsx", "helsinki-vanha.xlsx", "inari.xlsx", "salattu.xlsx"),
                 files.rows.stream().map(r -> r.get("file")).toList(), "sorted by file name");
         CSVRecord enc = files.one(r -> r.get("file").equals("salattu.xlsx"));
@@ -197,21 +198,21 @@ class CsvReportTest {
         assertEquals("superseded", files.one(r -> r.get("file").equals("helsinki-vanha.xlsx")).get("outcome"));
         assertEquals("accepted_with_warnings", files.one(r -> r.get("file").equals("inari.xlsx")).get("outcome"));
         assertEquals("1", files.one(r -> r.get("file").equals("inari.xlsx")).get("warnings"));
-        CSVRecord f = Csv.of(out, "findings", CsvDialect.RFC4180).one(r -> true);
+        CSVRecord f = CsvTable.of(out, "findings", CsvDialect.RFC4180).one(r -> true);
         assertEquals(List.of("inari.xlsx", "148", "Yhteenveto", "B2", "name-mismatch", "warning",
                 "Kunnan nimi ei vastaa kuntanumeroa", "The name does not match the code"),
                 List.of(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4), f.get(5), f.get(6), f.get(7)));
         // --lang sv gives the Swedish reason text
         Map<String, byte[]> sv = ReportSet.render(TestRuns.superseded(),
                 ReportOptions.defaults().withLang(fi.digikunta.schema.Lang.SV));
-        assertEquals("Tiedosto on suojattu salasanalla (sv)", Csv.of(sv, "files", CsvDialect.RFC4180)
+        assertEquals("Tiedosto on suojattu salasanalla (sv)", CsvTable.of(sv, "files", CsvDialect.RFC4180)
                 .one(r -> r.get("file").equals("salattu.xlsx")).get("reason"));
     }
 
     @Test
     void servicesCarryTheRowsFreeText() {
         Map<String, byte[]> out = render(TestRuns.oneAccepted(), CsvDialect.RFC4180);
-        CSVRecord own = Csv.of(out, "services", CsvDialect.RFC4180).one(r -> r.get("own_service").equals("true"));
+        CSVRecord own = CsvTable.of(out, "services", CsvDialect.RFC4180).one(r -> r.get("own_service").equals("true"));
         assertEquals("", own.get("service"));
         assertEquals("Pysäköinnin mobiilimaksu", own.get("name"));
         assertEquals("Lupapiste", own.get("system"));

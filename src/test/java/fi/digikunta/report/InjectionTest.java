@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.digikunta.model.RunResult;
+import fi.digikunta.testing.CsvTable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ class InjectionTest {
             Map<String, byte[]> out = ReportSet.render(run, ReportOptions.defaults().withCsvDialect(d));
             int seen = 0;
             for (String table : ReportSet.tableNames()) {
-                Csv csv = Csv.of(out, table, d);
+                CsvTable csv = CsvTable.of(out, table, d);
                 for (CSVRecord r : csv.rows) {
                     for (String cell : r) {
                         assertTrue(safe(cell), () -> table + " (" + d.id() + "): a cell a spreadsheet would run: "

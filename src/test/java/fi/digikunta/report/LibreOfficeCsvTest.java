@@ -2,16 +2,16 @@ package fi.digikunta.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
+import fi.digikunta.testing.Processes;
+import fi.digikunta.testing.Soffice;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -29,40 +29,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LibreOfficeCsvTest {
 
-    static Path soffice() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(dir, "soffice");
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
     static Sheet convert(Path csv, Path tmp) throws Exception {
-        Path soffice = soffice();
-        assumeTrue(soffice != null, "soffice not installed");
         Path out = tmp.resolve("out");
         Files.createDirectories(out);
-        Process p = new ProcessBuilder(soffice.toString(), "--headless", "--norestore", "--nolockcheck",
-                "-env:UserInstallation=" + tmp.resolve("profile").toUri(), "--infilter=CSV:59,34,76,1,,1035",
-                "--convert-to", "xlsx", "--outdir", out.toString(), csv.toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("soffice.log").toFile()).start();
-        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "soffice timed out");
+        Soffice.Run run = Soffice.run(tmp.resolve("profile"), tmp.resolve("soffice.log"), Duration.ofSeconds(180),
+                List.of("--nolockcheck", "--infilter=CSV:59,34,76,1,,1035", "--convert-to", "xlsx", "--outdir",
+                        out.toString(), csv.toString()));
+        assertTrue(run.finished(), "soffice timed out");
         String name = csv.getFileName().toString().replace(".csv", ".xlsx");
         Path xlsx = out.resolve(name);
-        assertTrue(Files.exists(xlsx), () -> "no xlsx; soffice said: " + read(tmp.resolve("soffice.log")));
+        assertTrue(Files.exists(xlsx), () -> "no xlsx; soffice said: " + Processes.read(tmp.resolve("soffice.log")));
         try (InputStream in = Files.newInputStream(xlsx)) {
             Workbook wb = new XSSFWorkbook(in);
             return wb.getSheetAt(0);
-        }
-    }
-
-    static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (java.io.IOException e) {
-            return e.toString();
         }
     }
 

@@ -223,7 +223,7 @@ final class TestRuns {
             figures.add(g.figures());
             boolean warn = !m.findings().isEmpty();
             files.add(new FileResult(m.file(), warn ? Outcome.ACCEPTED_WITH_WARNINGS : Outcome.ACCEPTED, m.code(),
-                    null, m.findings(), truncated, g.ret(), GENERATED));
+                    null, m.findings(), truncated, g.ret(), GENERATED, null));
         }
         files.sort((a, b) -> a.file().compareTo(b.file()));
         figures.sort((a, b) -> a.code().compareTo(b.code()));

@@ -191,11 +191,8 @@ public final class RobustnessCorpus {
                 "5,000 own services on one area tab (every row of an accepted file is kept for the reports)", () -> {
                     TestReturn t = valid("182");
                     for (int i = 0; i < 5000; i++) {
-                        Map<String, Object> own = new LinkedHashMap<>();
-                        own.put("service", "Oma palvelu " + i);
-                        own.put("status", "Käytössä");
-                        own.put("stage.NEU", "Digitaalinen");
-                        t.area("VIO").rows.add(own);
+                        t.area("VIO").rows.add(row("service", "Oma palvelu " + i, "status", "Käytössä",
+                                "stage.NEU", "Digitaalinen"));
                     }
                     return HandWrittenXlsx.write(t);
                 });
@@ -207,11 +204,8 @@ public final class RobustnessCorpus {
                     t.id.put("contact", INJECTIONS.get(6));
                     List<Map<String, Object>> rows = t.area("ASU").rows;
                     for (int i = 0; i < INJECTIONS.size(); i++) {
-                        Map<String, Object> own = new LinkedHashMap<>();
-                        own.put("service", INJECTIONS.get(i) + " " + i);
-                        own.put("status", "Suunnitteilla");
-                        own.put("notes", INJECTIONS.get((i + 1) % INJECTIONS.size()));
-                        rows.add(own);
+                        rows.add(row("service", INJECTIONS.get(i) + " " + i, "status", "Suunnitteilla",
+                                "notes", INJECTIONS.get((i + 1) % INJECTIONS.size())));
                     }
                     t.extraTabs.add("<script>alert(3)");
                     t.extraTabs.add("=cmd|' -C calc'!A0");
@@ -226,12 +220,9 @@ public final class RobustnessCorpus {
         w.bytes("control-characters.xlsx", Outcome.ACCEPTED_WITH_WARNINGS, null, "unknown-id",
                 "control characters and unpaired surrogates (as _xHHHH_ escapes) in ids, names and notes", () -> {
                     TestReturn t = valid("035");
-                    Map<String, Object> own = new LinkedHashMap<>();
-                    own.put("id", "X_x0000_1_x0007__xD800_");
-                    own.put("service", "Kello_x0007_ ja _xD800_ yksinäinen _xDFFF_ sijainen _x001B_[31m");
-                    own.put("status", "Suunnitteilla");
-                    own.put("notes", "rivi_x000D_\nrivi_x0008_");
-                    t.area("ASU").rows.add(own);
+                    t.area("ASU").rows.add(row("id", "X_x0000_1_x0007__xD800_",
+                            "service", "Kello_x0007_ ja _xD800_ yksinäinen _xDFFF_ sijainen _x001B_[31m",
+                            "status", "Suunnitteilla", "notes", "rivi_x000D_\nrivi_x0008_"));
                     return HandWrittenXlsx.write(t);
                 });
         w.bytes("formula-errors-external-link.xlsx", Outcome.ACCEPTED_WITH_WARNINGS, null, "not-a-number",
@@ -446,5 +437,14 @@ public final class RobustnessCorpus {
         for (Case c : cases) {
             System.out.println(c.file() + "\t" + c.outcome().id() + "\t" + (c.code() == null ? "" : c.code()));
         }
+    }
+
+    /** A row of an area tab: column keys and values, alternately, in column order. */
+    static Map<String, Object> row(String... keysAndValues) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            r.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return r;
     }
 }

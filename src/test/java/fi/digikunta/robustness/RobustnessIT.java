@@ -8,21 +8,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.digikunta.robustness.RobustnessCorpus.Case;
+import fi.digikunta.testing.CsvTable;
+import fi.digikunta.testing.Processes;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,12 +44,10 @@ class RobustnessIT {
         Path out = work.resolve("stdout.txt");
         Path err = work.resolve("stderr.txt");
         Path gc = work.resolve("gc.log");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gc, "-jar", JAR.toString()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
+        List<String> cmd = Processes.javaJar(List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gc),
+                JAR, List.of(args));
+        Process p = Processes.startToFiles(new ProcessBuilder(cmd), out, err);
+        if (!Processes.awaitOrKill(p, Duration.ofMinutes(10))) {
             throw new AssertionError("digikunta " + String.join(" ", args) + " did not end in 10 minutes");
         }
         return new Ran(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
@@ -85,11 +81,8 @@ class RobustnessIT {
         // files.csv: every file once, with its outcome and reason code.
         Path real = outDir.toRealPath();
         Map<String, CSVRecord> rows = new TreeMap<>();
-        try (CSVParser p = CSVParser.builder().setReader(new StringReader(Files.readString(real.resolve("files.csv"))))
-                .setFormat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
-            for (CSVRecord row : p) {
-                assertTrue(rows.put(row.get("file"), row) == null, "twice in files.csv: " + row.get("file"));
-            }
+        for (CSVRecord row : CsvTable.read(real.resolve("files.csv")).rows) {
+            assertTrue(rows.put(row.get("file"), row) == null, "twice in files.csv: " + row.get("file"));
         }
         assertEquals(cases.size(), rows.size(), "" + rows.keySet());
         for (Case c : cases) {

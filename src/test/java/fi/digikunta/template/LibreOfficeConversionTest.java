@@ -8,20 +8,19 @@ import fi.digikunta.reference.MunicipalityList;
 import fi.digikunta.samples.ReturnSpec;
 import fi.digikunta.samples.SampleGenerator;
 import fi.digikunta.schema.Lang;
-import java.io.File;
+import fi.digikunta.testing.Soffice;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,20 +34,9 @@ class LibreOfficeConversionTest {
     @TempDir
     Path dir;
 
-    static Path soffice() {
-        for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path s = Path.of(p, "soffice");
-            if (Files.isExecutable(s)) {
-                return s;
-            }
-        }
-        return null;
-    }
-
     @Test
     void templatesAndAFilledReturnConvertCleanlyAndKeepTabsAndCounts() throws Exception {
-        Path soffice = soffice();
-        Assumptions.assumeTrue(soffice != null, "soffice not installed");
+        Soffice.require();
         Path in = Files.createDirectories(dir.resolve("in"));
         Path out = Files.createDirectories(dir.resolve("out"));
         TemplateWriter w = new TemplateWriter(TemplateWriterTest.SCHEMA);
@@ -73,19 +61,13 @@ class LibreOfficeConversionTest {
                         + " xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
                         + "<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\"><prop oor:name=\"OOXMLRecalcMode\""
                         + " oor:op=\"fuse\"><value>0</value></prop></item>\n</oor:items>\n", StandardCharsets.UTF_8);
-        List<String> cmd = new ArrayList<>(List.of(soffice.toString(), "-env:UserInstallation=" + profile.toUri(),
-                "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", out.toString()));
+        List<String> args = new ArrayList<>(List.of("--convert-to", "xlsx", "--outdir", out.toString()));
         List<String> names = List.of("lomake-fi.xlsx", "blankett-sv.xlsx", "091-helsinki.xlsx", "091-stale.xlsx");
-        names.forEach(n -> cmd.add(in.resolve(n).toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile())
-                .start();
-        boolean done = p.waitFor(240, TimeUnit.SECONDS);
+        names.forEach(n -> args.add(in.resolve(n).toString()));
+        Soffice.Run run = Soffice.run(profile, dir.resolve("soffice.log"), Duration.ofSeconds(240), args);
         String log = Files.readString(dir.resolve("soffice.log"), StandardCharsets.UTF_8);
-        if (!done) {
-            p.destroyForcibly();
-        }
-        assertTrue(done, "soffice timed out: " + log);
-        assertEquals(0, p.exitValue(), log);
+        assertTrue(run.finished(), "soffice timed out: " + log);
+        assertEquals(0, run.exit(), log);
         for (String n : names) {
             Path converted = out.resolve(n);
             assertTrue(Files.exists(converted) && Files.size(converted) > 0, n + " not converted: " + log);

@@ -2,19 +2,19 @@ package fi.digikunta.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fi.digikunta.model.Outcome;
 import fi.digikunta.read.ReadOutcome;
 import fi.digikunta.read.StaxWorkbookReader;
 import fi.digikunta.reference.MunicipalityList;
 import fi.digikunta.schema.SchemaRegistry;
+import fi.digikunta.testing.Processes;
+import fi.digikunta.testing.Soffice;
 import fi.digikunta.testing.TestReturn;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,16 +31,6 @@ class LibreOfficeRoundTripTest {
     static Path dir;
     static Path original;
 
-    static Path soffice() {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(d, "soffice");
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
     @BeforeAll
     static void writeOriginal() throws Exception {
         TestReturn t = TestReturn.valid();
@@ -51,29 +41,16 @@ class LibreOfficeRoundTripTest {
 
     /** Converts with a profile of its own, so that runs never share or lock a user installation. */
     static Path convert(String format) throws Exception {
-        Path soffice = soffice();
-        assumeTrue(soffice != null, "soffice not installed");
         Path out = Files.createDirectories(dir.resolve("out-" + format));
         Path profile = dir.resolve("profile-" + format + "-" + System.nanoTime());
-        Process p = new ProcessBuilder(soffice.toString(), "--headless", "--norestore", "--nologo",
-                "-env:UserInstallation=" + profile.toUri(), "--convert-to", format, "--outdir", out.toString(),
-                original.toString()).redirectErrorStream(true).redirectOutput(dir.resolve(format + ".log").toFile())
-                .start();
-        if (!p.waitFor(240, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
+        Soffice.Run run = Soffice.run(profile, dir.resolve(format + ".log"), Duration.ofSeconds(240),
+                List.of("--nologo", "--convert-to", format, "--outdir", out.toString(), original.toString()));
+        if (!run.finished()) {
             throw new AssertionError("soffice did not finish in 240 s");
         }
         Path converted = out.resolve("helsinki." + format);
-        assertTrue(Files.isRegularFile(converted), () -> "soffice wrote nothing: " + log(format));
+        assertTrue(Files.isRegularFile(converted), () -> "soffice wrote nothing: " + Processes.read(dir.resolve(format + ".log")));
         return converted;
-    }
-
-    private static String log(String format) {
-        try {
-            return Files.readString(dir.resolve(format + ".log"));
-        } catch (Exception e) {
-            return "";
-        }
     }
 
     static Validated validate(Path p) {

@@ -6,13 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import fi.digikunta.report.FindingsDoc;
 
 /**
  * The finding catalogue: every code the tool gives, with its family, its level and (in
  * {@code /fi/digikunta/findings/Findings*.properties}) its title and message templates in Finnish,
  * Swedish and English. Codes are stable: reports, scripts and samples/README.md match on them.
- * docs/findings.md is generated from this enum ({@link FindingsDoc}).
+ * docs/findings.md is generated from this enum (report/FindingsDoc).
  */
 public enum FindingCode {
     FILE_EMPTY("file-empty", Family.FILE, Level.REJECT),

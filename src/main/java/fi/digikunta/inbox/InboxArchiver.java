@@ -4,10 +4,7 @@ import fi.digikunta.findings.Message;
 import fi.digikunta.findings.Texts;
 import fi.digikunta.model.Outcome;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -17,13 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -152,21 +144,22 @@ public final class InboxArchiver {
         if (!unchanged(e)) {
             return left(name, "archive.changed");
         }
-        Digest source = digest(e.path());
-        if (source.size != e.size()) {
+        ArchiveCopy.Digest source = ArchiveCopy.digest(e.path());
+        if (source.size() != e.size()) {
             return left(name, "archive.changed");
         }
         Files.createDirectories(dir);
         String fileName = e.path().getFileName().toString();
         boolean rejected = item.outcome() == Outcome.REJECTED;
-        Optional<Path> existing = findIdentical(dir, fileName, source);
+        Optional<Path> existing = ArchiveCopy.findIdentical(dir, fileName, source);
         Path target;
         ArchiveResult.Action action;
         if (existing.isPresent()) {
             target = existing.get();
             action = ArchiveResult.Action.ALREADY_ARCHIVED;
         } else {
-            Optional<Path> copied = copyVerified(e.path(), dir, fileName, source, e.modified(), rejected);
+            Optional<Path> copied = ArchiveCopy.copyVerified(e.path(), dir, fileName, source, e.modified(),
+                    t -> rejected && Files.exists(reasonFile(t)));
             if (copied.isEmpty()) {
                 return left(name, "archive.not_verified");
             }
@@ -178,13 +171,13 @@ public final class InboxArchiver {
         } else if (!name.equals(target.getFileName().toString())) {
             writeNameNote(target, name);
         }
-        syncDir(dir);
+        ArchiveCopy.syncDir(dir);
         // Last look: a newer version saved over it meanwhile stays for the next run.
         if (!unchanged(e)) {
             return new ArchiveResult(name, ArchiveResult.Action.LEFT, target, Texts.message("archive.changed"));
         }
         Files.delete(e.path());
-        syncDir(e.path().toAbsolutePath().getParent());
+        ArchiveCopy.syncDir(e.path().toAbsolutePath().getParent());
         return new ArchiveResult(name, action, target, null);
     }
 
@@ -201,35 +194,8 @@ public final class InboxArchiver {
         return a.isRegularFile() && a.size() == e.size() && a.lastModifiedTime().toInstant().equals(e.modified());
     }
 
-    private record Digest(long size, byte[] sha256) {
-        boolean sameAs(Digest o) {
-            return size == o.size && Arrays.equals(sha256, o.sha256);
-        }
-    }
-
     static String sha256Hex(Path p) throws IOException {
-        return HexFormat.of().formatHex(digest(p).sha256);
-    }
-
-    private static Digest digest(Path p) throws IOException {
-        MessageDigest md = sha256();
-        long size = 0;
-        try (InputStream in = Files.newInputStream(p)) {
-            byte[] buf = new byte[64 * 1024];
-            for (int n; (n = in.read(buf)) > 0;) {
-                md.update(buf, 0, n);
-                size += n;
-            }
-        }
-        return new Digest(size, md.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(ArchiveCopy.digest(p).sha256());
     }
 
     /** The names an archived copy of fileName may have: x.xlsx, x-2.xlsx, x-3.xlsx, ... */
@@ -239,79 +205,6 @@ public final class InboxArchiver {
         }
         int dot = fileName.lastIndexOf('.');
         return dot > 0 ? fileName.substring(0, dot) + "-" + n + fileName.substring(dot) : fileName + "-" + n;
-    }
-
-    private static Optional<Path> findIdentical(Path dir, String fileName, Digest source) throws IOException {
-        for (int n = 1;; n++) {
-            Path c = dir.resolve(candidate(fileName, n));
-            if (!Files.exists(c)) {
-                return Optional.empty();
-            }
-            if (Files.size(c) == source.size && digest(c).sameAs(source)) {
-                return Optional.of(c);
-            }
-        }
-    }
-
-    private static Optional<Path> copyVerified(Path source, Path dir, String fileName, Digest expected,
-            Instant modified, boolean withReason) throws IOException {
-        Path tmp = dir.resolve("." + fileName + ".part-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
-        try {
-            MessageDigest md = sha256();
-            long size = 0;
-            try (InputStream in = Files.newInputStream(source);
-                    FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                OutputStream os = Channels.newOutputStream(ch);
-                byte[] buf = new byte[64 * 1024];
-                for (int n; (n = in.read(buf)) > 0;) {
-                    os.write(buf, 0, n);
-                    md.update(buf, 0, n);
-                    size += n;
-                }
-                ch.force(true);
-            }
-            Digest read = new Digest(size, md.digest());
-            // Verify what is on disk, not what was sent: read the copy back.
-            if (!read.sameAs(expected) || !digest(tmp).sameAs(expected)) {
-                return Optional.empty();
-            }
-            // Archived returns are read back as inputs, and superseding breaks a tie of fill dates by
-            // modification time: the copy keeps the original's, so archiving never changes the winner.
-            Files.setLastModifiedTime(tmp, FileTime.from(modified));
-            for (int n = 1;; n++) {
-                Path target = dir.resolve(candidate(fileName, n));
-                if (withReason && Files.exists(reasonFile(target))) {
-                    continue;
-                }
-                if (placeWithoutReplacing(tmp, target)) {
-                    return Optional.of(target);
-                }
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Gives tmp the name target unless target exists; true when done. Never replaces a file. */
-    private static boolean placeWithoutReplacing(Path tmp, Path target) throws IOException {
-        try {
-            // link(2) fails when the name exists, with no window between check and create.
-            Files.createLink(target, tmp);
-            return true;
-        } catch (FileAlreadyExistsException e) {
-            return false;
-        } catch (UnsupportedOperationException | IOException e) {
-            if (Files.exists(target)) {
-                return false;
-            }
-            // No hard links (some network shares, FAT): a rename without REPLACE_EXISTING.
-            try {
-                Files.move(tmp, target);
-                return true;
-            } catch (FileAlreadyExistsException e2) {
-                return false;
-            }
-        }
     }
 
     /**
@@ -440,18 +333,6 @@ public final class InboxArchiver {
             ch.force(true);
         } catch (FileAlreadyExistsException e) {
             // another run wrote it first: same content
-        }
-    }
-
-    private static void syncDir(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        // Makes the new name durable on POSIX; Windows cannot open a folder this way and needs none.
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // best effort
         }
     }
 }

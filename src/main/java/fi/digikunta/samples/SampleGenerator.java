@@ -22,8 +22,6 @@ import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -338,23 +336,15 @@ public final class SampleGenerator {
 
         /** Writes an identification value (column B) as given: String, Double or LocalDate. */
         public void setId(String key, Object value) {
-            Cell c = cell(summary(), TemplateLayout.identificationRow(schema, key), TemplateLayout.VALUE_COL);
-            if (value instanceof LocalDate d) {
-                c.setCellValue(d);
-            } else if (value instanceof Double d && spec.has(ReturnSpec.Quirk.TEXT_NUMBERS)) {
-                c.setCellValue(finnish(d));
-            } else if (value instanceof Double d) {
-                c.setCellValue(d);
-            } else {
-                c.setCellValue(value.toString());
-            }
+            SampleCells.writeId(this, SampleCells.cell(summary(), TemplateLayout.identificationRow(schema, key),
+                    TemplateLayout.VALUE_COL), value);
         }
 
         /** Writes a service row (clearing the answer cells it does not name). */
         public void setRow(String area, int row, Map<String, Object> answers) {
             Sheet sh = areaSheet(area);
             for (String key : layout.columnOrder()) {
-                Cell c = cell(sh, row, layout.columnIndex(key));
+                Cell c = SampleCells.cell(sh, row, layout.columnIndex(key));
                 Object v = answers.get(key);
                 if (v == null) {
                     // A catalogue row keeps the template's id and name unless the answers replace them.
@@ -363,70 +353,18 @@ public final class SampleGenerator {
                     }
                     continue;
                 }
-                set(c, key, v);
+                SampleCells.write(this, c, key, v);
             }
         }
 
         /** Writes one value into an area-tab cell; status and stage codes become labels of the workbook's language. */
         public void set(String area, int row, String key, Object value) {
-            Cell c = cell(areaSheet(area), row, layout.columnIndex(key));
+            Cell c = SampleCells.cell(areaSheet(area), row, layout.columnIndex(key));
             if (value == null) {
                 c.setBlank();
             } else {
-                set(c, key, value);
+                SampleCells.write(this, c, key, value);
             }
-        }
-
-        private void set(Cell c, String key, Object v) {
-            Lang lang = layout.lang();
-            if (v instanceof fi.digikunta.schema.Localized l) {
-                c.setCellValue(l.get(lang));
-            } else if (v instanceof Double d) {
-                writeNumber(c, key, d);
-            } else if (key.equals("status")) {
-                c.setCellValue(schema.statuses().stream().filter(s -> s.code().equals(v)).findFirst()
-                        .map(s -> s.label().get(lang)).orElse(v.toString()));
-            } else if (key.startsWith("stage.")) {
-                c.setCellValue(schema.stageLevels().stream().filter(s -> s.code().equals(v)).findFirst()
-                        .map(s -> s.label().get(lang)).orElse(v.toString()));
-            } else if (v.toString().isEmpty()) {
-                c.setBlank();
-            } else {
-                c.setCellValue(v.toString());
-            }
-        }
-
-        private void writeNumber(Cell c, String key, double d) {
-            boolean usage = schema.column(key).map(col -> col.type().equals("percent")).orElse(false);
-            if (spec.has(ReturnSpec.Quirk.TEXT_NUMBERS)) {
-                // Both spaces occur before "%": a typed one, and the no-break space Excel's Finnish locale writes.
-                String space = c.getRowIndex() % 2 == 0 ? " " : "\u00a0";
-                c.setCellValue(usage ? finnish(Math.round(d * 1000) / 10.0) + space + "%" : finnish(d));
-            } else if (usage && spec.has(ReturnSpec.Quirk.USAGE_WHOLE_NUMBERS)) {
-                c.setCellStyle(wb.getCellStyleAt(0));
-                c.setCellValue(Math.round(d * 1000) / 10.0);
-            } else if (key.equals("cost") && spec.has(ReturnSpec.Quirk.FORMULA_COSTS)) {
-                c.setCellFormula("12*" + Math.round(d / 12));
-            } else {
-                c.setCellValue(d);
-            }
-        }
-
-        /** A number as a Finnish user types it: decimal comma, no-break space between thousands. */
-        static String finnish(double d) {
-            boolean whole = d == Math.rint(d);
-            String s = whole ? String.format(Locale.ROOT, "%,d", (long) d)
-                    : String.format(Locale.ROOT, "%,.2f", d);
-            return s.replace(',', '\u00a0').replace('.', ',');
-        }
-
-        static Cell cell(Sheet sh, int row, int col) {
-            Row r = sh.getRow(row);
-            if (r == null) {
-                r = sh.createRow(row);
-            }
-            Cell c = r.getCell(col);
-            return c != null ? c : r.createCell(col, CellType.BLANK);
         }
     }
 }

@@ -1,0 +1,169 @@
+package fi.digikunta.compute;
+
+import fi.digikunta.model.AreaFigures;
+import fi.digikunta.model.Distribution;
+import fi.digikunta.model.MunicipalityFigures;
+import fi.digikunta.model.NationalFigures;
+import fi.digikunta.model.RegionStats;
+import fi.digikunta.model.Savings;
+import fi.digikunta.model.ServiceFigures;
+import fi.digikunta.model.ServiceStats;
+import fi.digikunta.model.Status;
+import fi.digikunta.reference.MunicipalityList;
+import fi.digikunta.schema.Schema;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The national part of {@link FiguresCalculator}: distributions, level counts, savings, service and
+ * region statistics over the municipalities' figures, summed in code order.
+ */
+final class NationalStatistics {
+    private NationalStatistics() {
+    }
+
+    /** The national figures over the given municipalities (figures.md, "National"). */
+    static NationalFigures of(Schema schema, MunicipalityList list, List<MunicipalityFigures> figures) {
+        List<MunicipalityFigures> ms = new ArrayList<>(figures);
+        ms.sort(Comparator.comparing(MunicipalityFigures::code));
+        List<String> areaCodes = schema.areaCodes();
+        int n = ms.size();
+        long covered = 0;
+        List<Long> weights = new ArrayList<>();
+        List<Map<String, AreaFigures>> areasOf = new ArrayList<>();
+        for (MunicipalityFigures m : ms) {
+            covered += m.population();
+            weights.add(m.population());
+            Map<String, AreaFigures> byArea = new HashMap<>();
+            m.areas().forEach(a -> byArea.put(a.area(), a));
+            areasOf.add(byArea);
+        }
+
+        Map<String, Distribution> index = new LinkedHashMap<>();
+        Map<String, Distribution> coverage = new LinkedHashMap<>();
+        Map<String, Distribution> depth = new LinkedHashMap<>();
+        Map<String, Distribution> usage = new LinkedHashMap<>();
+        Map<String, Map<Integer, Integer>> levels = new LinkedHashMap<>();
+        Map<String, Savings> savings = new LinkedHashMap<>();
+
+        index.put(NationalFigures.ALL, Stats.distribution(ms.stream().map(MunicipalityFigures::index).toList(),
+                weights));
+        levels.put(NationalFigures.ALL, levelCounts(schema, ms.stream().map(MunicipalityFigures::level).toList()));
+        Savings total = Savings.ZERO;
+        for (MunicipalityFigures m : ms) {
+            total = total.plus(m.savings());
+        }
+        savings.put(NationalFigures.ALL, total);
+
+        for (String area : areaCodes) {
+            List<AreaFigures> as = areasOf.stream().map(x -> x.get(area)).toList();
+            index.put(area, Stats.distribution(as.stream().map(AreaFigures::index).toList(), weights));
+            coverage.put(area, Stats.distribution(as.stream().map(AreaFigures::coverage).toList(), weights));
+            depth.put(area, nonNullDistribution(as.stream().map(AreaFigures::depth).toList(), weights));
+            usage.put(area, nonNullDistribution(as.stream().map(AreaFigures::usage).toList(), weights));
+            levels.put(area, levelCounts(schema, as.stream().map(AreaFigures::level).toList()));
+            Savings s = Savings.ZERO;
+            for (AreaFigures a : as) {
+                s = s.plus(a.savings());
+            }
+            savings.put(area, s);
+        }
+
+        return new NationalFigures(n, list.size(), (double) n / list.size(), covered, list.totalPopulation(),
+                list.totalPopulation() == 0 ? 0 : (double) covered / list.totalPopulation(),
+                Collections.unmodifiableMap(index), Collections.unmodifiableMap(coverage),
+                Collections.unmodifiableMap(depth), Collections.unmodifiableMap(usage),
+                Collections.unmodifiableMap(levels), serviceStats(schema, ms), regionStats(list, ms),
+                Collections.unmodifiableMap(savings));
+    }
+
+    private static Distribution nonNullDistribution(List<Double> values, List<Long> weights) {
+        List<Double> v = new ArrayList<>();
+        List<Long> w = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) != null) {
+                v.add(values.get(i));
+                w.add(weights.get(i));
+            }
+        }
+        return Stats.distribution(v, w);
+    }
+
+    private static Map<Integer, Integer> levelCounts(Schema schema, List<Integer> levels) {
+        Map<Integer, Integer> counts = new LinkedHashMap<>();
+        schema.figures().levels().stream().map(Schema.LevelName::level).sorted().forEach(l -> counts.put(l, 0));
+        for (int l : levels) {
+            counts.merge(l, 1, Integer::sum);
+        }
+        return Collections.unmodifiableMap(counts);
+    }
+
+    /** Per catalogue service, in catalogue order; shares are 0 when there are no respondents. */
+    private static List<ServiceStats> serviceStats(Schema schema, List<MunicipalityFigures> ms) {
+        List<Map<String, ServiceFigures>> byId = new ArrayList<>();
+        for (MunicipalityFigures m : ms) {
+            Map<String, ServiceFigures> s = new HashMap<>();
+            for (ServiceFigures f : m.services()) {
+                if (f.id() != null) {
+                    s.put(f.id(), f);
+                }
+            }
+            byId.add(s);
+        }
+        int n = ms.size();
+        List<ServiceStats> out = new ArrayList<>();
+        for (Schema.CatalogueService c : schema.catalogue()) {
+            Map<Status, Integer> counts = new EnumMap<>(Status.class);
+            int unanswered = 0;
+            List<Double> usages = new ArrayList<>();
+            List<Double> depths = new ArrayList<>();
+            for (Map<String, ServiceFigures> s : byId) {
+                ServiceFigures f = s.get(c.id());
+                Status st = f == null ? null : f.status();
+                if (st == null) {
+                    unanswered++;
+                    continue;
+                }
+                counts.merge(st, 1, Integer::sum);
+                if (st == Status.IN_USE) {
+                    if (f.usage() != null) {
+                        usages.add(f.usage());
+                    }
+                    if (f.depth() != null) {
+                        depths.add(f.depth());
+                    }
+                }
+            }
+            out.add(new ServiceStats(c.id(), c.area(), share(counts.getOrDefault(Status.IN_USE, 0), n),
+                    share(counts.getOrDefault(Status.PLANNED, 0), n),
+                    share(counts.getOrDefault(Status.NOT_ADOPTED, 0), n), share(unanswered, n),
+                    Stats.mean(usages), Stats.mean(depths)));
+        }
+        return List.copyOf(out);
+    }
+
+    private static double share(int count, int n) {
+        return n == 0 ? 0 : (double) count / n;
+    }
+
+    /** Every region of the list, by name (plain String order), with its respondents and mean index. */
+    private static List<RegionStats> regionStats(MunicipalityList list, List<MunicipalityFigures> ms) {
+        TreeSet<String> regions = new TreeSet<>();
+        list.all().forEach(m -> regions.add(m.region()));
+        ms.forEach(m -> regions.add(m.region()));
+        List<RegionStats> out = new ArrayList<>();
+        for (String region : regions) {
+            List<Double> indices = ms.stream().filter(m -> region.equals(m.region()))
+                    .map(MunicipalityFigures::index).toList();
+            out.add(new RegionStats(region, indices.size(), Stats.mean(indices)));
+        }
+        return List.copyOf(out);
+    }
+}

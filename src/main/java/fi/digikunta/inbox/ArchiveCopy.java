@@ -1,0 +1,143 @@
+package fi.digikunta.inbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The archive's copy-and-verify step (see {@link InboxArchiver}): a copy flushed to disk and read
+ * back before it gets a name, which never replaces an existing file.
+ */
+final class ArchiveCopy {
+    private ArchiveCopy() {
+    }
+
+    record Digest(long size, byte[] sha256) {
+        boolean sameAs(Digest o) {
+            return size == o.size && Arrays.equals(sha256, o.sha256);
+        }
+    }
+
+    static Digest digest(Path p) throws IOException {
+        MessageDigest md = sha256();
+        long size = 0;
+        try (InputStream in = Files.newInputStream(p)) {
+            byte[] buf = new byte[64 * 1024];
+            for (int n; (n = in.read(buf)) > 0;) {
+                md.update(buf, 0, n);
+                size += n;
+            }
+        }
+        return new Digest(size, md.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    static Optional<Path> findIdentical(Path dir, String fileName, Digest source) throws IOException {
+        for (int n = 1;; n++) {
+            Path c = dir.resolve(InboxArchiver.candidate(fileName, n));
+            if (!Files.exists(c)) {
+                return Optional.empty();
+            }
+            if (Files.size(c) == source.size && digest(c).sameAs(source)) {
+                return Optional.of(c);
+            }
+        }
+    }
+
+    /**
+     * Copies source into dir under the first free candidate name that skip does not refuse, or empty
+     * when the copy read back differs from expected.
+     */
+    static Optional<Path> copyVerified(Path source, Path dir, String fileName, Digest expected,
+            Instant modified, Predicate<Path> skip) throws IOException {
+        Path tmp = dir.resolve("." + fileName + ".part-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        try {
+            MessageDigest md = sha256();
+            long size = 0;
+            try (InputStream in = Files.newInputStream(source);
+                    FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                OutputStream os = Channels.newOutputStream(ch);
+                byte[] buf = new byte[64 * 1024];
+                for (int n; (n = in.read(buf)) > 0;) {
+                    os.write(buf, 0, n);
+                    md.update(buf, 0, n);
+                    size += n;
+                }
+                ch.force(true);
+            }
+            Digest read = new Digest(size, md.digest());
+            // Verify what is on disk, not what was sent: read the copy back.
+            if (!read.sameAs(expected) || !digest(tmp).sameAs(expected)) {
+                return Optional.empty();
+            }
+            // Archived returns are read back as inputs, and superseding breaks a tie of fill dates by
+            // modification time: the copy keeps the original's, so archiving never changes the winner.
+            Files.setLastModifiedTime(tmp, FileTime.from(modified));
+            for (int n = 1;; n++) {
+                Path target = dir.resolve(InboxArchiver.candidate(fileName, n));
+                if (skip.test(target)) {
+                    continue;
+                }
+                if (placeWithoutReplacing(tmp, target)) {
+                    return Optional.of(target);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Gives tmp the name target unless target exists; true when done. Never replaces a file. */
+    private static boolean placeWithoutReplacing(Path tmp, Path target) throws IOException {
+        try {
+            // link(2) fails when the name exists, with no window between check and create.
+            Files.createLink(target, tmp);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (UnsupportedOperationException | IOException e) {
+            if (Files.exists(target)) {
+                return false;
+            }
+            // No hard links (some network shares, FAT): a rename without REPLACE_EXISTING.
+            try {
+                Files.move(tmp, target);
+                return true;
+            } catch (FileAlreadyExistsException e2) {
+                return false;
+            }
+        }
+    }
+
+    static void syncDir(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        // Makes the new name durable on POSIX; Windows cannot open a folder this way and needs none.
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // best effort
+        }
+    }
+}

@@ -62,7 +62,8 @@ class BenchSetTest {
     @Test
     void theHiddenCommandWritesCountFiles() throws Exception {
         Path out = tmp.resolve("bench");
-        var r = CliTestSupport.run("samples", "--count", "3", "--seed", "9", "--out", out.toString()).expectExit(0);
+        var r = CliTestSupport.run("samples", "--lang", "en", "--count", "3", "--seed", "9", "--out", out.toString())
+                .expectExit(0);
         assertTrue(r.err().startsWith("3 files"), r.err());
         try (var s = Files.list(out)) {
             assertEquals(List.of("005-alajarvi.xlsx", "009-alavieska.xlsx", "010-alavus.xlsx"),

@@ -19,7 +19,7 @@ rem ---------------------
 if defined JAVA_HOME (set "JAVA=%JAVA_HOME%\bin\java.exe") else (set "JAVA=java")
 if not exist "%LOGDIR%" mkdir "%LOGDIR%"
 
-"%JAVA%" -XX:+UseSerialGC -Xmx256m -jar "%DIGIKUNTA_HOME%\target\digikunta.jar" run "%INBOX%" --out "%OUT%" 1>>"%LOGDIR%\digikunta-stdout.log" 2>>"%LOGDIR%\digikunta.log"
+"%JAVA%" -XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -jar "%DIGIKUNTA_HOME%\target\digikunta.jar" run "%INBOX%" --out "%OUT%" 1>>"%LOGDIR%\digikunta-stdout.log" 2>>"%LOGDIR%\digikunta.log"
 set "RC=%ERRORLEVEL%"
 if "%RC%"=="1" set "RC=0"
 endlocal & exit /b %RC%

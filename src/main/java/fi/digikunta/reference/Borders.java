@@ -24,15 +24,18 @@ import java.util.TreeMap;
  * coarse version (for small maps). The built-in borders are read once.
  *
  * <p>Line format of the resource (TAB separated, '#' starts a comment line):
- * {@code viewbox  0 0 W H}; {@code M  code  region  cx,cy  detail  coarse};
+ * {@code viewbox  0 0 W H}; {@code M  code  region  cx,cy,r  detail  coarse};
  * {@code R  code  name_fi  name_sv  detail  coarse}.
  */
 public final class Borders {
     /** The resource, relative to this class. */
     public static final String RESOURCE = "geo/borders.txt";
 
-    /** A municipality's shape; {@code cx, cy} is the centre of its bounding box (viewBox units). */
-    public record Shape(String code, String regionCode, int cx, int cy, String detail, String coarse) {
+    /**
+     * A municipality's shape; {@code cx, cy} is the centre of its bounding box and {@code r} half the
+     * box's diagonal (viewBox units), so a circle of radius r around the centre encloses the shape.
+     */
+    public record Shape(String code, String regionCode, int cx, int cy, int r, String detail, String coarse) {
         /** The detailed or the coarse path data. */
         public String path(boolean small) {
             return small ? coarse : detail;
@@ -96,7 +99,8 @@ public final class Borders {
                 viewBox = f[1].trim();
             } else if (f[0].equals("M") && f.length >= 6) {
                 String[] c = f[3].split(",");
-                m.put(f[1], new Shape(f[1], f[2], Integer.parseInt(c[0]), Integer.parseInt(c[1]), f[4], f[5]));
+                m.put(f[1], new Shape(f[1], f[2], Integer.parseInt(c[0]), Integer.parseInt(c[1]),
+                        c.length > 2 ? Integer.parseInt(c[2]) : 0, f[4], f[5]));
             } else if (f[0].equals("R") && f.length >= 6) {
                 r.put(f[1], new RegionShape(f[1], f[2], f[3], f[4], f[5]));
             }

@@ -44,6 +44,8 @@ public final class FinlandMap {
     private static final int LEGEND_W = 1000;
     private static final int FOOT = 110;
     private static final int CAPTION = 150;
+    /** Municipalities smaller than this (half bounding-box diagonal, 1 unit = 500 m) get a ring on locator maps. */
+    private static final int SMALL_RADIUS = 60;
 
     private final Borders borders;
     private final Lang lang;
@@ -137,10 +139,15 @@ public final class FinlandMap {
         b.append("</g>");
         borders.region(region).ifPresent(r -> b.append("<path fill=\"#bdbdbd\" stroke=\"").append(MapStyle.OUTLINE)
                 .append("\" stroke-width=\"10\" fill-rule=\"evenodd\" d=\"").append(r.coarse()).append("\"/>"));
-        shape.ifPresent(s -> b.append("<path fill=\"").append(MapStyle.HIGHLIGHT)
-                .append("\" fill-rule=\"evenodd\" d=\"").append(s.coarse()).append("\"/><circle cx=\"")
-                .append(s.cx()).append("\" cy=\"").append(s.cy()).append("\" r=\"70\" fill=\"none\" stroke=\"")
-                .append(MapStyle.HIGHLIGHT).append("\" stroke-width=\"16\"/>"));
+        shape.ifPresent(s -> {
+            b.append("<path fill=\"").append(MapStyle.HIGHLIGHT).append("\" fill-rule=\"evenodd\" d=\"")
+                    .append(s.coarse()).append("\"/>");
+            if (s.r() < SMALL_RADIUS) { // small on this scale: a ring around it so it can be found
+                b.append("<circle cx=\"").append(s.cx()).append("\" cy=\"").append(s.cy()).append("\" r=\"")
+                        .append(Math.max(50, s.r() + 25)).append("\" fill=\"none\" stroke=\"")
+                        .append(MapStyle.HIGHLIGHT).append("\" stroke-width=\"14\"/>");
+            }
+        });
         credit(b, h + 90, 72, 95);
         return new Svg(b.append("</svg>").toString(), shape.isPresent() ? List.of() : List.of(code));
     }
@@ -241,7 +248,9 @@ public final class FinlandMap {
     }
 
     private void regionLegend(StringBuilder b, double[] range, String id, int x, int y, int font) {
-        text(b, x, y, font, "bold", MapStyle.regionHeading(lang));
+        String[] heading = MapStyle.regionHeading(lang).split("\\|");
+        text(b, x, y - font * 6 / 5, font, "bold", heading[0]);
+        text(b, x, y, font * 4 / 5, null, heading[1]);
         double step = (range[1] - range[0]) / MapStyle.SCALE.size();
         for (int i = 0; i < MapStyle.SCALE.size(); i++) {
             String label = fmt.dec1(range[0] + i * step) + "\u2013" + fmt.dec1(range[0] + (i + 1) * step);

@@ -108,11 +108,12 @@ final class MapStyle {
         };
     }
 
+    /** Two lines separated by '|'. */
     static String regionHeading(Lang lang) {
         return switch (lang) {
-            case SV -> "Index, befolkningsviktat medelvärde";
-            case EN -> "Index, population-weighted mean";
-            default -> "Indeksi, väestöllä painotettu keskiarvo";
+            case SV -> "Index|(befolkningsviktat medelvärde)";
+            case EN -> "Index|(population-weighted mean)";
+            default -> "Indeksi|(väestöllä painotettu keskiarvo)";
         };
     }
 }

@@ -106,7 +106,7 @@ public final class FinlandMap {
         List<String> missing = new ArrayList<>();
         for (RegionEntry e : entries) {
             Optional<String> code = regionCode(e.region());
-            code.ifPresentOrElse(c -> byCode.put(c, e), () -> missing.add(e.region()));
+            code.ifPresentOrElse(c -> byCode.put(c, e), () -> missing.add(String.valueOf(e.region())));
         }
         b.append("<g stroke=\"").append(MapStyle.BORDER).append("\" stroke-width=\"4\">");
         for (RegionShape r : borders.regions()) {
@@ -149,7 +149,7 @@ public final class FinlandMap {
             }
         });
         credit(b, h + 90, 72, 95);
-        return new Svg(b.append("</svg>").toString(), shape.isPresent() ? List.of() : List.of(code));
+        return new Svg(b.append("</svg>").toString(), shape.isPresent() ? List.of() : List.of(String.valueOf(code)));
     }
 
     /** {@link #locator(String, String, String)} for a municipality of the list, named in the map's language. */
@@ -186,7 +186,7 @@ public final class FinlandMap {
         for (Entry e : entries) {
             Optional<Shape> s = borders.municipality(e.code());
             if (s.isEmpty()) {
-                missing.add(e.code());
+                missing.add(String.valueOf(e.code()));
                 continue;
             }
             if (!drawn.add(e.code())) {
@@ -194,8 +194,9 @@ public final class FinlandMap {
             }
             boolean has = e.level() != null;
             String fill = has ? MapStyle.colour(e.level()) : "url(#" + id + "h)";
-            String title = has ? MapStyle.levelTitle(lang, e.name(), fmt.dec1(e.index()), e.level())
-                    : MapStyle.noReturnTitle(lang, e.name());
+            String name = e.name() == null ? e.code() : e.name();
+            String title = has ? MapStyle.levelTitle(lang, name, fmt.dec1(e.index()), e.level())
+                    : MapStyle.noReturnTitle(lang, name);
             byFill.computeIfAbsent(fill, k -> new ArrayList<>()).add(shape(s.get().path(small), title, e.href()));
         }
         for (Shape s : borders.municipalities()) {

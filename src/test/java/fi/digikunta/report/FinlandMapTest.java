@@ -125,6 +125,11 @@ class FinlandMapTest {
         FinlandMap.Svg reg = map.regions(List.of(new FinlandMap.RegionEntry("Atlantis", "Atlantis", 50.0),
                 new FinlandMap.RegionEntry("01", "Uusimaa", 50.0)), null);
         assertEquals(List.of("Atlantis"), reg.missing());
+        List<FinlandMap.Entry> nulls = new ArrayList<>(List.of(new FinlandMap.Entry(null, null, null, null, null),
+                new FinlandMap.Entry("091", null, 9, null, null)));
+        assertEquals(List.of("null"), map.levels(nulls, null).missing());
+        assertEquals(List.of("null"), map.locator(null, null, null).missing());
+        assertEquals(List.of("null"), map.regions(List.of(new FinlandMap.RegionEntry(null, null, null)), null).missing());
         parse(map.levels(List.of(), null).svg());
         parse(map.regions(List.of(), null).svg());
     }

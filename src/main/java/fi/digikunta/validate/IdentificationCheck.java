@@ -26,10 +26,13 @@ final class IdentificationCheck {
     private final CellReader reader;
     private final Grid summary;
     private final Map<String, RawCell> values;
+    /** The round given the file's inbox (for a v1 form), or null. */
+    private final Integer inboxRound;
     private String municipalityCode;
 
     IdentificationCheck(SchemaIndexes schemas, MunicipalityList municipalities, FindingSink sink, CellReader reader,
-            Grid summary) {
+            Grid summary, Integer inboxRound) {
+        this.inboxRound = inboxRound;
         this.schemas = schemas;
         this.municipalities = municipalities;
         this.sink = sink;
@@ -141,7 +144,10 @@ final class IdentificationCheck {
         if (dateCell != null && !isBlank(dateCell)) {
             date = DateValues.of(dateCell);
             if (date == null) {
-                sink.add(FindingCode.INVALID_DATE.at(g.name(), dateCell.ref(), shown(dateCell)));
+                // A v1 form without an inbox round needs the date for its round: then it is the one reason.
+                boolean noRound = ix.schema.idKey("round").isEmpty() && inboxRound == null;
+                sink.add((noRound ? FindingCode.ROUND_UNKNOWN : FindingCode.INVALID_DATE).at(g.name(),
+                        dateCell.ref(), shown(dateCell)));
             }
         }
         Double hourly = null;
@@ -156,25 +162,17 @@ final class IdentificationCheck {
     }
 
     /**
-     * The round of the return: the form's own (v2; null when it was rejected), else the inbox's, else
-     * the year of its fill date; when none, a rejection on the date cell (a missing date is rejected
-     * already as a missing required key).
+     * The round of the return: the form's own (v2), else the inbox's, else the year of its fill date;
+     * null when none (the file is rejected already: {@code round-unknown}, or a missing key).
      */
-    Integer round(SchemaIndex ix, Identification ident, Integer inboxRound) {
+    Integer round(SchemaIndex ix, Identification ident) {
         if (ix.schema.idKey("round").isPresent()) {
             return ident.round();
         }
         if (inboxRound != null) {
             return inboxRound;
         }
-        if (ident.fillDate() != null) {
-            return ident.fillDate().getYear();
-        }
-        RawCell date = values.get("date");
-        if (date != null && !isBlank(date)) {
-            sink.add(FindingCode.ROUND_UNKNOWN.at(summary.name(), date.ref(), shown(date)));
-        }
-        return null;
+        return ident.fillDate() == null ? null : ident.fillDate().getYear();
     }
 
     /** The round a v2 form states, within its range; else a rejecting finding on its cell and null. */

@@ -107,14 +107,15 @@ public final class Validator {
                         summaryTab.name().fi() + " / " + summaryTab.name().sv()));
                 return rejected();
             }
-            IdentificationCheck id = new IdentificationCheck(schemas, municipalities, sink, reader, new Grid(summary));
+            IdentificationCheck id = new IdentificationCheck(schemas, municipalities, sink, reader, new Grid(summary),
+                    inboxRound);
             SchemaIndex ix = id.chooseSchema();
             municipalityCode = id.municipalityCode();
             if (ix == null) {
                 return rejected();
             }
             Identification ident = id.identification(ix);
-            Integer round = id.round(ix, ident, inboxRound);
+            Integer round = id.round(ix, ident);
             if (sink.rejected()) {
                 return rejected();
             }

@@ -1,6 +1,7 @@
 package fi.digikunta.cli;
 
 import fi.digikunta.pipeline.BatchRun;
+import fi.digikunta.pipeline.InboxRounds;
 import fi.digikunta.pipeline.RunInputs;
 import fi.digikunta.report.CsvDialect;
 import fi.digikunta.report.ReportOptions;
@@ -35,6 +36,9 @@ public final class RunCommand extends BaseCommand {
     @Option(names = "--table", paramLabel = "NAME", descriptionKey = "run.table")
     String table;
 
+    @Option(names = "--round", paramLabel = "YEAR", descriptionKey = "run.round")
+    Integer round;
+
     @Option(names = "--csv-dialect", paramLabel = "rfc4180|excel-fi", defaultValue = "rfc4180",
             descriptionKey = "run.csvDialect")
     String csvDialect;
@@ -60,7 +64,11 @@ public final class RunCommand extends BaseCommand {
     /** Every problem here is a usage error (exit 2). */
     @Override
     protected void validate() {
-        RunInputs.missing(inputs).ifPresent(p -> {
+        InboxRounds rounds = InboxRounds.parse(inputs, round);
+        rounds.problem().ifPresent(p -> {
+            throw usage("range", "--round", p);
+        });
+        RunInputs.missing(rounds.inputs()).ifPresent(p -> {
             throw usage("noSuchPath", p);
         });
         if (out == null && table == null) {
@@ -82,7 +90,7 @@ public final class RunCommand extends BaseCommand {
             throw usage("choices", "--settle " + settle, p);
         });
         if (archive != null) {
-            RunInputs.archiveProblem(archive, inputs).ifPresent(p -> {
+            RunInputs.archiveProblem(archive, rounds.inputs()).ifPresent(p -> {
                 throw usage("choices", "--archive " + archive, p);
             });
         }
@@ -95,9 +103,11 @@ public final class RunCommand extends BaseCommand {
     BatchRun.Options toOptions(Clock clock) {
         ReportOptions report = ReportOptions.defaults().withCsvDialect(CsvDialect.of(csvDialect))
                 .withLang(common.lang()).withTemplatesDir(templates);
-        return new BatchRun.Options(inputs, out, table, report, RunInputs.municipalities(batch.municipalities),
-                batch.recursive, RunInputs.settle(settle), archive, keepHistory, quiet,
-                batch.threads(RunInputs.defaultThreads()), clock, VersionProvider.toolVersion());
+        InboxRounds rounds = InboxRounds.parse(inputs, round);
+        return new BatchRun.Options(rounds.inputs(), out, table, report,
+                RunInputs.municipalities(batch.municipalities), batch.recursive, RunInputs.settle(settle), archive,
+                keepHistory, quiet, batch.threads(RunInputs.defaultThreads()), clock, VersionProvider.toolVersion(),
+                rounds);
     }
 
     @Override

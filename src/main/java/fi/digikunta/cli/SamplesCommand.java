@@ -45,7 +45,8 @@ public final class SamplesCommand extends BaseCommand {
         long start = System.nanoTime();
         List<Path> files;
         try {
-            SampleGenerator gen = new SampleGenerator(SchemaRegistry.load().latest());
+            // The committed sample inbox is of form version 1 (the rounds before v2).
+            SampleGenerator gen = new SampleGenerator(SchemaRegistry.load().version("1").orElseThrow());
             MunicipalityList list = MunicipalityList.builtIn();
             files = count == null ? new SampleSet(gen, list, seed).write(out)
                     : BenchSet.write(gen, list, seed, count, out, Runtime.getRuntime().availableProcessors());

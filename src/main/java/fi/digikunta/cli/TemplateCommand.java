@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code digikunta template --lang fi|sv --out FILE.xlsx}: writes the blank workbook. --lang picks
- * the workbook's language as well as the help language; fi or sv only here.
+ * {@code digikunta template --lang fi|sv --form-version 1|2 --out FILE.xlsx}: writes the blank
+ * workbook of a form version (default the newest). --lang picks the workbook's language as well as
+ * the help language; fi or sv only here.
  */
 @Command(name = "template")
 public final class TemplateCommand extends BaseCommand {
@@ -22,8 +23,14 @@ public final class TemplateCommand extends BaseCommand {
     @Option(names = "--force", descriptionKey = "template.force")
     boolean force;
 
+    @Option(names = "--form-version", paramLabel = "1|2", defaultValue = "2", descriptionKey = "template.formVersion")
+    String formVersion;
+
     @Override
     protected void validate() {
+        if (SchemaRegistry.load().forTemplateVersion(formVersion).isEmpty()) {
+            throw usage("choices", "--form-version " + formVersion, String.join(", ", SchemaRegistry.VERSIONS));
+        }
         if (common.lang() == Lang.EN) {
             throw usage("workbookLanguage");
         }
@@ -38,7 +45,8 @@ public final class TemplateCommand extends BaseCommand {
     @Override
     protected ExitCode execute() {
         try {
-            TemplateFiles.write(SchemaRegistry.load().latest(), common.lang(), out, force);
+            TemplateFiles.write(SchemaRegistry.load().forTemplateVersion(formVersion).orElseThrow(), common.lang(), out,
+                    force);
         } catch (IOException e) {
             throw new RunFailure(text("cannotWriteTemplate", out, reason(e)), e);
         }

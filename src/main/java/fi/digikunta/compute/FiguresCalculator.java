@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The figures of shared/spec/figures.md, computed from the returns whose outcome counts. A pure
@@ -51,6 +52,15 @@ public final class FiguresCalculator {
      * {@link IllegalArgumentException} naming the file.
      */
     public static Figures compute(Schema schema, MunicipalityList municipalities, List<FileResult> files) {
+        return compute(v -> schema, schema, municipalities, files, null);
+    }
+
+    /**
+     * As above, for the files of one round: each return computed against the schema of its own
+     * version ({@code schemaOf}), the national per-service figures against {@code national}'s catalogue.
+     */
+    public static Figures compute(Function<String, Schema> schemaOf, Schema national, MunicipalityList municipalities,
+            List<FileResult> files, Integer round) {
         Map<String, FileResult> byCode = new TreeMap<>();
         for (FileResult f : files) {
             if (!f.outcome().counts()) {
@@ -76,9 +86,9 @@ public final class FiguresCalculator {
             FileResult f = e.getValue();
             Municipality m = municipalities.byCode(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
                     f.file() + ": municipality code " + e.getKey() + " is not in the municipality list"));
-            ms.add(municipality(schema, m, f.file(), f.ret()));
+            ms.add(municipality(schemaOf.apply(f.ret().schemaVersion()), m, f.file(), f.ret()));
         }
-        return new Figures(schema.schemaVersion(), ms, national(schema, municipalities, ms));
+        return new Figures(national.schemaVersion(), ms, national(national, municipalities, ms), round);
     }
 
     /** The figures of one return (figures.md, "Per municipality and area" and "Savings"). */

@@ -35,6 +35,8 @@ public enum FindingCode {
     UNKNOWN_MUNICIPALITY("unknown-municipality", Family.IDENTIFICATION, Level.REJECT),
     UNKNOWN_VERSION("unknown-version", Family.IDENTIFICATION, Level.REJECT),
     INVALID_DATE("invalid-date", Family.IDENTIFICATION, Level.ERROR),
+    INVALID_ROUND("invalid-round", Family.IDENTIFICATION, Level.REJECT),
+    ROUND_UNKNOWN("round-unknown", Family.IDENTIFICATION, Level.REJECT),
     NAME_MISMATCH("name-mismatch", Family.IDENTIFICATION, Level.WARNING),
 
     AREA_TAB_MISSING("area-tab-missing", Family.TAB, Level.REJECT),

@@ -16,12 +16,21 @@ import fi.digikunta.findings.Message;
  * @param reasonCode the stable code of {@code reason} (a finding-catalogue code such as
  *        {@code corrupt-zip} for a rejected file, e.g. {@code superseded} for a superseded one); null
  *        when there is no reason. Reports write it beside the reason text so that scripts can match it.
+ * @param round the assessment round the return belongs to (its v2 round field, else its inbox's round,
+ *        else the year of its fill date); null where no return was read (rejected, pending)
  */
 public record FileResult(String file, Outcome outcome, String municipalityCode, Message reason,
         List<Finding> findings, boolean findingsTruncated, AssessmentReturn ret, Instant modified,
-        String reasonCode) {
+        String reasonCode, Integer round) {
     public FileResult {
         findings = List.copyOf(findings);
+    }
+
+    /** A result without a round (rejected, pending, or made before rounds were known). */
+    public FileResult(String file, Outcome outcome, String municipalityCode, Message reason,
+            List<Finding> findings, boolean findingsTruncated, AssessmentReturn ret, Instant modified,
+            String reasonCode) {
+        this(file, outcome, municipalityCode, reason, findings, findingsTruncated, ret, modified, reasonCode, null);
     }
 
     public FileResult withOutcome(Outcome newOutcome, Message newReason) {
@@ -30,6 +39,6 @@ public record FileResult(String file, Outcome outcome, String municipalityCode, 
 
     public FileResult withOutcome(Outcome newOutcome, String newReasonCode, Message newReason) {
         return new FileResult(file, newOutcome, municipalityCode, newReason, findings, findingsTruncated, ret,
-                modified, newReasonCode);
+                modified, newReasonCode, round);
     }
 }

@@ -2,7 +2,7 @@ package fi.digikunta.pipeline;
 
 import fi.digikunta.history.RunComparison;
 import fi.digikunta.model.Figures;
-import fi.digikunta.compute.FiguresCalculator;
+import fi.digikunta.compute.RoundFigures;
 import fi.digikunta.model.SincePreviousRun;
 import fi.digikunta.inbox.ArchiveItem;
 import fi.digikunta.inbox.InboxArchiver;
@@ -20,7 +20,6 @@ import fi.digikunta.read.StaxWorkbookReader;
 import fi.digikunta.reference.MunicipalityList;
 import fi.digikunta.report.ReportOptions;
 import fi.digikunta.report.ReportSet;
-import fi.digikunta.schema.Schema;
 import fi.digikunta.schema.SchemaRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,12 +51,24 @@ public final class BatchRun {
      * @param out the output folder; null to write only {@code table} to stdout
      * @param table one CSV table to write to stdout, or null
      * @param archive the archive folder, or null
+     * @param rounds the round given each of {@code inputs}, for its v1 returns
      */
     public record Options(List<Path> inputs, Path out, String table, ReportOptions report,
             MunicipalityList municipalities, boolean recursive, Duration settle, Path archive, int historyKeep,
-            boolean quiet, int threads, Clock clock, String toolVersion) {
+            boolean quiet, int threads, Clock clock, String toolVersion, InboxRounds rounds) {
+        /** Inboxes without a round: a v1 return's round is the year of its fill date. */
+        public Options(List<Path> inputs, Path out, String table, ReportOptions report,
+                MunicipalityList municipalities, boolean recursive, Duration settle, Path archive, int historyKeep,
+                boolean quiet, int threads, Clock clock, String toolVersion) {
+            this(inputs, out, table, report, municipalities, recursive, settle, archive, historyKeep, quiet, threads,
+                    clock, toolVersion, InboxRounds.none(inputs));
+        }
+
         public Options {
             inputs = List.copyOf(inputs);
+            if (!rounds.inputs().equals(inputs)) {
+                throw new IllegalArgumentException("the rounds are for other inputs");
+            }
             if (out == null && table == null) {
                 throw new IllegalArgumentException("an output folder or a table is needed");
             }
@@ -153,8 +164,8 @@ public final class BatchRun {
                 log.skipped(s);
             }
         });
-        List<Validation.Checked> checked = Validation.validate(entries, registry, o.municipalities(),
-                new StaxWorkbookReader(), workers, o.threads() > 1, r -> console.tick());
+        List<Validation.Checked> checked = Validation.validate(entries, o.rounds().lookup(), registry,
+                o.municipalities(), new StaxWorkbookReader(), workers, o.threads() > 1, r -> console.tick());
         List<FileResult> results = checked.stream().map(Validation.Checked::result).toList();
         for (FileResult r : results) {
             console.summary(r);
@@ -163,11 +174,12 @@ public final class BatchRun {
             }
         }
         console.finish();
-        Schema schema = registry.latest();
-        Figures figures = FiguresCalculator.compute(schema, o.municipalities(), results);
+        // The headline describes the latest round; every round's figures travel with it.
+        List<Figures> rounds = RoundFigures.byRound(registry, o.municipalities(), results);
+        Figures figures = RoundFigures.latest(registry, o.municipalities(), rounds);
         Instant generated = o.clock().instant();
-        return new Processed(new RunResult(o.toolVersion(), schema.schemaVersion(), generated, results, figures),
-                checked);
+        return new Processed(new RunResult(o.toolVersion(), figures.schemaVersion(), generated, results, figures,
+                null, rounds), checked);
     }
 
     private static void archive(Options o, Processed p, RunLog log, PrintWriter err) {

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads and validates many files in parallel, then applies superseding. Every entry ends with
@@ -55,7 +56,7 @@ public final class Validation {
     public static List<FileResult> validateAll(List<InboxEntry> entries, SchemaRegistry registry,
             MunicipalityList municipalities, WorkbookReader reader, int threads, Consumer<FileResult> onRead) {
         try (Workers workers = new Workers(Math.min(threads, Math.max(1, entries.size())))) {
-            return validate(entries, registry, municipalities, reader, workers, threads > 1, onRead).stream()
+            return validate(entries, e -> null, registry, municipalities, reader, workers, threads > 1, onRead).stream()
                     .map(Checked::result).toList();
         }
     }
@@ -69,10 +70,12 @@ public final class Validation {
      * superseded as they arrive, so a return that has lost is dropped at once and memory stays flat
      * however many old returns the inbox holds (see {@link Superseding.Incremental}).
      *
+     * @param roundOf the round given the inbox of an entry (for a v1 return), or null
      * @param parallel whether files are read side by side (then a file out of memory is tried again alone)
      */
-    static List<Checked> validate(List<InboxEntry> entries, SchemaRegistry registry, MunicipalityList municipalities,
-            WorkbookReader reader, Workers workers, boolean parallel, Consumer<FileResult> onRead) {
+    static List<Checked> validate(List<InboxEntry> entries, Function<InboxEntry, Integer> roundOf,
+            SchemaRegistry registry, MunicipalityList municipalities, WorkbookReader reader, Workers workers,
+            boolean parallel, Consumer<FileResult> onRead) {
         Validator validator = new Validator(registry, municipalities);
         Superseding.Incremental newest = new Superseding.Incremental(entries.size());
         Set<Integer> outOfMemory = ConcurrentHashMap.newKeySet();
@@ -80,7 +83,7 @@ public final class Validation {
         List<Future<?>> futures = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             int index = i;
-            futures.add(workers.submit(() -> put(newest, index, one(entries.get(index), reader, validator), onRead,
+            futures.add(workers.submit(() -> put(newest, index, one(entries.get(index), roundOf, reader, validator), onRead,
                     outOfMemory)));
         }
         for (int i = 0; i < entries.size(); i++) {
@@ -89,7 +92,7 @@ public final class Validation {
         if (parallel && entries.size() > 1) {
             for (int i : outOfMemory.stream().sorted().toList()) {
                 // Out of memory beside other files: tried once more, alone.
-                await(workers.submit(() -> put(newest, i, one(entries.get(i), reader, validator), r -> { },
+                await(workers.submit(() -> put(newest, i, one(entries.get(i), roundOf, reader, validator), r -> { },
                         ConcurrentHashMap.newKeySet())), newest, i, entries.get(i));
             }
         }
@@ -131,8 +134,14 @@ public final class Validation {
         }
     }
 
-    /** One file, from path to result; never throws. */
+    /** One file, from path to result, without an inbox round; never throws. */
     static Attempt one(InboxEntry e, WorkbookReader reader, Validator validator) {
+        return one(e, x -> null, reader, validator);
+    }
+
+    /** One file, from path to result; never throws. */
+    static Attempt one(InboxEntry e, Function<InboxEntry, Integer> roundOf, WorkbookReader reader,
+            Validator validator) {
         if (e.pending()) {
             return new Attempt(new FileResult(e.name(), Outcome.PENDING, null, null, List.of(), false, null, e.modified(), null));
         }
@@ -148,7 +157,7 @@ public final class Validation {
         try {
             ReadOutcome read = reader.read(e.path());
             outOfMemory = read instanceof ReadOutcome.Unreadable u && u.outOfMemory();
-            v = validator.validate(read);
+            v = validator.validate(read, roundOf.apply(e));
         } catch (OutOfMemoryError ex) {
             outOfMemory = true;
             v = Validated.rejected(FindingCode.READ_LIMIT.inFile(OUT_OF_MEMORY));
@@ -160,7 +169,7 @@ public final class Validation {
 
     static FileResult result(InboxEntry e, Validated v) {
         return new FileResult(e.name(), v.outcome(), v.municipalityCode(), v.reason(), v.findings(),
-                v.findingsTruncated(), v.ret(), e.modified(), v.reasonCode());
+                v.findingsTruncated(), v.ret(), e.modified(), v.reasonCode(), v.round());
     }
 
     /** Waits for one file's task; when the task itself failed, the file is rejected (internal-error). */

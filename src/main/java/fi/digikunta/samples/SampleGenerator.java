@@ -168,6 +168,10 @@ public final class SampleGenerator {
             f.setId("date", spec.fillDate());
         }
         f.setId("hourly", defaultHourly);
+        if (schema.idKey("round").isPresent()) {
+            // Form version 2 states its round: the year of the fill date, as a number.
+            f.setId("round", (double) spec.fillDate().getYear());
+        }
 
         for (String area : spec.layout().areaTabs().keySet()) {
             int row = TemplateLayout.FIRST_SERVICE_ROW;

@@ -34,7 +34,13 @@ public record Schema(
     public record Identification(String labelColumn, String valueColumn, int maxRow, List<IdKey> keys) {
     }
 
-    public record IdKey(String key, Localized label, boolean required, String type, Double min) {
+    /** type: text, municipality_code, date, number, round; min and max bound a number or a round. */
+    public record IdKey(String key, Localized label, boolean required, String type, Double min, Double max) {
+    }
+
+    /** The identification key of that name, if this version has it (v1 has no round). */
+    public Optional<IdKey> idKey(String key) {
+        return identification.keys().stream().filter(k -> k.key().equals(key)).findFirst();
     }
 
     public record AreaSheet(int titleRow, int headerSearchRows, String headerKey) {

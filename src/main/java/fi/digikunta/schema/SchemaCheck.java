@@ -142,6 +142,11 @@ final class SchemaCheck {
         Set<String> idKeys = new HashSet<>();
         for (Schema.IdKey k : s.identification().keys()) {
             idKeys.add(k.key());
+            if (k.key().equals("round") && (!"round".equals(k.type()) || k.min() == null || k.max() == null
+                    || k.min() > k.max())) {
+                // The round's range is data (v2: 2016-2100); the validator needs both ends.
+                p.add("identification key round needs type round and a min not above its max");
+            }
         }
         for (String required : List.of("name", "code", "date", "version")) {
             if (!idKeys.contains(required)) {

@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class SchemaRegistry {
     /** Known versions, oldest first. */
-    public static final List<String> VERSIONS = List.of("1");
+    public static final List<String> VERSIONS = List.of("1", "2");
 
     private final Map<String, Schema> byVersion;
 

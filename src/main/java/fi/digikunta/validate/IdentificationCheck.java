@@ -26,10 +26,13 @@ final class IdentificationCheck {
     private final CellReader reader;
     private final Grid summary;
     private final Map<String, RawCell> values;
+    /** The round given the file's inbox (for a v1 form), or null. */
+    private final Integer inboxRound;
     private String municipalityCode;
 
     IdentificationCheck(SchemaIndexes schemas, MunicipalityList municipalities, FindingSink sink, CellReader reader,
-            Grid summary) {
+            Grid summary, Integer inboxRound) {
+        this.inboxRound = inboxRound;
         this.schemas = schemas;
         this.municipalities = municipalities;
         this.sink = sink;
@@ -66,18 +69,30 @@ final class IdentificationCheck {
 
     /** Required keys present, the version known: the schema of that version; else null (rejected). */
     SchemaIndex chooseSchema() {
-        requiredKeys();
+        SchemaIndex known = knownVersion();
+        requiredKeys(known);
         municipality();
         SchemaIndex chosen = version();
         return sink.rejected() ? null : chosen;
     }
 
-    private void requiredKeys() {
-        Schema.Identification id = schemas.latest().schema.identification();
+    /** The schema of the version written, without a finding yet; null when none is written or known. */
+    private SchemaIndex knownVersion() {
+        String v = CellValues.version(values.get("version"));
+        return v == null ? null : schemas.forTemplateVersion(v).orElse(null);
+    }
+
+    /**
+     * The keys the version requires (v2's round is not required of a v1 form); while the version is
+     * not known, those that every version requires.
+     */
+    private void requiredKeys(SchemaIndex known) {
+        Schema.Identification id = (known != null ? known : schemas.latest()).schema.identification();
         String sheet = summary.name();
         for (Schema.IdKey k : id.keys()) {
             RawCell v = values.get(k.key());
-            if (k.required() && (v == null || isBlank(v))) {
+            boolean required = known != null ? k.required() : schemas.requiredByEvery(k.key());
+            if (required && (v == null || isBlank(v))) {
                 sink.add(FindingCode.IDENTIFICATION_MISSING.atVariant(sheet, v == null ? null : v.ref(), "key",
                         SchemaIndex.asWritten(k.label()), sheet, id.maxRow(), id.labelColumn(), id.valueColumn()));
             }
@@ -129,7 +144,10 @@ final class IdentificationCheck {
         if (dateCell != null && !isBlank(dateCell)) {
             date = DateValues.of(dateCell);
             if (date == null) {
-                sink.add(FindingCode.INVALID_DATE.at(g.name(), dateCell.ref(), shown(dateCell)));
+                // A v1 form without an inbox round needs the date for its round: then it is the one reason.
+                boolean noRound = ix.schema.idKey("round").isEmpty() && inboxRound == null;
+                sink.add((noRound ? FindingCode.ROUND_UNKNOWN : FindingCode.INVALID_DATE).at(g.name(),
+                        dateCell.ref(), shown(dateCell)));
             }
         }
         Double hourly = null;
@@ -138,7 +156,36 @@ final class IdentificationCheck {
         if (hourlyKey.isPresent()) {
             hourly = reader.number(g, values.get("hourly"), ValueColumn.of(hourlyKey.get()));
         }
+        Integer round = ix.schema.idKey("round").map(k -> round(k, values.get("round"))).orElse(null);
         return new Identification(name, municipalityCode, reader.text(g, values.get("contact")),
-                reader.text(g, values.get("email")), date, CellValues.version(values.get("version")), hourly);
+                reader.text(g, values.get("email")), date, CellValues.version(values.get("version")), hourly, round);
+    }
+
+    /**
+     * The round of the return: the form's own (v2), else the inbox's, else the year of its fill date;
+     * null when none (the file is rejected already: {@code round-unknown}, or a missing key).
+     */
+    Integer round(SchemaIndex ix, Identification ident) {
+        if (ix.schema.idKey("round").isPresent()) {
+            return ident.round();
+        }
+        if (inboxRound != null) {
+            return inboxRound;
+        }
+        return ident.fillDate() == null ? null : ident.fillDate().getYear();
+    }
+
+    /** The round a v2 form states, within its range; else a rejecting finding on its cell and null. */
+    private Integer round(Schema.IdKey k, RawCell cell) {
+        if (cell == null || isBlank(cell)) {
+            return null; // already rejected as a missing required key
+        }
+        Integer year = RoundValues.of(cell);
+        if (year == null || year < k.min() || year > k.max()) {
+            sink.add(FindingCode.INVALID_ROUND.at(summary.name(), cell.ref(), shown(cell),
+                    CellValues.plain(k.min()), CellValues.plain(k.max())));
+            return null;
+        }
+        return year;
     }
 }

@@ -33,6 +33,12 @@ final class SchemaIndexes {
         return s.map(x -> byVersion.getOrDefault(x.schemaVersion(), latest));
     }
 
+    /** Whether every known version requires an identification key (v1 has no round, so not the round). */
+    boolean requiredByEvery(String key) {
+        return byVersion.values().stream().allMatch(ix -> ix.schema.idKey(key).map(Schema.IdKey::required)
+                .orElse(false));
+    }
+
     /** Every template version some schema accepts, as a message lists them. */
     String knownTemplateVersions() {
         List<String> known = new ArrayList<>();

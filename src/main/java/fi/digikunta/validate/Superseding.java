@@ -15,7 +15,8 @@ import java.util.Map;
 import fi.digikunta.findings.FindingCode;
 
 /**
- * Several returns of one municipality: the one that counts is the newest by fill date
+ * Several returns of one municipality in one assessment round (returns of different rounds never
+ * supersede each other): the one that counts is the newest by fill date
  * (Täyttöpäivä; a missing or invalid date counts as oldest), then by file modification time, then
  * the file name that sorts last (so that the choice never depends on the order files were read).
  * The others become {@code superseded}, with a reason naming the winning file. Only files whose
@@ -69,13 +70,13 @@ public final class Superseding {
             }
             FileResult r = f;
             if (r.outcome().counts() && r.municipalityCode() != null) {
-                Integer w = winner.get(r.municipalityCode());
+                Integer w = winner.get(key(r));
                 if (w == null) {
-                    winner.put(r.municipalityCode(), i);
+                    winner.put(key(r), i);
                 } else if (NEWEST_FIRST.compare(r, results[w]) < 0
                         || NEWEST_FIRST.compare(r, results[w]) == 0 && i < w) {
                     results[w] = withoutReturn(results[w]);
-                    winner.put(r.municipalityCode(), i);
+                    winner.put(key(r), i);
                 } else {
                     r = withoutReturn(r);
                 }
@@ -96,8 +97,7 @@ public final class Superseding {
                 if (f == null) {
                     throw new IllegalStateException("result " + i + " is missing");
                 }
-                Integer w = f.outcome().counts() && f.municipalityCode() != null ? winner.get(f.municipalityCode())
-                        : null;
+                Integer w = f.outcome().counts() && f.municipalityCode() != null ? winner.get(key(f)) : null;
                 if (w == null || w == i) {
                     out.add(f);
                     continue;
@@ -110,9 +110,14 @@ public final class Superseding {
             return out;
         }
 
+        /** Returns compete within one municipality and one round. */
+        private static String key(FileResult f) {
+            return f.municipalityCode() + "/" + f.round();
+        }
+
         private static FileResult withoutReturn(FileResult f) {
             return f.ret() == null ? f : new FileResult(f.file(), f.outcome(), f.municipalityCode(), f.reason(),
-                    f.findings(), f.findingsTruncated(), null, f.modified(), f.reasonCode());
+                    f.findings(), f.findingsTruncated(), null, f.modified(), f.reasonCode(), f.round());
         }
     }
 

@@ -10,12 +10,18 @@ import java.util.List;
  * What validating one workbook gave: its outcome (accepted, accepted_with_warnings or rejected;
  * superseding across files comes later), the municipality where known, the typed return unless
  * rejected, the findings kept (at most the cap, plus a findings-capped warning), and for a rejected
- * file the code and message of its reason.
+ * file the code and message of its reason, and the round the return belongs to (null when rejected).
  */
 public record Validated(Outcome outcome, String municipalityCode, AssessmentReturn ret, List<Finding> findings,
-        boolean findingsTruncated, String reasonCode, Message reason) {
+        boolean findingsTruncated, String reasonCode, Message reason, Integer round) {
     public Validated {
         findings = List.copyOf(findings);
+    }
+
+    /** Without a round: a rejection. */
+    public Validated(Outcome outcome, String municipalityCode, AssessmentReturn ret, List<Finding> findings,
+            boolean findingsTruncated, String reasonCode, Message reason) {
+        this(outcome, municipalityCode, ret, findings, findingsTruncated, reasonCode, reason, null);
     }
 
     /** A file rejected by one finding that is also its only finding (e.g. a file that cannot be read). */

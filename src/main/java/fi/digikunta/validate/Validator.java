@@ -57,25 +57,39 @@ public final class Validator {
 
     /** Reads and validates what the reader gave: a rejection for an unreadable file. */
     public Validated validate(ReadOutcome read) {
+        return validate(read, null);
+    }
+
+    /**
+     * As {@link #validate(ReadOutcome)}, a v1 return taking {@code inboxRound} (the round the
+     * coordinator gave its inbox; null for none) as its round.
+     */
+    public Validated validate(ReadOutcome read, Integer inboxRound) {
         if (read instanceof ReadOutcome.Unreadable u) {
             return unreadable(u);
         }
-        return validate(((ReadOutcome.Readable) read).workbook());
+        return validate(((ReadOutcome.Readable) read).workbook(), inboxRound);
     }
 
     public Validated validate(RawWorkbook wb) {
-        return new Run(wb).run();
+        return validate(wb, null);
+    }
+
+    public Validated validate(RawWorkbook wb, Integer inboxRound) {
+        return new Run(wb, inboxRound).run();
     }
 
     /** One validation of one workbook: each step's findings go to the sink, a rejection ends it. */
     private final class Run {
         private final RawWorkbook wb;
+        private final Integer inboxRound;
         private final FindingSink sink = new FindingSink(findingsCap);
         private final CellReader reader = new CellReader(sink);
         private String municipalityCode;
 
-        Run(RawWorkbook wb) {
+        Run(RawWorkbook wb, Integer inboxRound) {
             this.wb = wb;
+            this.inboxRound = inboxRound;
         }
 
         Validated run() {
@@ -93,13 +107,15 @@ public final class Validator {
                         summaryTab.name().fi() + " / " + summaryTab.name().sv()));
                 return rejected();
             }
-            IdentificationCheck id = new IdentificationCheck(schemas, municipalities, sink, reader, new Grid(summary));
+            IdentificationCheck id = new IdentificationCheck(schemas, municipalities, sink, reader, new Grid(summary),
+                    inboxRound);
             SchemaIndex ix = id.chooseSchema();
             municipalityCode = id.municipalityCode();
             if (ix == null) {
                 return rejected();
             }
             Identification ident = id.identification(ix);
+            Integer round = id.round(ix, ident);
             if (sink.rejected()) {
                 return rejected();
             }
@@ -109,7 +125,7 @@ public final class Validator {
             }
             AssessmentReturn ret = new AssessmentReturn(ix.schema.schemaVersion(), ident, areas);
             Outcome outcome = sink.total() == 0 ? Outcome.ACCEPTED : Outcome.ACCEPTED_WITH_WARNINGS;
-            return new Validated(outcome, municipalityCode, ret, sink.result(), sink.truncated(), null, null);
+            return new Validated(outcome, municipalityCode, ret, sink.result(), sink.truncated(), null, null, round);
         }
 
         /** The returns of the area tabs in schema order; null when the tabs or rows reject the file. */

@@ -13,8 +13,12 @@ class SchemaCommandTest {
     void jsonOnStdoutListsTabsColumnsAndCatalogue() throws Exception {
         var r = CliTestSupport.run("schema", "--format", "json").expectExit(0);
         JsonNode n = new ObjectMapper().readTree(r.out());
-        assertEquals("1", n.get("schema_version").asText());
-        assertEquals(67, n.get("catalogue").size());
+        // The newest version by default; --schema-version 1 gives the old form.
+        assertEquals("2", n.get("schema_version").asText());
+        assertEquals(69, n.get("catalogue").size());
+        JsonNode v1 = new ObjectMapper().readTree(CliTestSupport.run("schema", "--format", "json",
+                "--schema-version", "1").expectExit(0).out());
+        assertEquals(67, v1.get("catalogue").size());
         assertEquals("ASU-01", n.get("catalogue").get(0).get("id").asText());
         assertEquals("Boende, miljö, trafik", n.get("areas").get(0).get("tab").get("sv").asText());
         assertEquals("", r.err());

@@ -53,7 +53,7 @@ class ValidateCommandTest {
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertEquals("", r.err());
         assertEquals(1, doc.get("format_version").asInt());
-        assertEquals("1", doc.get("schema_version").asText());
+        assertEquals("2", doc.get("schema_version").asText());
         assertTrue(doc.hasNonNull("tool_version"));
         assertEquals(4, doc.get("summary").get("files").asInt());
         assertEquals(1, doc.get("summary").get("rejected").asInt());

@@ -63,7 +63,7 @@ final class Sets {
 
     /** Writes a valid return of a municipality, filled in on a date, with its own answers (seed), modified at a time. */
     static void generate(Path file, String code, String fillDate, long seed, Instant modified) throws IOException {
-        Schema schema = SchemaRegistry.load().latest();
+        Schema schema = SchemaRegistry.load().version("1").orElseThrow();
         ReturnSpec spec = new ReturnSpec(MunicipalityList.builtIn().byCode(code).orElseThrow(),
                 TemplateLayout.standard(schema, Lang.FI), LocalDate.parse(fillDate), Set.of(), seed);
         Files.write(file, new SampleGenerator(schema).generate(spec));

@@ -100,7 +100,7 @@ class HandWorkedWorkbooksTest {
         assertTrue(outcome(files, "helsinki-uusi.xlsx").counts(), files.toString());
         assertTrue(outcome(files, "vantaa.xlsx").counts(), files.toString());
 
-        Figures f = FiguresCalculator.compute(registry.latest(), list, files);
+        Figures f = FiguresCalculator.compute(registry.version("1").orElseThrow(), list, files);
         MunicipalityFigures h = f.municipalities().get(0);
         assertEquals("091", h.code());
         AreaFigures asu = h.areas().get(0);

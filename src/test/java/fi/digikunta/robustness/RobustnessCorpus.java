@@ -249,8 +249,9 @@ public final class RobustnessCorpus {
                             s -> s.replaceFirst("(<c r=\"C4\"[^>]*t=\"s\"[^>]*><v>)\\d+(</v>)", "$199999$2")
                                     .replaceFirst("(<c r=\"C5\"[^>]*t=\"s\"[^>]*><v>)\\d+(</v>)", "$1-1$2"));
                 });
-        // Without styles the fill date is a plain number, so the date is unknown (an error, the return counts).
-        w.bytes("styles-missing.xlsx", Outcome.ACCEPTED_WITH_WARNINGS, null, "invalid-date",
+        // Without styles the fill date is a plain number, so the date is unknown; a v1 return then has no
+        // round either (none given for its inbox), which rejects it.
+        w.bytes("styles-missing.xlsx", Outcome.REJECTED, "round-unknown", null,
                 "a valid return whose styles part is gone (relationship and content type left dangling)", () -> {
                     Map<String, byte[]> m = new LinkedHashMap<>(ZipParts.read(valid("179").toXlsx()));
                     m.remove("xl/styles.xml");

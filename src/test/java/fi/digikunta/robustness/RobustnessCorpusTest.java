@@ -131,8 +131,8 @@ class RobustnessCorpusTest {
 
     @Test
     void noOutputHoldsTheSecretAScriptOrARunnableCell() throws IOException {
-        RunResult run = new RunResult("test", REGISTRY.latest().schemaVersion(), Instant.parse("2026-03-01T02:00:00Z"),
-                batch, FiguresCalculator.compute(REGISTRY.latest(), LIST, batch));
+        RunResult run = new RunResult("test", REGISTRY.version("1").orElseThrow().schemaVersion(), Instant.parse("2026-03-01T02:00:00Z"),
+                batch, FiguresCalculator.compute(REGISTRY.version("1").orElseThrow(), LIST, batch));
         for (CsvDialect d : CsvDialect.values()) {
             SortedMap<String, byte[]> out = ReportSet.render(run, ReportOptions.defaults().withCsvDialect(d));
             assertTrue(out.containsKey("files.csv") && out.containsKey("municipalities/020.html"), "" + out.keySet());
@@ -158,8 +158,8 @@ class RobustnessCorpusTest {
 
     @Test
     void aLinkedReturnOutsideTheInboxIsNotCounted() {
-        RunResult run = new RunResult("test", REGISTRY.latest().schemaVersion(), Instant.parse("2026-03-01T02:00:00Z"),
-                batch, FiguresCalculator.compute(REGISTRY.latest(), LIST, batch));
+        RunResult run = new RunResult("test", REGISTRY.version("1").orElseThrow().schemaVersion(), Instant.parse("2026-03-01T02:00:00Z"),
+                batch, FiguresCalculator.compute(REGISTRY.version("1").orElseThrow(), LIST, batch));
         assertTrue(run.figures().municipalities().stream().noneMatch(m -> m.code().equals("186")),
                 "Järvenpää's return, reachable only through a link, was counted");
         assertTrue(batch.stream().noneMatch(r -> "186".equals(r.municipalityCode())));
@@ -167,8 +167,8 @@ class RobustnessCorpusTest {
 
     @Test
     void controlCharactersAndLoneSurrogatesAreReplacedInReports() {
-        RunResult run = new RunResult("test", REGISTRY.latest().schemaVersion(), Instant.parse("2026-03-01T02:00:00Z"),
-                batch, FiguresCalculator.compute(REGISTRY.latest(), LIST, batch));
+        RunResult run = new RunResult("test", REGISTRY.version("1").orElseThrow().schemaVersion(), Instant.parse("2026-03-01T02:00:00Z"),
+                batch, FiguresCalculator.compute(REGISTRY.version("1").orElseThrow(), LIST, batch));
         SortedMap<String, byte[]> out = ReportSet.render(run, ReportOptions.defaults());
         String services = new String(out.get("services.csv"), StandardCharsets.UTF_8);
         // "Kello_x0007_ ja _xD800_ yksinäinen ..." was read as BEL and a lone surrogate: both become U+FFFD.

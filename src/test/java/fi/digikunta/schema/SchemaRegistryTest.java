@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SchemaRegistryTest {
-    private final Schema v1 = SchemaRegistry.load().latest();
+    private final Schema v1 = SchemaRegistry.load().version("1").orElseThrow();
 
     @Test
     void v1HasTheSpecsSixAreasAndSixtySevenServices() {

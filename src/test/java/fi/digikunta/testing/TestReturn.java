@@ -57,7 +57,7 @@ public final class TestReturn {
         }
     }
 
-    public static final Schema SCHEMA = SchemaRegistry.load().latest();
+    public static final Schema SCHEMA = SchemaRegistry.load().version("1").orElseThrow();
 
     public String summaryTab = "Yhteenveto";
     public boolean summaryPresent = true;

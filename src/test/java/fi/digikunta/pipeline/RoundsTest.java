@@ -1,0 +1,272 @@
+package fi.digikunta.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fi.digikunta.cli.CliTestSupport;
+import fi.digikunta.compute.FiguresCalculator;
+import fi.digikunta.compute.RoundFigures;
+import fi.digikunta.findings.Finding;
+import fi.digikunta.inbox.InboxEntry;
+import fi.digikunta.inbox.InboxOptions;
+import fi.digikunta.inbox.InboxScanner;
+import fi.digikunta.model.Figures;
+import fi.digikunta.model.FileResult;
+import fi.digikunta.model.MunicipalityFigures;
+import fi.digikunta.model.Outcome;
+import fi.digikunta.read.StaxWorkbookReader;
+import fi.digikunta.reference.MunicipalityList;
+import fi.digikunta.samples.ReturnSpec;
+import fi.digikunta.samples.SampleGenerator;
+import fi.digikunta.schema.Lang;
+import fi.digikunta.schema.Schema;
+import fi.digikunta.schema.SchemaRegistry;
+import fi.digikunta.template.TemplateLayout;
+import fi.digikunta.validate.Validated;
+import fi.digikunta.validate.Validator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Form version 2 beside version 1, and assessment rounds: each return validated against its own
+ * version, its round decided (v2 field, inbox round, fill date), superseding within a round only,
+ * and each round's figures the same as a run over that round's files alone.
+ */
+class RoundsTest {
+    static final SchemaRegistry REG = SchemaRegistry.load();
+    static final Schema V1 = REG.version("1").orElseThrow();
+    static final Schema V2 = REG.version("2").orElseThrow();
+    static final MunicipalityList LIST = MunicipalityList.builtIn();
+    static final SampleGenerator GEN1 = new SampleGenerator(V1);
+    static final SampleGenerator GEN2 = new SampleGenerator(V2);
+    static final Validator VALIDATOR = new Validator(REG, LIST);
+    /** The round's value cell on the v2 summary tab (B8: the sixth identification key). */
+    static final String ROUND_CELL = "B" + (TemplateLayout.identificationRow(V2, "round") + 1);
+
+    @TempDir
+    Path tmp;
+
+    static byte[] workbook(Schema s, String code, String date, Consumer<SampleGenerator.Filled> edit) {
+        ReturnSpec spec = new ReturnSpec(LIST.byCode(code).orElseThrow(), TemplateLayout.standard(s, Lang.FI),
+                LocalDate.parse(date), Set.of(), SampleGenerator.seedFor(14, code + date + s.schemaVersion()));
+        return (s == V1 ? GEN1 : GEN2).generate(spec, edit);
+    }
+
+    static Validated validate(byte[] b, Integer inboxRound) {
+        return VALIDATOR.validate(new StaxWorkbookReader().read(b, "t.xlsx"), inboxRound);
+    }
+
+    static List<String> codes(Validated v) {
+        return v.findings().stream().map(Finding::id).toList();
+    }
+
+    @Test
+    void v2HasSixtyNineServicesTheRoundAndTheCatalogueChanges() {
+        assertEquals(69, V2.catalogue().size());
+        assertEquals(67, V1.catalogue().size());
+        assertEquals(Map.of("ASU", 16, "VKO", 12, "KUL", 9, "TER", 10, "TYO", 9, "VIO", 13),
+                V2.areaCodes().stream().collect(Collectors.toMap(a -> a, a -> V2.servicesOf(a).size())));
+        assertTrue(V2.service("KUL-09").isEmpty() && V2.service("TYO-09").isEmpty());
+        assertEquals("Chat-neuvonta", V2.service("VIO-09").orElseThrow().name().fi());
+        assertEquals("Tekoälyavusteinen asiakasneuvonta", V2.service("VIO-13").orElseThrow().name().fi());
+        Schema.IdKey round = V2.idKey("round").orElseThrow();
+        assertEquals("Arviointikierros", round.label().fi());
+        assertEquals("Bedömningsomgång", round.label().sv());
+        assertTrue(V1.idKey("round").isEmpty());
+    }
+
+    @Test
+    void aGeneratedV2ReturnValidatesAgainstV2WithItsRound() {
+        Validated v = validate(workbook(V2, "091", "2026-02-12", f -> { }), 2025);
+        assertEquals(Outcome.ACCEPTED, v.outcome(), v.findings()::toString);
+        assertEquals("2", v.ret().schemaVersion());
+        // The form's own round wins over the inbox's.
+        assertEquals(2026, v.round());
+        assertEquals(2026, v.ret().identification().round());
+        MunicipalityFigures m = FiguresCalculator.municipality(V2, LIST.byCode("091").orElseThrow(), "t.xlsx",
+                v.ret());
+        assertEquals(69, m.services().stream().filter(s -> s.id() != null).count());
+    }
+
+    @Test
+    void theRoundMayBeWrittenAsText() {
+        Validated v = validate(workbook(V2, "091", "2026-02-12", f -> f.setId("round", "kierros 2027")), null);
+        assertEquals(Outcome.ACCEPTED, v.outcome(), v.findings()::toString);
+        assertEquals(2027, v.round());
+    }
+
+    @Test
+    void aV2ReturnWithoutARoundIsRejectedOnThatCell() {
+        Validated v = validate(workbook(V2, "091", "2026-02-12", f -> f.setId("round", "")), 2026);
+        assertEquals(Outcome.REJECTED, v.outcome());
+        assertEquals("identification-missing", v.reasonCode());
+        Finding f = v.findings().get(0);
+        assertEquals("Yhteenveto", f.sheet());
+        assertEquals(ROUND_CELL, f.cell());
+        assertTrue(f.message().get(Lang.FI).contains("Arviointikierros"), f.message().get(Lang.FI));
+    }
+
+    @Test
+    void aV2RoundOutside2016To2100IsRejectedOnThatCell() {
+        for (Object bad : List.of(2015.0, 2101.0, "ensi vuonna")) {
+            Validated v = validate(workbook(V2, "091", "2026-02-12", f -> f.setId("round", bad)), null);
+            assertEquals(Outcome.REJECTED, v.outcome(), bad::toString);
+            assertEquals("invalid-round", v.reasonCode());
+            assertEquals(List.of("invalid-round"), codes(v));
+            assertEquals(ROUND_CELL, v.findings().get(0).cell());
+        }
+    }
+
+    @Test
+    void aV1ReturnTakesItsInboxRoundElseTheYearOfItsFillDate() {
+        byte[] b = workbook(V1, "091", "2026-01-20", f -> { });
+        assertEquals(2025, validate(b, 2025).round());
+        Validated byDate = validate(b, null);
+        assertEquals(Outcome.ACCEPTED, byDate.outcome());
+        assertEquals(2026, byDate.round());
+        assertNull(byDate.ret().identification().round());
+    }
+
+    @Test
+    void aV1ReturnWhoseRoundCannotBeDecidedIsRejected() {
+        byte[] b = workbook(V1, "091", "2026-01-20", f -> f.setId("date", "ensi viikolla"));
+        Validated v = validate(b, null);
+        assertEquals(Outcome.REJECTED, v.outcome());
+        assertEquals("round-unknown", v.reasonCode());
+        assertTrue(v.reason().get(Lang.FI).contains("--round"), v.reason().get(Lang.FI));
+        // With its inbox's round the same return counts (the date is still an error).
+        Validated given = validate(b, 2025);
+        assertEquals(Outcome.ACCEPTED_WITH_WARNINGS, given.outcome());
+        assertEquals(List.of("invalid-date"), codes(given));
+        assertEquals(2025, given.round());
+    }
+
+    @Test
+    void anIdOfTheOtherVersionIsUnknown() {
+        Validated v = validate(workbook(V2, "091", "2026-02-12",
+                f -> f.setRow("KUL", f.layout().lastServiceRow(V2, "KUL"),
+                        Map.of("id", "KUL-09", "service", "Kokoelmat verkossa", "status", "IN_USE"))), null);
+        assertTrue(codes(v).contains("unknown-id"), codes(v)::toString);
+    }
+
+    private Path write(String dir, String name, byte[] b) throws IOException {
+        Path d = Files.createDirectories(tmp.resolve(dir));
+        return Files.write(d.resolve(name), b);
+    }
+
+    private static List<FileResult> results(InboxRounds rounds) {
+        List<InboxEntry> entries = InboxScanner.scan(rounds.inputs(), new InboxOptions(false, Duration.ZERO));
+        try (Workers w = new Workers(1)) {
+            return Validation.validate(entries, rounds.lookup(), REG, LIST, new StaxWorkbookReader(), w, false,
+                    r -> { }).stream().map(Validation.Checked::result).toList();
+        }
+    }
+
+    private static Map<String, FileResult> byFile(List<FileResult> rs) {
+        return rs.stream().collect(Collectors.toMap(FileResult::file, r -> r));
+    }
+
+    /** Returns of 2025 (v1, some filled in early 2026) and 2026 (v2), Helsinki twice in 2026. */
+    private void history() throws IOException {
+        write("r2025", "091-helsinki.xlsx", workbook(V1, "091", "2026-01-10", f -> { }));
+        write("r2025", "049-espoo.xlsx", workbook(V1, "049", "2025-11-20", f -> { }));
+        write("r2025", "837-tampere.xlsx", workbook(V1, "837", "2025-12-01", f -> { }));
+        write("r2026", "091-helsinki-a.xlsx", workbook(V2, "091", "2026-09-01", f -> { }));
+        write("r2026", "091-helsinki-b.xlsx", workbook(V2, "091", "2026-10-01", f -> { }));
+        // File names stay unique across inboxes: outputs name a file by its name in its inbox.
+        write("r2026", "049-espoo-2026.xlsx", workbook(V2, "049", "2026-09-15", f -> { }));
+        // Tampere skips 2026; Vantaa answers only in 2026, still on the old form.
+        write("r2026", "092-vantaa.xlsx", workbook(V1, "092", "2026-09-20", f -> { }));
+    }
+
+    @Test
+    void superseding_happensWithinOneMunicipalityAndOneRoundOnly() throws IOException {
+        history();
+        InboxRounds rounds = InboxRounds.parse(List.of(Path.of("2025=" + tmp.resolve("r2025")), tmp.resolve("r2026")),
+                null);
+        Map<String, FileResult> r = byFile(results(rounds));
+        assertEquals(Outcome.ACCEPTED, r.get("091-helsinki.xlsx").outcome());
+        assertEquals(2025, r.get("091-helsinki.xlsx").round());
+        assertEquals(Outcome.SUPERSEDED, r.get("091-helsinki-a.xlsx").outcome());
+        assertEquals(2026, r.get("091-helsinki-a.xlsx").round());
+        assertEquals(Outcome.ACCEPTED, r.get("091-helsinki-b.xlsx").outcome());
+        // A v1 return beside v2 ones, its round by its fill date.
+        assertEquals(2026, r.get("092-vantaa.xlsx").round());
+        assertEquals("1", r.get("092-vantaa.xlsx").ret().schemaVersion());
+    }
+
+    @Test
+    void withoutAnInboxRoundTheSameV1ReturnsOfTwoYearsDoNotSupersedeEachOther() throws IOException {
+        write("one", "091-a.xlsx", workbook(V1, "091", "2025-03-01", f -> { }));
+        write("one", "091-b.xlsx", workbook(V1, "091", "2026-03-01", f -> { }));
+        Map<String, FileResult> r = byFile(results(InboxRounds.none(List.of(tmp.resolve("one")))));
+        assertEquals(Outcome.ACCEPTED, r.get("091-a.xlsx").outcome());
+        assertEquals(Outcome.ACCEPTED, r.get("091-b.xlsx").outcome());
+        // Given one round for the inbox, they are two returns of that round: the newer wins.
+        r = byFile(results(InboxRounds.parse(List.of(tmp.resolve("one")), 2026)));
+        assertEquals(Outcome.SUPERSEDED, r.get("091-a.xlsx").outcome());
+        assertEquals(Outcome.ACCEPTED, r.get("091-b.xlsx").outcome());
+    }
+
+    @Test
+    void figuresPerRoundEqualARunOfThatRoundsFilesAlone() throws IOException {
+        history();
+        List<Figures> all = RoundFigures.byRound(REG, LIST, results(InboxRounds.parse(
+                List.of(Path.of("2025=" + tmp.resolve("r2025")), tmp.resolve("r2026")), null)));
+        assertEquals(List.of(2025, 2026), all.stream().map(Figures::round).toList());
+        List<Figures> only2025 = RoundFigures.byRound(REG, LIST,
+                results(InboxRounds.parse(List.of(tmp.resolve("r2025")), 2025)));
+        List<Figures> only2026 = RoundFigures.byRound(REG, LIST,
+                results(InboxRounds.none(List.of(tmp.resolve("r2026")))));
+        assertEquals(only2025, List.of(all.get(0)));
+        assertEquals(only2026, List.of(all.get(1)));
+        assertEquals(List.of("049", "091", "837"), codes(all.get(0)));
+        assertEquals(List.of("049", "091", "092"), codes(all.get(1)));
+        // Each return against its own version's catalogue; the round's national services use v2's.
+        assertEquals(67, catalogueServices(all.get(1), "092"));
+        assertEquals(69, catalogueServices(all.get(1), "091"));
+        assertEquals("1", all.get(0).schemaVersion());
+        assertEquals("2", all.get(1).schemaVersion());
+        assertEquals(69, all.get(1).national().services().size());
+    }
+
+    private static List<String> codes(Figures f) {
+        return f.municipalities().stream().map(MunicipalityFigures::code).toList();
+    }
+
+    private static long catalogueServices(Figures f, String code) {
+        return f.municipalities().stream().filter(m -> m.code().equals(code)).findFirst().orElseThrow().services()
+                .stream().filter(s -> s.id() != null).count();
+    }
+
+    @Test
+    void aRunOverSeveralRoundsHeadlinesTheLatestRound() throws IOException {
+        history();
+        var both = CliTestSupport.run("run", "2025=" + tmp.resolve("r2025"), tmp.resolve("r2026").toString(),
+                "--table", "municipalities", "--settle", "0");
+        var alone = CliTestSupport.run("run", tmp.resolve("r2026").toString(), "--table", "municipalities",
+                "--settle", "0");
+        assertEquals(0, both.exitCode(), both.err());
+        assertEquals(alone.out(), both.out());
+        assertEquals(4, both.out().lines().count(), both.out());
+    }
+
+    @Test
+    void aRoundOutsideTheRangeIsAUsageError() throws IOException {
+        history();
+        var r = CliTestSupport.run("run", "--round", "1999", tmp.resolve("r2025").toString(), "--table", "files");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("1999"), r.err());
+    }
+}

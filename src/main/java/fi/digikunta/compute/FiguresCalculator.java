@@ -88,7 +88,8 @@ public final class FiguresCalculator {
                     f.file() + ": municipality code " + e.getKey() + " is not in the municipality list"));
             ms.add(municipality(schemaOf.apply(f.ret().schemaVersion()), m, f.file(), f.ret()));
         }
-        return new Figures(national.schemaVersion(), ms, national(national, municipalities, ms), round);
+        return new Figures(national.schemaVersion(), ms, national(national, municipalities, ms), round,
+                List.copyOf(municipalities.all()));
     }
 
     /** The figures of one return (figures.md, "Per municipality and area" and "Savings"). */
@@ -264,6 +265,26 @@ public final class FiguresCalculator {
     /** The national figures over the given municipalities (figures.md, "National"). */
     public static NationalFigures national(Schema schema, MunicipalityList list, List<MunicipalityFigures> figures) {
         return NationalStatistics.of(schema, list, figures);
+    }
+
+    /**
+     * The population-weighted mean overall index of each region (named as in the list), summed in the
+     * order given (code order); a region whose respondents have no population is left out. Drawn on
+     * the region map; figures.md's region figure stays the plain mean ({@code RegionStats}).
+     */
+    public static Map<String, Double> regionWeightedMeans(List<MunicipalityFigures> figures) {
+        Map<String, double[]> sums = new TreeMap<>();
+        for (MunicipalityFigures m : figures) {
+            if (m.region() == null || m.population() <= 0) {
+                continue;
+            }
+            double[] s = sums.computeIfAbsent(m.region(), k -> new double[2]);
+            s[0] += m.index() * m.population();
+            s[1] += m.population();
+        }
+        Map<String, Double> out = new TreeMap<>();
+        sums.forEach((region, s) -> out.put(region, s[0] / s[1]));
+        return out;
     }
 
     /** Schema lookups built once per return. */

@@ -41,7 +41,8 @@ public final class FinlandMap {
     public record Svg(String svg, List<String> missing) {
     }
 
-    private static final int LEGEND_W = 1000;
+    /** Room for the legend right of the map: the longest line is Finnish "Ei hyväksyttyä palautusta: 308". */
+    private static final int LEGEND_W = 1200;
     private static final int FOOT = 110;
     private static final int CAPTION = 150;
     /** Municipalities smaller than this (half bounding-box diagonal, 1 unit = 500 m) get a ring on locator maps. */
@@ -81,11 +82,19 @@ public final class FinlandMap {
 
     /** A small multiple of {@link #levels}: coarse shapes, the caption on top, no legend, credit. */
     public Svg smallLevels(List<Entry> entries, String caption) {
+        return smallLevels(entries, caption, true);
+    }
+
+    /**
+     * {@link #smallLevels(List, String)}; with {@code drawCaption} false the caption only names the map
+     * (its title) and the page shows it as text, where a long area name can wrap.
+     */
+    public Svg smallLevels(List<Entry> entries, String caption, boolean drawCaption) {
         String id = nextId();
-        int top = caption == null ? 0 : CAPTION;
+        int top = caption == null || !drawCaption ? 0 : CAPTION;
         StringBuilder b = open(id, w, h + top + 2 * FOOT, top, 220, caption);
         b.append("<defs>").append(MapStyle.hatch(id + "h", 40)).append("</defs>");
-        if (caption != null) {
+        if (caption != null && drawCaption) {
             text(b, 10, -40, 110, "bold", caption);
         }
         List<String> missing = municipalities(b, entries, id, true);

@@ -7,6 +7,7 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.Environment;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -99,11 +100,23 @@ final class HtmlReportWriter {
     }
 
     byte[] render(String templateName, Object model) {
+        return render(templateName, model, null);
+    }
+
+    /**
+     * Renders with {@code finlandMap} (the page's maps, or null) as the global variable of that name:
+     * beside the page model rather than in it, so the maps' include works on any page model.
+     */
+    byte[] render(String templateName, Object model, Object finlandMap) {
         try {
             Template tpl = cfg.getTemplate(templateName);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-            tpl.process(model, w);
+            Environment env = tpl.createProcessingEnvironment(model, w);
+            if (finlandMap != null) {
+                env.setGlobalVariable("finlandMap", cfg.getObjectWrapper().wrap(finlandMap));
+            }
+            env.process();
             w.flush();
             return bytes.toByteArray();
         } catch (TemplateException | IOException e) {

@@ -7,6 +7,8 @@ import fi.digikunta.model.AreaReturn;
 import fi.digikunta.model.FileResult;
 import fi.digikunta.model.ServiceRow;
 import fi.digikunta.model.RunResult;
+import fi.digikunta.reference.Municipality;
+import fi.digikunta.reference.MunicipalityList;
 import fi.digikunta.schema.Schema;
 import fi.digikunta.schema.SchemaRegistry;
 import java.util.ArrayList;
@@ -29,6 +31,8 @@ final class ReportContext {
     final List<FileResult> files;
     final List<MunicipalityFigures> municipalities;
     final NationalFigures national;
+    /** The municipality list of the run (every municipality, answered or not), sorted by code. */
+    final List<Municipality> reference;
     private final Map<String, FileResult> fileByName = new LinkedHashMap<>();
 
     ReportContext(RunResult run, ReportOptions options) {
@@ -45,6 +49,10 @@ final class ReportContext {
         ms.sort(Comparator.comparing(MunicipalityFigures::code));
         this.municipalities = List.copyOf(ms);
         this.national = run.figures().national();
+        List<Municipality> ref = run.figures().reference().isEmpty()
+                ? new ArrayList<>(MunicipalityList.builtIn().all()) : new ArrayList<>(run.figures().reference());
+        ref.sort(Comparator.comparing(Municipality::code));
+        this.reference = List.copyOf(ref);
     }
 
     Optional<FileResult> file(String name) {

@@ -84,10 +84,11 @@ public final class ReportSet {
         out.add(new Output(JSON, o -> JsonReportWriter.write(ctx, o)));
         HtmlReportWriter html = new HtmlReportWriter(options);
         out.add(new Output(HTML, o -> o.write(html.render(HtmlReportWriter.NATIONAL,
-                HtmlModel.national(ctx, html.texts())))));
+                HtmlModel.national(ctx, html.texts()), MapSection.national(ctx, html.texts())))));
         for (String code : HtmlModel.pageCodes(ctx)) {
             out.add(new Output(MUNICIPALITY_DIR + "/" + code + ".html", o -> o.write(html.render(
-                    HtmlReportWriter.MUNICIPALITY, HtmlModel.municipality(ctx, html.texts(), code)))));
+                    HtmlReportWriter.MUNICIPALITY, HtmlModel.municipality(ctx, html.texts(), code),
+                    MapSection.locator(ctx, code)))));
         }
         return out;
     }

@@ -1,6 +1,8 @@
 package fi.digikunta.history;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +13,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.BufferedInputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The part of a report.json that the since-the-previous-run section compares: its core shape
@@ -36,6 +42,7 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
 
@@ -62,10 +69,99 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
     public record AreaRow(String area, JsonNode index, JsonNode level, JsonNode savings) {
     }
 
+    /** Reads a report.json, or a history file: a snapshot as {@link #writeGzip} writes it, or an older plain copy. */
     public static ReportSnapshot read(Path reportJson) throws IOException {
-        try (InputStream in = Files.newInputStream(reportJson); JsonParser p = JSON.createParser(in)) {
+        try (InputStream in = open(reportJson); JsonParser p = JSON.createParser(in)) {
             return of(core(p));
         }
+    }
+
+    /** The file's bytes, inflated when they are gzip (by their magic number, whatever the name). */
+    private static InputStream open(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try {
+            in.mark(2);
+            int b0 = in.read();
+            int b1 = in.read();
+            in.reset();
+            return b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Writes the snapshot of a report.json to {@code to}, gzipped: a JSON document of report.json's
+     * shape holding only the fields {@link #read} keeps ({@code reason} reduced to its code), so
+     * reading it gives the same snapshot as reading the report. A document that is not a
+     * report.json is kept whole (gzipped), so that reading it fails as reading the report would.
+     */
+    public static void writeGzip(Path reportJson, Path to) throws IOException {
+        ReportSnapshot snapshot;
+        try {
+            snapshot = read(reportJson);
+        } catch (IOException e) {
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(to))) {
+                Files.copy(reportJson, out);
+            }
+            return;
+        }
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(to), 1 << 16);
+                JsonGenerator g = JSON.createGenerator(out)) {
+            snapshot.write(g);
+        }
+    }
+
+    private void write(JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("generated_at", generatedAt);
+        g.writeArrayFieldStart("files");
+        for (FileRow f : files.values()) {
+            g.writeStartObject();
+            g.writeStringField("file", f.file());
+            g.writeStringField("outcome", f.outcome());
+            g.writeStringField("municipality_code", f.municipalityCode());
+            if (f.reasonCode() == null) {
+                g.writeNullField("reason");
+            } else {
+                g.writeObjectFieldStart("reason");
+                g.writeStringField("code", f.reasonCode());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("municipalities");
+        for (MunicipalityRow m : municipalities.values()) {
+            g.writeStartObject();
+            g.writeStringField("code", m.code());
+            figures(g, m.index(), m.level(), m.savings());
+            g.writeArrayFieldStart("areas");
+            for (AreaRow a : m.areas().values()) {
+                g.writeStartObject();
+                g.writeStringField("area", a.area());
+                figures(g, a.index(), a.level(), a.savings());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void figures(JsonGenerator g, JsonNode index, JsonNode level, JsonNode savings)
+            throws IOException {
+        for (Map.Entry<String, JsonNode> e : List.of(Map.entry("index", orNull(index)),
+                Map.entry("level", orNull(level)), Map.entry("savings", orNull(savings)))) {
+            g.writeFieldName(e.getKey());
+            g.writeTree(e.getValue());
+        }
+    }
+
+    private static JsonNode orNull(JsonNode n) {
+        return n == null ? JSON.nullNode() : n;
     }
 
     public static ReportSnapshot parse(byte[] reportJson) throws IOException {

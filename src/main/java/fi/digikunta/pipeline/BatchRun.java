@@ -1,5 +1,6 @@
 package fi.digikunta.pipeline;
 
+import fi.digikunta.history.HistoryFolder;
 import fi.digikunta.history.RunComparison;
 import fi.digikunta.model.Figures;
 import fi.digikunta.compute.RoundFigures;
@@ -113,8 +114,8 @@ public final class BatchRun {
             Processed p = process(o, registry, workers, log, err);
             // Only report.json's core is needed to compare with the previous run; the set is rendered once, below.
             byte[] json = ReportSet.renderCoreJson(p.run(), o.report());
-            SincePreviousRun since = RunComparison.between(pub.previous().map(d -> d.resolve(ReportSet.JSON)),
-                    json);
+            // The previous set's own history snapshot, when it has one, is a fraction of its report.json.
+            SincePreviousRun since = RunComparison.between(pub.previous().flatMap(HistoryFolder::comparable), json);
             RunResult run = p.run().withSincePreviousRun(since);
             int code = exitCode.applyAsInt(run.files());
             Published set = pub.publish(folder -> {

@@ -58,7 +58,7 @@ class NightlyRunIT {
         SortedMap<String, byte[]> a = sets.get("a");
         SortedMap<String, byte[]> b = sets.get("b");
         assertEquals(a.keySet(), b.keySet());
-        assertTrue(a.containsKey("history/report-20260301T020000Z-1.json"), "" + a.keySet());
+        assertTrue(a.containsKey("history/report-20260301T020000Z-1.json.gz"), "" + a.keySet());
         for (String f : a.keySet()) {
             if (f.equals("run-log.jsonl") || f.equals(".digikunta-set")) {
                 continue;

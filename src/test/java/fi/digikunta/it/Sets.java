@@ -141,7 +141,7 @@ final class Sets {
         List<String> names = new ArrayList<>(files.keySet());
         names.removeIf(n -> n.startsWith("history/"));
         assertEquals(expected, names, context + ": the files of a complete set");
-        assertTrue(files.keySet().stream().anyMatch(n -> n.matches("history/report-\\d{8}T\\d{6}Z-\\d+\\.json")),
+        assertTrue(files.keySet().stream().anyMatch(n -> n.matches("history/report-\\d{8}T\\d{6}Z-\\d+\\.json\\.gz")),
                 context + ": history");
         JsonNode report = JSON.readTree(files.get("report.json"));
         List<String> listed = new ArrayList<>();

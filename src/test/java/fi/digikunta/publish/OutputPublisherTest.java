@@ -163,12 +163,13 @@ class OutputPublisherTest {
             last = publish(o, "run-" + i);
         }
         List<Path> h = HistoryFolder.list(out().resolve("history"));
-        assertEquals(List.of("report-20260301T020000Z-3.json", "report-20260301T020000Z-4.json",
-                "report-20260301T020000Z-5.json"), h.stream().map(p -> p.getFileName().toString()).toList());
+        assertEquals(List.of("report-20260301T020000Z-3.json.gz", "report-20260301T020000Z-4.json.gz",
+                "report-20260301T020000Z-5.json.gz"), h.stream().map(p -> p.getFileName().toString()).toList());
         for (int i = 0; i < 3; i++) {
-            assertTrue(Files.readString(h.get(i)).contains("\"run_id\":\"run-" + (i + 3) + "\""));
+            // The snapshot of each run's report.json: what the next run compares with.
+            assertEquals("2026-03-01T02:00:00Z", fi.digikunta.history.ReportSnapshot.read(h.get(i)).generatedAt());
         }
-        assertEquals(out().toRealPath().resolve("history/report-20260301T020000Z-5.json"), last.historyFile());
+        assertEquals(out().toRealPath().resolve("history/report-20260301T020000Z-5.json.gz"), last.historyFile());
     }
 
     @Test

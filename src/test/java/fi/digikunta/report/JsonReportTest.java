@@ -152,9 +152,10 @@ class JsonReportTest {
         assertEquals("0.6667", area.get("coverage").asText());
         assertTrue(area.get("depth").isNull());
         assertEquals(-12.5, area.get("savings").get("realised_net").asDouble());
-        assertTrue(text.contains("\"realised_net\": -12.50,"), "plain JSON number, 2 decimals");
-        assertTrue(text.contains("\"target\": 10000000.00,"), "never exponent notation");
+        assertTrue(text.contains("\"realised_net\":-12.50,"), "plain JSON number, 2 decimals");
+        assertTrue(text.contains("\"target\":10000000.00,"), "never exponent notation");
         assertFalse(text.contains("\r"), "LF line ends only");
         assertTrue(text.endsWith("}\n"));
+        assertEquals(text.length() - 1, text.indexOf('\n'), "compact: one line, no indentation");
     }
 }

@@ -2,6 +2,7 @@ package fi.digikunta.robustness;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.digikunta.testing.CsvTable;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -25,7 +27,7 @@ public final class OutputChecks {
     /** Every file a run writes, relative to its output folder. */
     static final Pattern OUTPUT_NAME = Pattern.compile(
             "report\\.json|report\\.html|[a-z_]+\\.csv|municipalities/[0-9]{3}\\.html|run-log\\.jsonl|\\.digikunta-set"
-                    + "|history/report-[0-9]{8}T[0-9]{6}Z(-[0-9]+)?\\.json");
+                    + "|history/report-[0-9]{8}T[0-9]{6}Z(-[0-9]+)?\\.json(\\.gz)?");
     static final Pattern NUMBER = Pattern.compile("-?[0-9]+([.,][0-9]+)?");
 
     private OutputChecks() {
@@ -40,12 +42,23 @@ public final class OutputChecks {
                 out.add(name + ": a file name the tool does not make");
             }
             String text;
+            byte[] bytes = f.getValue();
             try {
+                if (name.endsWith(".gz")) {
+                    // History snapshots: their inflated text is checked as JSON.
+                    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                        bytes = in.readAllBytes();
+                    }
+                    name = name.substring(0, name.length() - 3);
+                }
                 text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(f.getValue()))
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes))
                         .toString();
             } catch (CharacterCodingException e) {
                 out.add(name + ": not UTF-8");
+                continue;
+            } catch (IOException e) {
+                out.add(name + ": not gzip: " + e.getMessage());
                 continue;
             }
             out.addAll(textProblems(name, text));

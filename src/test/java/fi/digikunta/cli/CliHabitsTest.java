@@ -34,23 +34,22 @@ class CliHabitsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "fi|digikunta: tuntematon valitsin --outt (tarkoititko --out?)|katso `digikunta run --help`",
-        "sv|digikunta: okänd flagga --outt (menade du --out?)|se `digikunta run --help`",
-        "en|digikunta: unknown option --outt (did you mean --out?)|see `digikunta run --help`"})
-    void aMistypedOptionIsOneLineWithTheSuggestionThenWhereTheHelpIs(String lang, String problem, String help) {
-        var r = CliTestSupport.run("run", SAMPLES.toString(), "--outt", "x", "--lang", lang).expectExit(2);
+        "run samples/inbox --outt x|fi|digikunta: tuntematon valitsin --outt (tarkoititko --out?)"
+            + "|katso `digikunta run --help`",
+        "run samples/inbox --outt x|sv|digikunta: okänd flagga --outt (menade du --out?)|se `digikunta run --help`",
+        "run samples/inbox --outt x|en|digikunta: unknown option --outt (did you mean --out?)"
+            + "|see `digikunta run --help`",
+        "rnu|fi|digikunta: tuntematon alikomento tai ylimääräinen argumentti rnu (tarkoititko run?)"
+            + "|katso `digikunta --help`",
+        "rnu|sv|digikunta: okänt underkommando eller överflödigt argument rnu (menade du run?)|se `digikunta --help`",
+        "rnu|en|digikunta: unknown subcommand or extra argument rnu (did you mean run?)|see `digikunta --help`"})
+    void aMistypedOptionOrSubcommandIsOneLineWithTheSuggestionThenWhereTheHelpIs(String line, String lang,
+            String problem, String help) {
+        List<String> args = new java.util.ArrayList<>(List.of(line.split(" ")));
+        args.addAll(List.of("--lang", lang));
+        var r = CliTestSupport.run(args.toArray(String[]::new)).expectExit(2);
         assertEquals(List.of(problem, help), lines(r.err()));
         assertEquals("", r.out());
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "fi|digikunta: tuntematon alikomento tai ylimääräinen argumentti rnu (tarkoititko run?)|katso `digikunta --help`",
-        "sv|digikunta: okänt underkommando eller överflödigt argument rnu (menade du run?)|se `digikunta --help`",
-        "en|digikunta: unknown subcommand or extra argument rnu (did you mean run?)|see `digikunta --help`"})
-    void aMistypedSubcommandGetsASuggestion(String lang, String problem, String help) {
-        var r = CliTestSupport.run("rnu", "--lang", lang).expectExit(2);
-        assertEquals(List.of(problem, help), lines(r.err()));
     }
 
     @Test

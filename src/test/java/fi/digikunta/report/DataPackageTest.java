@@ -24,12 +24,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -49,20 +47,8 @@ class DataPackageTest {
         }
     }
 
-    static Stream<Arguments> runs() {
-        List<Arguments> a = new ArrayList<>();
-        for (CsvDialect d : CsvDialect.values()) {
-            a.add(Arguments.of("empty", TestRuns.empty(), d));
-            a.add(Arguments.of("oneRejected", TestRuns.oneRejected(), d));
-            a.add(Arguments.of("superseded", TestRuns.superseded(), d));
-            a.add(Arguments.of("manyFindings", TestRuns.manyFindings(), d));
-            a.add(Arguments.of("twelve", TestRuns.twelve(), d));
-        }
-        return a.stream();
-    }
-
     @ParameterizedTest(name = "{0} {2}")
-    @MethodSource("runs")
+    @MethodSource("fi.digikunta.report.CsvReportTest#scenariosAndDialects")
     void theDescriptorIsValidAndEveryTableHoldsToItsSchema(String name, RunResult run, CsvDialect d)
             throws Exception {
         Map<String, byte[]> out = ReportSet.render(run, ReportOptions.defaults().withCsvDialect(d));

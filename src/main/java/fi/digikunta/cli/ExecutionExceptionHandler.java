@@ -22,9 +22,11 @@ public final class ExecutionExceptionHandler implements CommandLine.IExecutionEx
         if (ex instanceof RunFailure rf) {
             err.println("digikunta: " + rf.getMessage());
         } else if (ex instanceof UncheckedIOException || ex instanceof IOException) {
-            err.println("digikunta: " + Texts.get(lang, "cli.ioError", ex.getMessage()));
+            err.println("digikunta: " + Texts.get(lang, "cli.ioError", ioReason(lang, ex)));
         } else {
-            err.println("digikunta: " + Texts.get(lang, "cli.internalError", ex));
+            // The message only: a Java class name means nothing to the operator (--verbose shows it).
+            err.println("digikunta: " + Texts.get(lang, "cli.internalError",
+                    ex.getMessage() == null ? "" : ex.getMessage()));
             if (parsed(parsed, "--verbose") != null) {
                 ex.printStackTrace(err);
             } else {
@@ -33,6 +35,19 @@ public final class ExecutionExceptionHandler implements CommandLine.IExecutionEx
         }
         err.flush();
         return ExitCode.FAILURE.code();
+    }
+
+    /** What went wrong with a file, in words: the path and the reason, without the exception's class. */
+    static String ioReason(Lang lang, Exception ex) {
+        Throwable e = ex instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : ex;
+        String why = switch (e.getClass().getSimpleName()) {
+            case "AccessDeniedException" -> Texts.get(lang, "cli.permissionDenied");
+            case "NoSuchFileException" -> Texts.get(lang, "cli.noFolder");
+            case "FileAlreadyExistsException" -> Texts.get(lang, "cli.exists");
+            default -> null;
+        };
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        return why == null ? msg : msg + " (" + why + ")";
     }
 
     /** The --lang of the command line, Finnish when none was given. */

@@ -3,6 +3,8 @@ package fi.digikunta.cli;
 import fi.digikunta.model.FileResult;
 import fi.digikunta.model.Outcome;
 import fi.digikunta.findings.Severity;
+import fi.digikunta.findings.Texts;
+import fi.digikunta.schema.Lang;
 import java.util.List;
 
 /**
@@ -31,5 +33,19 @@ public enum FailOn {
             }
         }
         return ExitCode.OK;
+    }
+
+    /** Why {@link #exitCode} is what it is, for the run summary: the rejected files and the files that fail. */
+    public String reason(List<FileResult> results, Lang lang) {
+        if (this == never) {
+            return Texts.get(lang, "summary.exit_never");
+        }
+        long rejected = results.stream().filter(f -> f.outcome() == Outcome.REJECTED).count();
+        long failing = results.stream().filter(f -> f.outcome().counts() && exitCode(List.of(f)) != ExitCode.OK)
+                .count();
+        if (rejected + failing == 0) {
+            return Texts.get(lang, "summary.exit_ok", name());
+        }
+        return Texts.get(lang, "summary.exit_findings", rejected, name(), failing);
     }
 }

@@ -78,9 +78,11 @@ public final class Main {
         cl.setExpandAtFiles(false);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new ExecutionExceptionHandler());
+        cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setExitCodeExceptionMapper(ExecutionExceptionHandler::exitCodeOf);
         cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         localize(cl, helpBundle());
+        TemplateCommand.workbookLanguagesOnly(cl.getSubcommands().get("template"));
         return cl;
     }
 }

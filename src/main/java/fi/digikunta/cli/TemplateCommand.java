@@ -7,7 +7,11 @@ import fi.digikunta.template.TemplateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,6 +29,14 @@ public final class TemplateCommand extends BaseCommand {
 
     @Option(names = "--form-version", paramLabel = "1|2", defaultValue = "2", descriptionKey = "template.formVersion")
     String formVersion;
+
+    /** Its help offers --lang fi|sv only: the workbook exists in those two (--lang en is refused below). */
+    static void workbookLanguagesOnly(CommandLine template) {
+        CommandSpec spec = template.getCommandSpec();
+        OptionSpec lang = spec.findOption("--lang");
+        spec.remove(lang);
+        spec.addOption(lang.toBuilder().paramLabel("fi|sv").completionCandidates(List.of("fi", "sv")).build());
+    }
 
     @Override
     protected void validate() {

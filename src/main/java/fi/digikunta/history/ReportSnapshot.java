@@ -172,7 +172,8 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
 
     /** The fields of a file entry and of a municipality (and of its areas) that the comparison reads. */
     private static final Set<String> FILE_FIELDS = Set.of("file", "outcome", "municipality_code", "reason");
-    private static final Set<String> MUNICIPALITY_FIELDS = Set.of("code", "index", "level", "savings", "areas");
+    private static final Set<String> MUNICIPALITY_FIELDS = Set.of("municipality_code", "code", "index", "level",
+            "savings", "areas");
     private static final Set<String> AREA_FIELDS = Set.of("area", "index", "level", "savings");
 
     /**
@@ -242,7 +243,8 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
         }
         Map<String, MunicipalityRow> municipalities = new LinkedHashMap<>();
         for (JsonNode m : root.path("municipalities")) {
-            String code = text(m.get("code"));
+            // "code" in report.json format 1 (before the names were aligned with the CSV).
+            String code = text(m.has("municipality_code") ? m.get("municipality_code") : m.get("code"));
             if (code == null) {
                 continue;
             }

@@ -57,9 +57,9 @@ public record SincePreviousRun(
      *
      * @param status {@code new} (no figures before), {@code gone} (no figures now) or {@code changed}
      */
-    @JsonPropertyOrder({"code", "status", "changes"})
+    @JsonPropertyOrder({"municipality_code", "status", "changes"})
     public record MunicipalityChange(
-            @JsonProperty("code") String code,
+            @JsonProperty("municipality_code") String code,
             @JsonProperty("status") String status,
             @JsonProperty("changes") List<FigureChange> changes) {
         public MunicipalityChange {

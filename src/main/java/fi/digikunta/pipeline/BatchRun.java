@@ -34,7 +34,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
+import fi.digikunta.report.RunSummary;
+import fi.digikunta.model.Outcome;
+import java.nio.file.LinkOption;
 import fi.digikunta.model.RunResult;
 import fi.digikunta.model.RunFailure;
 
@@ -82,25 +85,65 @@ public final class BatchRun {
     private BatchRun() {
     }
 
+    /** The exit code the command gives a run's results, and why, in the run's language. */
+    public record Verdict(int code, String reason) {
+    }
+
     /**
      * Runs the batch and returns the process exit code, which {@code exitCode} computes once from
      * the results and the run log records at the end.
      */
     public static int execute(Options o, PrintWriter err, OutputStream stdout,
-            ToIntFunction<List<FileResult>> exitCode) {
+            Function<List<FileResult>, Verdict> exitCode) {
+        long start = System.nanoTime();
         SchemaRegistry registry = SchemaRegistry.load();
         try (Workers workers = new Workers(o.threads())) {
             if (o.out() == null) {
                 Processed p = process(o, registry, workers, null, err);
                 ReportSet.writeTable(p.run(), o.table(), o.report(), stdout);
-                return exitCode.applyAsInt(p.run().files());
+                Verdict v = exitCode.apply(p.run().files());
+                summarize(o, err, new RunSummary(p.run(), v.code(), v.reason(), since(start), o.inputs(), null, null));
+                return v.code();
             }
-            return publish(o, registry, workers, err, stdout, exitCode);
+            return publish(o, registry, workers, err, stdout, exitCode, start);
+        }
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /**
+     * The summary on stderr. With --quiet, nothing when the run exits 0, else the rejected files and
+     * the summary: what a cron mail should hold.
+     */
+    private static void summarize(Options o, PrintWriter err, RunSummary summary) {
+        if (o.quiet() && summary.exitCode() == 0) {
+            return;
+        }
+        if (o.quiet()) {
+            summary.run().files().stream().filter(f -> f.outcome() == Outcome.REJECTED)
+                    .forEach(f -> err.println(ConsoleReporter.summaryLine(f, o.report().lang())));
+        }
+        summary.lines(o.report().lang()).forEach(err::println);
+        err.flush();
+    }
+
+    private static boolean isEmptyFolder(Path dir) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (var s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
         }
     }
 
     private static int publish(Options o, SchemaRegistry registry, Workers workers, PrintWriter err,
-            OutputStream stdout, ToIntFunction<List<FileResult>> exitCode) {
+            OutputStream stdout, Function<List<FileResult>, Verdict> exitCode, long start) {
+        // An empty --out folder is replaced by a link to out.d/n; the summary says so (docs/nightly.md).
+        boolean emptyBefore = isEmptyFolder(o.out());
         try (OutputPublisher pub = OutputPublisher.open(o.out(), PublishOptions.DEFAULT
                 .withHistoryKeep(o.historyKeep()).withLang(o.report().lang()));
                 RunLog log = RunLog.open(pub.runLogFile(), o.clock(), RunLog.newRunId(o.clock().instant()))) {
@@ -117,7 +160,8 @@ public final class BatchRun {
             // The previous set's own history snapshot, when it has one, is a fraction of its report.json.
             SincePreviousRun since = RunComparison.between(pub.previous().flatMap(HistoryFolder::comparable), json);
             RunResult run = p.run().withSincePreviousRun(since);
-            int code = exitCode.applyAsInt(run.files());
+            Verdict verdict = exitCode.apply(run.files());
+            int code = verdict.code();
             Published set = pub.publish(folder -> {
                 ReportSet.write(run, folder, o.report(), workers.executor());
                 log.runEnd(code);
@@ -132,6 +176,9 @@ public final class BatchRun {
             if (o.archive() != null) {
                 archive(o, p, log, err);
             }
+            Path replaced = emptyBefore && !set.set().equals(set.out()) ? set.set() : null;
+            summarize(o, err, new RunSummary(run, code, verdict.reason(), since(start), o.inputs(),
+                    o.out().resolve(ReportSet.HTML), replaced));
             return code;
         } catch (IOException e) {
             throw new RunFailure(o.out() + ": " + e.getMessage(), e);

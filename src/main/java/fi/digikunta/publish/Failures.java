@@ -21,7 +21,18 @@ final class Failures {
 
     /** A failure about a path ({0}) with the error that caused it ({1}). */
     static RunFailure about(Lang lang, String key, Path path, Exception cause) {
-        return new RunFailure(Texts.get(lang, key, asIs(path), asIs(cause)), cause);
+        return new RunFailure(Texts.get(lang, key, asIs(path), asIs(reason(lang, cause))), cause);
+    }
+
+    /** The cause in words, without its Java class name (which --verbose shows with the stack trace). */
+    static String reason(Lang lang, Exception cause) {
+        String key = switch (cause.getClass().getSimpleName()) {
+            case "AccessDeniedException" -> "publish.permission_denied";
+            case "NoSuchFileException" -> "publish.no_such_file";
+            default -> null;
+        };
+        String msg = cause.getMessage() == null ? "" : cause.getMessage();
+        return key == null ? msg : Texts.get(lang, key) + ": " + msg;
     }
 
     static Message asIs(Object value) {

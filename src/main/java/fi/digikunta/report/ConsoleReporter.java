@@ -152,7 +152,7 @@ public final class ConsoleReporter {
         return sb.toString();
     }
 
-    private static String safe(String s) {
+    static String safe(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         s.codePoints().forEach(c -> {
             if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT || c == 0x2028 || c == 0x2029) {

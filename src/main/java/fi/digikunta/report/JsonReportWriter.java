@@ -1,6 +1,7 @@
 package fi.digikunta.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -43,7 +44,7 @@ import java.util.function.UnaryOperator;
  */
 public final class JsonReportWriter {
     /** Bumped when a field is renamed or removed or its meaning changes; adding a field keeps it. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     /** Indented: the schema's JSON ({@link SchemaText}), read by people. */
     static final ObjectWriter WRITER = writer();
@@ -114,12 +115,14 @@ public final class JsonReportWriter {
             BigDecimal depth, BigDecimal usage, BigDecimal index, int level, SavingsJson savings) {
     }
 
-    public record ServiceJson(String area, String id, String name, boolean ownService, Integer row, String status,
+    /** {@code service}: the catalogue id, named as in services.csv (format 1 called it {@code id}). */
+    public record ServiceJson(String area, @JsonProperty("service") String id, String name, boolean ownService, Integer row, String status,
             Map<String, String> stages, BigDecimal usage, BigDecimal depth, BigDecimal realisedNet,
             BigDecimal potentialNet, BigDecimal target, String system, String notes) {
     }
 
-    public record MunicipalityJson(String code, String nameFi, String nameSv, String region, long population,
+    /** {@code municipality_code}, as in every CSV and in files[] (format 1 called it {@code code}). */
+    public record MunicipalityJson(@JsonProperty("municipality_code") String code, String nameFi, String nameSv, String region, long population,
             String file, String outcome, BigDecimal index, int level, SavingsJson savings, List<AreaJson> areas,
             List<ServiceJson> services, List<FindingJson> findings) {
     }
@@ -128,7 +131,7 @@ public final class JsonReportWriter {
             BigDecimal p25, BigDecimal p75, BigDecimal min, BigDecimal max) {
     }
 
-    public record ServiceStatsJson(String id, String area, BigDecimal inUseShare, BigDecimal plannedShare,
+    public record ServiceStatsJson(@JsonProperty("service") String id, String area, BigDecimal inUseShare, BigDecimal plannedShare,
             BigDecimal notAdoptedShare, BigDecimal unansweredShare, BigDecimal meanUsage, BigDecimal meanDepth) {
     }
 
@@ -261,7 +264,8 @@ public final class JsonReportWriter {
             Map<Integer, Integer> lv = Tables.get(n.levels(), k);
             if (lv != null) {
                 Map<String, Integer> counts = new LinkedHashMap<>();
-                ctx.levels().forEach(l -> counts.put(String.valueOf(l), lv.getOrDefault(l, 0)));
+                // "level_0".."level_4", the statistic names of national.csv (format 1 used "0".."4").
+                ctx.levels().forEach(l -> counts.put("level_" + l, lv.getOrDefault(l, 0)));
                 levels.put(k, counts);
             }
             Savings s = Tables.get(n.savings(), k);

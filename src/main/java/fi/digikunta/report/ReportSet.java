@@ -32,6 +32,8 @@ import java.util.concurrent.Executor;
  */
 public final class ReportSet {
     public static final String JSON = "report.json";
+    /** The Frictionless Data Package descriptor of the CSV tables. */
+    public static final String DATA_PACKAGE = DataPackage.FILE;
     public static final String HTML = "report.html";
     public static final String MUNICIPALITY_DIR = "municipalities";
 
@@ -81,6 +83,7 @@ public final class ReportSet {
             out.add(new Output(csvFileName(name),
                     o -> CsvTableWriter.write(tables.table(name), options.csvDialect(), o)));
         }
+        out.add(new Output(DataPackage.FILE, o -> DataPackage.write(tables, options.csvDialect(), o)));
         out.add(new Output(JSON, o -> JsonReportWriter.write(ctx, o)));
         HtmlReportWriter html = new HtmlReportWriter(options);
         out.add(new Output(HTML, o -> o.write(html.render(HtmlReportWriter.NATIONAL,

@@ -63,12 +63,36 @@ final class Tables {
         return s.toLowerCase(Locale.ROOT);
     }
 
-    Table municipalities() {
+    /** A table's columns without building its rows (for datapackage.json). */
+    List<String> columns(String name) {
+        return switch (name) {
+            case MUNICIPALITIES -> municipalityColumns();
+            case AREAS -> AREA_COLUMNS;
+            case SERVICES -> serviceColumns();
+            case FILES -> FILE_COLUMNS;
+            case FINDINGS -> FINDING_COLUMNS;
+            default -> table(name).columns();
+        };
+    }
+
+    private static final List<String> AREA_COLUMNS = List.of("municipality_code", "area", "in_use", "planned",
+            "not_adopted", "unanswered", "coverage", "depth", "usage", "index", "level", "realised_net",
+            "potential_net", "target", "computable_in_use", "level_name");
+    private static final List<String> FILE_COLUMNS = List.of("file", "outcome", "municipality_code", "reason",
+            "reason_code", "errors", "warnings", "findings_truncated");
+    private static final List<String> FINDING_COLUMNS = List.of("file", "municipality_code", "sheet", "cell",
+            "code", "severity", "message_fi", "message_en", "message_sv");
+
+    private List<String> municipalityColumns() {
         List<String> cols = new ArrayList<>(List.of("municipality_code", "name_fi", "name_sv", "region", "population",
                 "file", "outcome", "index", "level", "level_name", "realised_net", "potential_net", "target",
                 "computable_in_use", "errors", "warnings"));
         ctx.schema.areaCodes().forEach(a -> cols.add("index_" + lower(a)));
-        Table.Builder t = new Table.Builder(MUNICIPALITIES, cols);
+        return cols;
+    }
+
+    Table municipalities() {
+        Table.Builder t = new Table.Builder(MUNICIPALITIES, municipalityColumns());
         for (MunicipalityFigures m : ctx.municipalities) {
             FileResult f = ctx.file(m.file()).orElse(null);
             List<Object> r = new ArrayList<>(List.of(m.code(), m.nameFi(), m.nameSv(), m.region(), m.population()));
@@ -108,9 +132,7 @@ final class Tables {
     }
 
     Table areas() {
-        Table.Builder t = new Table.Builder(AREAS, "municipality_code", "area", "in_use", "planned", "not_adopted",
-                "unanswered", "coverage", "depth", "usage", "index", "level", "realised_net", "potential_net", "target",
-                "computable_in_use", "level_name");
+        Table.Builder t = new Table.Builder(AREAS, AREA_COLUMNS);
         for (MunicipalityFigures m : ctx.municipalities) {
             for (AreaFigures a : m.areas()) {
                 List<Object> r = new ArrayList<>();
@@ -133,12 +155,16 @@ final class Tables {
         return t.build();
     }
 
-    Table services() {
+    private List<String> serviceColumns() {
         List<String> cols = new ArrayList<>(List.of("municipality_code", "area", "service", "name", "own_service",
                 "row", "status"));
         ctx.schema.stages().forEach(s -> cols.add("stage_" + lower(s)));
         cols.addAll(List.of("usage", "depth", "realised_net", "potential_net", "target", "system", "notes"));
-        Table.Builder t = new Table.Builder(SERVICES, cols);
+        return cols;
+    }
+
+    Table services() {
+        Table.Builder t = new Table.Builder(SERVICES, serviceColumns());
         for (MunicipalityFigures m : ctx.municipalities) {
             for (ServiceFigures s : m.services()) {
                 ServiceRow row = ctx.row(m, s).orElse(null);
@@ -242,8 +268,7 @@ final class Tables {
     }
 
     Table files() {
-        Table.Builder t = new Table.Builder(FILES, "file", "outcome", "municipality_code", "reason", "reason_code",
-                "errors", "warnings", "findings_truncated");
+        Table.Builder t = new Table.Builder(FILES, FILE_COLUMNS);
         for (FileResult f : ctx.files) {
             t.row(f.file(), f.outcome().id(), f.municipalityCode(),
                     f.reason() == null ? null : f.reason().get(ctx.options.lang()), f.reasonCode(),
@@ -253,8 +278,7 @@ final class Tables {
     }
 
     Table findings() {
-        Table.Builder t = new Table.Builder(FINDINGS, "file", "municipality_code", "sheet", "cell", "code",
-                "severity", "message_fi", "message_en", "message_sv");
+        Table.Builder t = new Table.Builder(FINDINGS, FINDING_COLUMNS);
         for (FileResult f : ctx.files) {
             for (Finding x : f.findings()) {
                 t.row(f.file(), f.municipalityCode(), x.sheet(), x.cell(), x.id(), id(x.severity()),

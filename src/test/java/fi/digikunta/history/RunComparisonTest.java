@@ -260,7 +260,7 @@ class RunComparisonTest {
                 + "\"new_returns\":[{\"file\":\"vantaa.xlsx\",\"municipality_code\":\"092\",\"outcome\":\"accepted\","
                 + "\"previous_outcome\":null,\"reason_code\":null}],"
                 + "\"superseded_returns\":[],\"newly_rejected\":[],"
-                + "\"changed_figures\":[{\"code\":\"091\",\"status\":\"changed\",\"changes\":["
+                + "\"changed_figures\":[{\"municipality_code\":\"091\",\"status\":\"changed\",\"changes\":["
                 + "{\"field\":\"index\",\"area\":null,\"before\":3.10,\"after\":3.20}]}]}";
         assertEquals(expected, snake.writeValueAsString(s));
         assertEquals(expected, M.writeValueAsString(s));

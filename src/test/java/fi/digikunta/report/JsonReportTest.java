@@ -114,7 +114,7 @@ class JsonReportTest {
         assertEquals("salattu.xlsx", s.at("/newly_rejected/0/file").asText());
         assertEquals("encrypted", s.at("/newly_rejected/0/reason_code").asText());
         List<String> statuses = new java.util.ArrayList<>();
-        s.get("changed_figures").forEach(m -> statuses.add(m.get("code").asText() + " " + m.get("status").asText()));
+        s.get("changed_figures").forEach(m -> statuses.add(m.get("municipality_code").asText() + " " + m.get("status").asText()));
         assertEquals(List.of("091 changed", "148 new", "245 gone"), statuses);
         assertFalse(json(TestRuns.superseded()).has("since_previous_run"), "no section without a previous-run check");
     }
@@ -122,7 +122,7 @@ class JsonReportTest {
     @Test
     void carriesTheCoreShapeInSnakeCase() throws Exception {
         JsonNode j = json(TestRuns.superseded());
-        assertEquals(1, j.get("format_version").asInt());
+        assertEquals(2, j.get("format_version").asInt());
         assertEquals("0.1.0-test", j.get("tool_version").asText());
         assertEquals("1", j.get("schema_version").asText());
         assertEquals("2026-03-01T02:00:00Z", j.get("generated_at").asText());
@@ -133,14 +133,15 @@ class JsonReportTest {
         assertEquals("The file is password-protected", rejected.get("reason").get("en").asText());
         assertTrue(j.get("files").get(0).get("reason").isNull());
         JsonNode inari = j.get("municipalities").get(1);
-        assertEquals("148", inari.get("code").asText());
+        assertEquals("148", inari.get("municipality_code").asText(), "the name of every CSV");
+        assertFalse(inari.has("code"));
         assertEquals("name-mismatch", inari.get("findings").get(0).get("code").asText());
         assertEquals("B2", inari.get("findings").get(0).get("cell").asText());
         assertEquals(6, inari.get("areas").size());
         assertEquals(2, j.get("national").get("respondents").asInt());
         assertEquals(7, j.get("national").get("index").size(), "ALL and six areas");
         for (Iterator<String> it = j.get("national").get("levels").get("ALL").fieldNames(); it.hasNext();) {
-            assertTrue(it.next().matches("[0-4]"));
+            assertTrue(it.next().matches("level_[0-4]"), "named as the statistics of national.csv");
         }
     }
 

@@ -19,7 +19,9 @@ rem ---------------------
 if defined JAVA_HOME (set "JAVA=%JAVA_HOME%\bin\java.exe") else (set "JAVA=java")
 if not exist "%LOGDIR%" mkdir "%LOGDIR%"
 
-"%JAVA%" -XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -jar "%DIGIKUNTA_HOME%\target\digikunta.jar" run "%INBOX%" --out "%OUT%" 1>>"%LOGDIR%\digikunta-stdout.log" 2>>"%LOGDIR%\digikunta.log"
+rem Windows gives Java file names in UTF-16, so names need no locale; the log files are written
+rem in UTF-8 (not the console code page) so that Finnish and Swedish names read right in them.
+"%JAVA%" -XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 -jar "%DIGIKUNTA_HOME%\target\digikunta.jar" run "%INBOX%" --out "%OUT%" 1>>"%LOGDIR%\digikunta-stdout.log" 2>>"%LOGDIR%\digikunta.log"
 set "RC=%ERRORLEVEL%"
 if "%RC%"=="1" set "RC=0"
 endlocal & exit /b %RC%

@@ -94,6 +94,9 @@ public final class RunCommand extends BaseCommand {
                 throw usage("choices", "--archive " + archive, p);
             });
         }
+        RunInputs.overlap(inputs, out, archive).ifPresent(p -> {
+            throw usage("overlap", p[0], p[1]);
+        });
         if (keepHistory < 0) {
             throw usage("range", "--keep-history", "0..");
         }

@@ -13,7 +13,13 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -126,6 +132,44 @@ final class ArchiveCopy {
             } catch (FileAlreadyExistsException e2) {
                 return false;
             }
+        }
+    }
+
+    /**
+     * The archived entries that are not byte for byte a file still in the inbox. An inbox file whose
+     * removal failed after it was archived (a read-only inbox) is in both places; it counts once, as
+     * the inbox file, rather than being superseded by its own copy.
+     */
+    static List<InboxEntry> withoutCopiesOf(List<InboxEntry> archived, List<InboxEntry> inbox) {
+        // Only a size seen in the inbox costs a digest.
+        Set<Long> inboxSizes = new HashSet<>();
+        inbox.forEach(e -> inboxSizes.add(e.size()));
+        List<InboxEntry> out = new ArrayList<>();
+        Map<Path, Digest> digests = new HashMap<>();
+        for (InboxEntry a : archived) {
+            boolean copy = false;
+            Digest d = inboxSizes.contains(a.size()) ? digestOrEmpty(a.path()) : null;
+            if (d != null && d.size() >= 0) {
+                for (InboxEntry e : inbox) {
+                    if (e.size() == a.size() && !e.rejected() && !e.pending()
+                            && digests.computeIfAbsent(e.path(), ArchiveCopy::digestOrEmpty).sameAs(d)) {
+                        copy = true;
+                        break;
+                    }
+                }
+            }
+            if (!copy) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    private static Digest digestOrEmpty(Path p) {
+        try {
+            return digest(p);
+        } catch (IOException e) {
+            return new Digest(-1, new byte[0]);
         }
     }
 

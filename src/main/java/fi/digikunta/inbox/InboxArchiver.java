@@ -81,7 +81,8 @@ public final class InboxArchiver {
         return Optional.empty();
     }
 
-    private static Path realish(Path p) {
+    /** The absolute path with every link in its existing part resolved (links cannot hide an overlap). */
+    public static Path realish(Path p) {
         Path abs = p.toAbsolutePath().normalize();
         // Resolve the part that exists so that links cannot hide an overlap.
         Path existing = abs;
@@ -149,7 +150,8 @@ public final class InboxArchiver {
             return left(name, "archive.changed");
         }
         Files.createDirectories(dir);
-        String fileName = e.path().getFileName().toString();
+        // The copy's name from the bytes of the path read, never from the shown name (see FileNames).
+        String fileName = FileNames.storable(e.path().getFileName());
         boolean rejected = item.outcome() == Outcome.REJECTED;
         Optional<Path> existing = ArchiveCopy.findIdentical(dir, fileName, source);
         Path target;
@@ -254,6 +256,15 @@ public final class InboxArchiver {
         }
         out.sort(Comparator.comparing(InboxEntry::name));
         return out;
+    }
+
+    /**
+     * {@link #readBack} for this run's inbox entries, without the archived copies of files still in
+     * the inbox (an inbox whose files cannot be removed: each counts once, as the inbox file).
+     */
+    public static List<InboxEntry> readBackBeside(Path archiveDir, List<InboxEntry> inbox) {
+        return ArchiveCopy.withoutCopiesOf(readBack(archiveDir, inbox.stream().map(InboxEntry::name).toList()),
+                inbox);
     }
 
     /** n when the archived file is copy n of the name's file name (x.xlsx 1, x-2.xlsx 2, ...); 0 when neither. */

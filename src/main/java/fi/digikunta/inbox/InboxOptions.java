@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 public record InboxOptions(boolean recursive, Duration settle) {
     public static final Duration DEFAULT_SETTLE = Duration.ofSeconds(2);
     public static final InboxOptions DEFAULT = new InboxOptions(false, DEFAULT_SETTLE);
+    /** A longer wait is a typo, and a huge one would overflow the clock arithmetic. */
+    public static final Duration MAX_SETTLE = Duration.ofDays(1);
 
     private static final Pattern SETTLE =
             Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|min|m)?");
@@ -36,7 +38,7 @@ public record InboxOptions(boolean recursive, Duration settle) {
             try {
                 Duration d = Duration.parse(t.toUpperCase(Locale.ROOT));
                 if (!d.isNegative()) {
-                    return d;
+                    return atMostMax(d, text);
                 }
             } catch (DateTimeParseException e) {
                 // fall through to the message below
@@ -51,10 +53,19 @@ public record InboxOptions(boolean recursive, Duration settle) {
                 case "s" -> n.movePointRight(3);
                 default -> n.multiply(BigDecimal.valueOf(60_000));
             };
-            return Duration.ofMillis(millis.setScale(0, RoundingMode.HALF_UP).longValueExact());
+            BigDecimal max = BigDecimal.valueOf(MAX_SETTLE.toMillis());
+            return atMostMax(Duration.ofMillis(millis.min(max.add(BigDecimal.ONE)).setScale(0, RoundingMode.HALF_UP)
+                    .longValueExact()), text);
         }
         throw new IllegalArgumentException("'" + text + "': " + Words.allLanguages(Texts.message("inbox.for_example"))
                 + " 2s, 500ms, 1m, 0");
+    }
+
+    private static Duration atMostMax(Duration d, String text) {
+        if (d.compareTo(MAX_SETTLE) > 0) {
+            throw new IllegalArgumentException("'" + text + "': " + Words.allLanguages(Texts.message("inbox.settle_max")));
+        }
+        return d;
     }
 
     public InboxOptions {

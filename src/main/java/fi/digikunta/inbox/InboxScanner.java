@@ -87,7 +87,7 @@ public final class InboxScanner {
                     walk(root, options.recursive(), candidates, skipped);
                 } else {
                     BasicFileAttributes a = Files.readAttributes(root, BasicFileAttributes.class);
-                    candidates.add(new Candidate(new InboxEntry(root, root.getFileName().toString(), a.size(),
+                    candidates.add(new Candidate(new InboxEntry(root, FileNames.display(root.getFileName()), a.size(),
                             a.lastModifiedTime().toInstant(), false), root));
                 }
             } catch (IOException e) {
@@ -332,7 +332,12 @@ public final class InboxScanner {
         return settle;
     }
 
+    /** The shown name: made from the bytes (see FileNames), never turned back into a path. */
     private static String name(Path rel) {
-        return rel.toString().replace('\\', '/');
+        StringBuilder sb = new StringBuilder();
+        for (Path element : rel) {
+            sb.append(sb.length() == 0 ? "" : "/").append(FileNames.display(element));
+        }
+        return sb.toString();
     }
 }

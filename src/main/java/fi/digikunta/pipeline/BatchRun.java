@@ -151,7 +151,7 @@ public final class BatchRun {
             pub.lock().staleTakenOver().ifPresent(h -> {
                 log.event("stale_lock_taken_over", Map.of("holder", h.toString()));
                 if (!o.quiet()) {
-                    err.println("digikunta: " + h);
+                    err.println(ConsoleReporter.safe("digikunta: " + h));
                 }
             });
             Processed p = process(o, registry, workers, log, err);
@@ -203,7 +203,7 @@ public final class BatchRun {
         List<InboxEntry> entries = new ArrayList<>(scan.entries());
         if (o.archive() != null) {
             // Archived returns still count: they are read back, under the names they had in the inbox.
-            entries.addAll(InboxArchiver.readBack(o.archive(), entries.stream().map(InboxEntry::name).toList()));
+            entries.addAll(InboxArchiver.readBackBeside(o.archive(), entries));
         }
         ConsoleReporter console = ConsoleReporter.forStderr(err, o.report().lang(), o.quiet(), entries.size());
         scan.skipped().forEach(s -> {
@@ -244,7 +244,8 @@ public final class BatchRun {
         new InboxArchiver(o.archive()).archive(items).forEach(a -> {
             log.archived(a);
             if (!o.quiet() && a.note() != null) {
-                err.println(a.name() + ": " + a.note().get(o.report().lang()));
+                // A file name may hold escape sequences: the same cleaning as the per-file lines.
+                err.println(ConsoleReporter.safe(a.name() + ": " + a.note().get(o.report().lang())));
             }
         });
     }

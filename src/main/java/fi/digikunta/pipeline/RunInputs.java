@@ -34,6 +34,14 @@ public final class RunInputs {
         return InboxArchiver.problem(archive, inboxes);
     }
 
+    /**
+     * Two of the run's folders (inboxes, {@code --out} and its {@code .d}, {@code --archive}) that are
+     * the same or one inside the other, as the user named them; empty when all are apart.
+     */
+    public static Optional<String[]> overlap(List<Path> inputs, Path out, Path archive) {
+        return RunPaths.overlap(inputs, out, archive);
+    }
+
     /** The problem with a {@code --settle} value, or empty when {@link #settle} takes it. */
     public static Optional<String> settleProblem(String text) {
         try {

@@ -30,11 +30,9 @@ import java.util.Optional;
  * died without releasing (killed, power cut): a stale lock, taken over and reported by
  * {@link #staleTakenOver()}.
  * <li>OS lock held elsewhere: refused with a {@link RunFailure} naming the holder (when the record is
- * still empty, up to a second is given for the holder, which has just taken the lock, to write it),
- * unless the record
- * names a process of this host that is not alive, still does after a short pause, and the OS lock
- * is still not free (a network lock server that has not noticed a death): then it is stale and
- * taken over.
+ * still empty, up to a second is given for the holder, which has just taken the lock, to write it).
+ * A held OS lock is never overridden by a guess that its holder is dead: a pid recorded in another
+ * PID namespace (a container sharing the host name) may look dead from here while it runs.
  * <li>File system without OS locks (some network shares): the record alone decides, with the same
  * stale rule.
  * </ul>
@@ -84,18 +82,20 @@ public final class OutputLock implements AutoCloseable {
                 recorded = read(ch);
             }
             if (os == null) {
-                boolean stale = recorded.isPresent() && recorded.get().deadOnThisHost();
+                // A held OS lock is never overridden: in another PID namespace (a container) on the
+                // same host name, a live holder's pid looks dead from here. Only without OS locks
+                // does the record (and the liveness of the pid it names) decide.
+                boolean stale = !osLocksWork[0] && recorded.isPresent() && recorded.get().deadOnThisHost();
                 boolean freeWithoutOsLocks = !osLocksWork[0] && recorded.isEmpty();
                 if (!stale && !freeWithoutOsLocks) {
                     throw held(file, recorded, lang);
                 }
                 if (stale) {
-                    // A run that has just taken the OS lock writes its record right after; look
-                    // again after a pause so that its predecessor's record is not mistaken for it.
+                    // A run that has just taken over writes its record right after; look again after
+                    // a pause so that its predecessor's record is not mistaken for it.
                     pause(STALE_CONFIRM_MILLIS);
-                    os = osLocksWork[0] ? tryLock(ch, osLocksWork) : null;
                     Optional<LockHolder> again = read(ch);
-                    if (os == null && !again.equals(recorded)) {
+                    if (!again.equals(recorded)) {
                         throw held(file, again, lang);
                     }
                 }

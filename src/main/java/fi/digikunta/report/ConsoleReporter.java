@@ -152,7 +152,8 @@ public final class ConsoleReporter {
         return sb.toString();
     }
 
-    static String safe(String s) {
+    /** The text with control and format characters replaced by '?': fit for a terminal line. */
+    public static String safe(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         s.codePoints().forEach(c -> {
             if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT || c == 0x2028 || c == 0x2029) {

@@ -89,15 +89,18 @@ class OutputLockTest {
     }
 
     @Test
-    void osLockStillHeldButTheRecordedProcessIsDeadIsTakenOver() throws IOException {
+    void osLockStillHeldIsRefusedEvenWhenTheRecordedPidLooksDead() throws IOException {
+        // A holder in another PID namespace (a container with the same host name): its pid is not
+        // alive here, yet it holds the OS lock. The OS lock wins over the liveness guess.
         record(DEAD_PID, LockHolder.hostName());
-        // A lock nobody will release (as a lock server that has not noticed a death).
         try (FileChannel ch = FileChannel.open(lockFile(), StandardOpenOption.WRITE);
-                FileLock held = ch.lock(Long.MAX_VALUE - 1, 1, false);
-                OutputLock l = OutputLock.acquire(lockFile(), Clock.systemUTC(), Lang.FI)) {
+                FileLock held = ch.lock(Long.MAX_VALUE - 1, 1, false)) {
+            RunFailure f = assertThrows(RunFailure.class,
+                    () -> OutputLock.acquire(lockFile(), Clock.systemUTC(), Lang.EN));
+            assertTrue(f.getMessage().contains("pid " + DEAD_PID), f.getMessage());
             assertTrue(held.isValid());
-            assertEquals(DEAD_PID, l.staleTakenOver().orElseThrow().pid());
         }
+        assertEquals(DEAD_PID, OutputLock.readHolder(lockFile()).orElseThrow().pid(), "the record untouched");
     }
 
     @Test

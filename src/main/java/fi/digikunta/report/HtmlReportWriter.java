@@ -13,7 +13,9 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.ByteArrayOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -99,13 +101,18 @@ final class HtmlReportWriter {
     }
 
     byte[] render(String templateName, Object model) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        render(templateName, model, bytes);
+        return bytes.toByteArray();
+    }
+
+    /** Streams the page to {@code out} (flushed, not closed), so that no page is ever held whole in memory. */
+    void render(String templateName, Object model, OutputStream out) {
         try {
             Template tpl = cfg.getTemplate(templateName);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 14);
             tpl.process(model, w);
             w.flush();
-            return bytes.toByteArray();
         } catch (TemplateException | IOException e) {
             throw new RunFailure("raporttimallin virhe / report template error (" + templateName + "): "
                     + e.getMessage().lines().findFirst().orElse(""), e);

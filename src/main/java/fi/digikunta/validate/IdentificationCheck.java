@@ -26,10 +26,12 @@ final class IdentificationCheck {
     private final CellReader reader;
     private final Grid summary;
     private final Map<String, RawCell> values;
+    private final LocalDate today;
     private String municipalityCode;
 
     IdentificationCheck(SchemaIndexes schemas, MunicipalityList municipalities, FindingSink sink, CellReader reader,
-            Grid summary) {
+            Grid summary, LocalDate today) {
+        this.today = today;
         this.schemas = schemas;
         this.municipalities = municipalities;
         this.sink = sink;
@@ -130,6 +132,10 @@ final class IdentificationCheck {
             date = DateValues.of(dateCell);
             if (date == null) {
                 sink.add(FindingCode.INVALID_DATE.at(g.name(), dateCell.ref(), shown(dateCell)));
+            } else if (date.isAfter(today)) {
+                // Else a return dated 2099 would stay the newest of its municipality for ever.
+                sink.add(FindingCode.INVALID_DATE.atVariant(g.name(), dateCell.ref(), "future", date, today));
+                date = null;
             }
         }
         Double hourly = null;

@@ -15,7 +15,15 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(out, err, args);
+        int code;
+        try {
+            code = run(out, err, args);
+        } catch (Throwable t) {
+            // An Error (out of memory, say) escapes picocli: without this the JVM would exit 1, which
+            // means "the run completed"; a run that did not complete exits 3.
+            err.println("digikunta: " + t);
+            code = ExitCode.FAILURE.code();
+        }
         out.flush();
         err.flush();
         System.exit(code);

@@ -62,6 +62,7 @@ public enum FindingCode {
     NOT_A_NUMBER("not-a-number", Family.CELL, Level.ERROR),
     NUMBER_AS_TEXT("number-as-text", Family.CELL, Level.WARNING),
     FORMULA_NO_CACHED_VALUE("formula-no-cached-value", Family.CELL, Level.WARNING),
+    TEXT_TRUNCATED("text-truncated", Family.CELL, Level.WARNING),
 
     FINDINGS_CAPPED("findings-capped", Family.FILE, Level.WARNING),
     SUPERSEDED("superseded", Family.OUTCOME, Level.REASON);

@@ -11,11 +11,18 @@ import java.util.Objects;
  * @param municipalityCode the municipality's code; needed for accepted and superseded returns
  * @param reasonCode the stable code of the reason (for a rejected file); may be null
  * @param reason the reason text (for a rejected file); may be null
+ * @param sha256 the SHA-256 (hex) of the file as it was read; the file is moved only while it still
+ *     has it. Null when unknown (then size and time alone are checked)
  */
 public record ArchiveItem(InboxEntry entry, Outcome outcome, String municipalityCode, String reasonCode,
-        Message reason) {
+        Message reason, String sha256) {
     public ArchiveItem {
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(outcome, "outcome");
+    }
+
+    public ArchiveItem(InboxEntry entry, Outcome outcome, String municipalityCode, String reasonCode,
+            Message reason) {
+        this(entry, outcome, municipalityCode, reasonCode, reason, null);
     }
 }

@@ -146,7 +146,8 @@ public final class InboxArchiver {
             return left(name, "archive.changed");
         }
         ArchiveCopy.Digest source = ArchiveCopy.digest(e.path());
-        if (source.size() != e.size()) {
+        if (source.size() != e.size()
+                || item.sha256() != null && !item.sha256().equals(HexFormat.of().formatHex(source.sha256()))) {
             return left(name, "archive.changed");
         }
         Files.createDirectories(dir);
@@ -196,7 +197,21 @@ public final class InboxArchiver {
         return a.isRegularFile() && a.size() == e.size() && a.lastModifiedTime().toInstant().equals(e.modified());
     }
 
-    static String sha256Hex(Path p) throws IOException {
+    /**
+     * How long a file rejected as damaged stays in the inbox (as pending) when --archive would move
+     * it: a writer may stall longer than --settle, and a file moved mid-write is lost.
+     */
+    public static final Duration CORRUPT_GRACE = Duration.ofHours(1);
+    /** The rejections a file still being written gets: empty, a broken zip or broken XML. */
+    private static final Set<String> DAMAGED = Set.of("file-empty", "corrupt-zip", "corrupt-workbook");
+
+    /** Whether a rejection with this code, of a file modified at that time, may be a write still going on. */
+    public static boolean youngDamaged(String reasonCode, java.time.Instant modified, java.time.Instant now) {
+        return reasonCode != null && DAMAGED.contains(reasonCode) && modified != null
+                && modified.isAfter(now.minus(CORRUPT_GRACE));
+    }
+
+    public static String sha256Hex(Path p) throws IOException {
         return HexFormat.of().formatHex(ArchiveCopy.digest(p).sha256());
     }
 

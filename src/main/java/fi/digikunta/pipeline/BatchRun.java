@@ -20,7 +20,13 @@ import fi.digikunta.publish.RunLog;
 import fi.digikunta.read.StaxWorkbookReader;
 import fi.digikunta.reference.MunicipalityList;
 import fi.digikunta.report.ReportOptions;
+import fi.digikunta.report.PageFailure;
 import fi.digikunta.report.ReportSet;
+import fi.digikunta.findings.Finding;
+import fi.digikunta.findings.FindingCode;
+import fi.digikunta.findings.Texts;
+import fi.digikunta.model.Outcome;
+import fi.digikunta.schema.Schema;
 import fi.digikunta.schema.SchemaRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -155,18 +161,31 @@ public final class BatchRun {
                 }
             });
             Processed p = process(o, registry, workers, log, err);
-            // Only report.json's core is needed to compare with the previous run; the set is rendered once, below.
-            byte[] json = ReportSet.renderCoreJson(p.run(), o.report());
-            // The previous set's own history snapshot, when it has one, is a fraction of its report.json.
-            SincePreviousRun since = RunComparison.between(pub.previous().flatMap(HistoryFolder::comparable), json);
-            RunResult run = p.run().withSincePreviousRun(since);
-            Verdict verdict = exitCode.apply(run.files());
-            int code = verdict.code();
-            Published set = pub.publish(folder -> {
-                ReportSet.write(run, folder, o.report(), workers.executor());
-                log.runEnd(code);
-                log.writeTo(folder.resolve("run-log.jsonl"));
-            });
+            Published set = null;
+            int code = 0;
+            RunResult run = null;
+            Verdict verdict = null;
+            for (int failures = 0; set == null; failures++) {
+                RunResult attempt = compared(o, pub, p.run());
+                Verdict v = exitCode.apply(attempt.files());
+                int exit = v.code();
+                try {
+                    set = pub.publish(folder -> {
+                        ReportSet.write(attempt, folder, o.report(), workers.executor());
+                        log.runEnd(exit);
+                        log.writeTo(folder.resolve("run-log.jsonl"));
+                    });
+                    run = attempt;
+                    verdict = v;
+                    code = exit;
+                } catch (PageFailure f) {
+                    // One municipality's page failed: its returns are rejected and the set is written again.
+                    if (failures >= MAX_PAGE_FAILURES) {
+                        throw new RunFailure(f.getMessage(), f);
+                    }
+                    p = withoutPage(o, p, f, log, err);
+                }
+            }
             if (o.table() != null) {
                 // The table is in the set just published (still under the lock): its bytes, not a second rendering.
                 Files.copy(set.set().resolve(ReportSet.csvFileName(ReportSet.tableName(o.table()).orElseThrow())),
@@ -183,6 +202,56 @@ public final class BatchRun {
         } catch (IOException e) {
             throw new RunFailure(o.out() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Most municipality pages that may fail in one run: beyond that the cause is not one file but
+     * the run (memory too small for any page, say), which then fails with exit 3.
+     */
+    static final int MAX_PAGE_FAILURES = 5;
+
+    /** The run with its "since the previous run" section (only report.json's core is compared). */
+    private static RunResult compared(Options o, OutputPublisher pub, RunResult run) throws IOException {
+        byte[] json = ReportSet.renderCoreJson(run, o.report());
+        // The previous set's own history snapshot, when it has one, is a fraction of its report.json.
+        SincePreviousRun since = RunComparison.between(pub.previous().flatMap(HistoryFolder::comparable), json);
+        return run.withSincePreviousRun(since);
+    }
+
+    /** The run with the returns behind a failed page rejected (internal-error) and the figures computed again. */
+    private static Processed withoutPage(Options o, Processed p, PageFailure f, RunLog log, PrintWriter err) {
+        Throwable cause = f.getCause() == null ? f : f.getCause();
+        Finding reason = FindingCode.INTERNAL_ERROR.inFile(FindingCode.INTERNAL_ERROR.variant("render",
+                cause.getClass().getSimpleName()));
+        List<Validation.Checked> checked = new ArrayList<>();
+        for (Validation.Checked c : p.checked()) {
+            FileResult r = c.result();
+            if (f.code().equals(r.municipalityCode())) {
+                // Without a municipality code the files have no page this run: the page that failed is
+                // not tried again; report.html still lists them with their outcomes.
+                if (r.outcome().counts()) {
+                    List<Finding> findings = new ArrayList<>(r.findings());
+                    findings.add(reason);
+                    r = new FileResult(r.file(), Outcome.REJECTED, null, reason.message(), findings,
+                            r.findingsTruncated(), null, r.modified(), FindingCode.INTERNAL_ERROR.code());
+                    log.file(r, r.reasonCode());
+                    if (!o.quiet()) {
+                        err.println(r.file() + ": " + reason.message().get(o.report().lang()));
+                    }
+                } else {
+                    r = new FileResult(r.file(), r.outcome(), null, r.reason(), r.findings(), r.findingsTruncated(),
+                            r.ret(), r.modified(), r.reasonCode());
+                }
+            }
+            checked.add(new Validation.Checked(c.entry(), r, c.sha256()));
+        }
+        List<FileResult> results = checked.stream().map(Validation.Checked::result).toList();
+        RunResult run = p.run();
+        SchemaRegistry registry = SchemaRegistry.load();
+        List<Figures> rounds = RoundFigures.byRound(registry, o.municipalities(), results);
+        Figures figures = RoundFigures.latest(registry, o.municipalities(), rounds);
+        return new Processed(new RunResult(run.toolVersion(), figures.schemaVersion(), run.generatedAt(), results,
+                figures, null, rounds), checked);
     }
 
     private static Map<String, Object> startDetails(Options o) {
@@ -214,6 +283,9 @@ public final class BatchRun {
         });
         List<Validation.Checked> checked = Validation.validate(entries, o.rounds().lookup(), registry,
                 o.municipalities(), new StaxWorkbookReader(), workers, o.threads() > 1, r -> console.tick());
+        if (o.archive() != null) {
+            checked = youngCorruptPending(checked);
+        }
         List<FileResult> results = checked.stream().map(Validation.Checked::result).toList();
         for (FileResult r : results) {
             console.summary(r);
@@ -230,6 +302,26 @@ public final class BatchRun {
                 null, rounds), checked);
     }
 
+    /**
+     * With --archive, a file rejected as damaged that is younger than {@link InboxArchiver#CORRUPT_GRACE}
+     * is pending instead: it may be a save that stalled longer than --settle, and moving it away would
+     * lose the rest of the write. It stays in the inbox and is read again by the next run.
+     */
+    private static List<Validation.Checked> youngCorruptPending(List<Validation.Checked> checked) {
+        Instant now = Instant.now();
+        List<Validation.Checked> out = new ArrayList<>(checked.size());
+        for (Validation.Checked c : checked) {
+            FileResult r = c.result();
+            if (r.outcome() == Outcome.REJECTED && InboxArchiver.youngDamaged(r.reasonCode(), r.modified(), now)) {
+                r = new FileResult(r.file(), Outcome.PENDING, null,
+                        Texts.message("archive.young_damaged", InboxArchiver.CORRUPT_GRACE.toMinutes()), List.of(),
+                        false, null, r.modified(), null);
+            }
+            out.add(new Validation.Checked(c.entry(), r, c.sha256()));
+        }
+        return out;
+    }
+
     private static void archive(Options o, Processed p, RunLog log, PrintWriter err) {
         Path archiveRoot = o.archive().toAbsolutePath().normalize();
         List<ArchiveItem> items = new ArrayList<>();
@@ -239,7 +331,7 @@ public final class BatchRun {
             if (e.path().toAbsolutePath().normalize().startsWith(archiveRoot)) {
                 continue;
             }
-            items.add(new ArchiveItem(e, r.outcome(), r.municipalityCode(), r.reasonCode(), r.reason()));
+            items.add(new ArchiveItem(e, r.outcome(), r.municipalityCode(), r.reasonCode(), r.reason(), c.sha256()));
         }
         new InboxArchiver(o.archive()).archive(items).forEach(a -> {
             log.archived(a);

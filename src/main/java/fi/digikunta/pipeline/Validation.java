@@ -1,6 +1,8 @@
 package fi.digikunta.pipeline;
 
+import fi.digikunta.inbox.InboxArchiver;
 import fi.digikunta.inbox.InboxEntry;
+import java.io.IOException;
 import fi.digikunta.model.FileResult;
 import fi.digikunta.findings.Finding;
 import fi.digikunta.findings.Message;
@@ -61,8 +63,11 @@ public final class Validation {
         }
     }
 
-    /** One inbox entry and its result, kept together for the archive step. */
-    record Checked(InboxEntry entry, FileResult result) {
+    /**
+     * One inbox entry and its result, kept together for the archive step, with the SHA-256 of the
+     * file taken just before it was read (null when not read), which the archive checks at the move.
+     */
+    record Checked(InboxEntry entry, FileResult result, String sha256) {
     }
 
     /**
@@ -81,10 +86,13 @@ public final class Validation {
         Set<Integer> outOfMemory = ConcurrentHashMap.newKeySet();
         // The tasks hand their results over themselves, so no future holds a return once read.
         List<Future<?>> futures = new ArrayList<>(entries.size());
+        String[] hashes = new String[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
             int index = i;
-            futures.add(workers.submit(() -> put(newest, index, one(entries.get(index), roundOf, reader, validator), onRead,
-                    outOfMemory)));
+            futures.add(workers.submit(() -> {
+                hashes[index] = contentHash(entries.get(index));
+                return put(newest, index, one(entries.get(index), roundOf, reader, validator), onRead, outOfMemory);
+            }));
         }
         for (int i = 0; i < entries.size(); i++) {
             await(futures.get(i), newest, i, entries.get(i));
@@ -102,7 +110,7 @@ public final class Validation {
         }
         List<Checked> checked = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
-            checked.add(new Checked(entries.get(i), results.get(i)));
+            checked.add(new Checked(entries.get(i), results.get(i), hashes[i]));
         }
         checked.sort(Comparator.comparing(c -> c.result().file()));
         return checked;
@@ -131,6 +139,18 @@ public final class Validation {
     record Attempt(FileResult result, boolean outOfMemory) {
         Attempt(FileResult result) {
             this(result, false);
+        }
+    }
+
+    /** The file's SHA-256 as it is about to be read; null for an entry that is not read or cannot be. */
+    private static String contentHash(InboxEntry e) {
+        if (e.pending() || e.rejected()) {
+            return null;
+        }
+        try {
+            return InboxArchiver.sha256Hex(e.path());
+        } catch (IOException | RuntimeException ex) {
+            return null;
         }
     }
 

@@ -47,6 +47,11 @@ public record ReadLimits(long maxFileBytes, long maxEntryBytes, double minInflat
     public static final long MAX_TOTAL_BYTES = 200L * 1024 * 1024;
     /** Most cell formats (cellXfs) and most number formats (numFmts) in the styles part. */
     public static final int MAX_STYLES = 65_536;
+    /**
+     * Longest number format code (Excel's own limit is 255 characters); a longer one rejects the
+     * file, since every cell format using it would be scanned.
+     */
+    public static final int MAX_FORMAT_CODE_CHARS = 1_024;
 
     public static final ReadLimits DEFAULT = new ReadLimits(MAX_FILE_BYTES, MAX_ENTRY_BYTES, MIN_INFLATE_RATIO,
             INFLATE_GRACE_BYTES, MAX_ENTRIES, MAX_ROWS, MAX_COLUMNS, MAX_CELL_CHARS, MAX_CELLS,

@@ -38,7 +38,7 @@ record Styles(boolean[] percent, boolean[] date) {
                     } else if (n.equals("cellXfs")) {
                         cellXfsDepth = depth;
                     } else if (n.equals("numFmt") && numFmtsDepth > 0 && depth == numFmtsDepth + 1) {
-                        numFmt(x, codes, part);
+                        numFmt(x, codes, part, budget);
                     } else if (n.equals("xf") && cellXfsDepth > 0 && depth == cellXfsDepth + 1) {
                         if (xfs.size() >= ReadLimits.MAX_STYLES) {
                             throw new ReadException(FindingCode.READ_LIMIT, "styles", part);
@@ -53,13 +53,18 @@ record Styles(boolean[] percent, boolean[] date) {
                 }
             }
         }
-        return of(xfs, codes);
+        return of(xfs, codes, budget);
     }
 
     /** One numFmt of numFmts: a workbook's own format code for an id. */
-    private static void numFmt(XmlIn x, Map<Integer, String> codes, String part) throws ReadException {
+    private static void numFmt(XmlIn x, Map<Integer, String> codes, String part, Budget budget)
+            throws ReadException {
         Integer id = XmlIn.intOrNull(x.attr("numFmtId"));
         String code = x.attr("formatCode");
+        budget.checkTime();
+        if (code != null && code.length() > ReadLimits.MAX_FORMAT_CODE_CHARS) {
+            throw new ReadException(FindingCode.READ_LIMIT, "formatCode", part, ReadLimits.MAX_FORMAT_CODE_CHARS);
+        }
         if (id != null && code != null) {
             codes.put(id, code);
             if (codes.size() > ReadLimits.MAX_STYLES) {
@@ -68,14 +73,22 @@ record Styles(boolean[] percent, boolean[] date) {
         }
     }
 
-    private static Styles of(List<Integer> xfs, Map<Integer, String> codes) {
+    /** Each number format is classified once, however many cell formats use it (a file may have 65,536). */
+    private static Styles of(List<Integer> xfs, Map<Integer, String> codes, Budget budget) throws ReadException {
         boolean[] percent = new boolean[xfs.size()];
         boolean[] date = new boolean[xfs.size()];
+        Map<Integer, boolean[]> kinds = new HashMap<>();
         for (int i = 0; i < xfs.size(); i++) {
             int id = xfs.get(i);
-            String code = codes.get(id);
-            percent[i] = NumberFormats.isPercent(id, code);
-            date[i] = NumberFormats.isDate(id, code);
+            boolean[] kind = kinds.get(id);
+            if (kind == null) {
+                budget.checkTime();
+                String code = codes.get(id);
+                kind = new boolean[] {NumberFormats.isPercent(id, code), NumberFormats.isDate(id, code)};
+                kinds.put(id, kind);
+            }
+            percent[i] = kind[0];
+            date[i] = kind[1];
         }
         return new Styles(percent, date);
     }

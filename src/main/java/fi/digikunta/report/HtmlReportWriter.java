@@ -14,7 +14,9 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.ByteArrayOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -100,25 +102,30 @@ final class HtmlReportWriter {
     }
 
     byte[] render(String templateName, Object model) {
-        return render(templateName, model, null);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        render(templateName, model, null, bytes);
+        return bytes.toByteArray();
+    }
+
+    /** Streams the page to {@code out} (flushed, not closed), so that no page is ever held whole in memory. */
+    void render(String templateName, Object model, OutputStream out) {
+        render(templateName, model, null, out);
     }
 
     /**
-     * Renders with {@code finlandMap} (the page's maps, or null) as the global variable of that name:
-     * beside the page model rather than in it, so the maps' include works on any page model.
+     * Streams the page with {@code finlandMap} (the page's maps, or null) as the global variable of that
+     * name: beside the page model rather than in it, so the maps' include works on any page model.
      */
-    byte[] render(String templateName, Object model, Object finlandMap) {
+    void render(String templateName, Object model, Object finlandMap, OutputStream out) {
         try {
             Template tpl = cfg.getTemplate(templateName);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 14);
             Environment env = tpl.createProcessingEnvironment(model, w);
             if (finlandMap != null) {
                 env.setGlobalVariable("finlandMap", cfg.getObjectWrapper().wrap(finlandMap));
             }
             env.process();
             w.flush();
-            return bytes.toByteArray();
         } catch (TemplateException | IOException e) {
             throw new RunFailure("raporttimallin virhe / report template error (" + templateName + "): "
                     + e.getMessage().lines().findFirst().orElse(""), e);

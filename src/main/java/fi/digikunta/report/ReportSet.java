@@ -86,14 +86,24 @@ public final class ReportSet {
         out.add(new Output(DataPackage.FILE, o -> DataPackage.write(tables, options.csvDialect(), o)));
         out.add(new Output(JSON, o -> JsonReportWriter.write(ctx, o)));
         HtmlReportWriter html = new HtmlReportWriter(options);
-        out.add(new Output(HTML, o -> o.write(html.render(HtmlReportWriter.NATIONAL,
-                HtmlModel.national(ctx, html.texts()), MapSection.national(ctx, html.texts())))));
+        out.add(new Output(HTML, o -> html.render(HtmlReportWriter.NATIONAL, HtmlModel.national(ctx, html.texts()),
+                MapSection.national(ctx, html.texts()), o)));
         for (String code : HtmlModel.pageCodes(ctx)) {
-            out.add(new Output(MUNICIPALITY_DIR + "/" + code + ".html", o -> o.write(html.render(
-                    HtmlReportWriter.MUNICIPALITY, HtmlModel.municipality(ctx, html.texts(), code),
-                    MapSection.locator(ctx, code)))));
+            out.add(new Output(MUNICIPALITY_DIR + "/" + code + ".html", o -> page(html, ctx, code, o)));
         }
         return out;
+    }
+
+    /** One municipality's page; what fails in it, short of a template error, is that municipality's. */
+    private static void page(HtmlReportWriter html, ReportContext ctx, String code, OutputStream o) {
+        try {
+            html.render(HtmlReportWriter.MUNICIPALITY, HtmlModel.municipality(ctx, html.texts(), code),
+                    MapSection.locator(ctx, code), o);
+        } catch (RunFailure e) {
+            throw e;
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            throw new PageFailure(code, e);
+        }
     }
 
     /**
@@ -126,7 +136,25 @@ public final class ReportSet {
         for (Output o : outputs) {
             futures.add(CompletableFuture.runAsync(() -> writeFile(dir.resolve(o.name()), o.body()), workers));
         }
-        futures.forEach(ReportSet::await);
+        // Every file is waited for before the first failure is thrown, so none is still writing into
+        // a staging folder that the publisher then removes.
+        RuntimeException first = null;
+        Error firstError = null;
+        for (CompletableFuture<Void> f : futures) {
+            try {
+                await(f);
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            } catch (Error e) {
+                firstError = firstError == null ? e : firstError;
+            }
+        }
+        if (firstError != null) {
+            throw firstError;
+        }
+        if (first != null) {
+            throw first;
+        }
         List<String> names = new ArrayList<>();
         outputs.forEach(o -> names.add(o.name()));
         Collections.sort(names);

@@ -9,8 +9,9 @@ public final class Text {
 
     /**
      * Makes text safe to write as one value: CR LF and lone CR become LF (so HTML and JSON keep LF
-     * line ends), and other C0 control characters and unpaired surrogates, which are not allowed in
-     * HTML and break some CSV readers, become U+FFFD. Tab and LF are kept.
+     * line ends), and other control characters (C0, DEL and C1 U+0080..U+009F, which some terminals
+     * and viewers act on) and unpaired surrogates, which are not allowed in HTML and break some CSV
+     * readers, become U+FFFD. Tab and LF are kept.
      */
     public static String clean(String s) {
         return s == null ? null : FindingTexts.clean(s, Integer.MAX_VALUE, Text::keepLines);
@@ -21,7 +22,7 @@ public final class Text {
         if (c == '\r') {
             return i + 1 < s.length() && s.charAt(i + 1) == '\n' ? "" : "\n";
         }
-        return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F ? FindingTexts.REPLACEMENT : null;
+        return Character.isISOControl(c) && c != '\t' && c != '\n' ? FindingTexts.REPLACEMENT : null;
     }
 
     /**

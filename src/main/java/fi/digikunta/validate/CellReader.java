@@ -11,6 +11,16 @@ import java.util.Map;
 
 /** Reads one cell's value against its column type, reporting what is wrong with it to the sink. */
 final class CellReader {
+    /**
+     * Longest text kept of one cell; a longer one is cut (with a warning naming the cell), so that a
+     * return of many 32,000-character cells cannot make its pages too large to render.
+     */
+    static final int MAX_TEXT_CHARS = 2_000;
+    /**
+     * Largest magnitude a number cell may hold: no hour count, case volume or euro cost of a
+     * municipality comes near it, and products and sums of such values stay finite.
+     */
+    static final double MAX_MAGNITUDE = 1e12;
     private final FindingSink sink;
 
     CellReader(FindingSink sink) {
@@ -22,7 +32,13 @@ final class CellReader {
         if (c == null || isBlank(c) || noCachedValue(g, c)) {
             return null;
         }
-        return shown(c);
+        String t = shown(c);
+        if (t.length() <= MAX_TEXT_CHARS) {
+            return t;
+        }
+        sink.add(FindingCode.TEXT_TRUNCATED.at(g.name(), c.ref(), t.length(), MAX_TEXT_CHARS));
+        int end = Character.isHighSurrogate(t.charAt(MAX_TEXT_CHARS - 1)) ? MAX_TEXT_CHARS - 1 : MAX_TEXT_CHARS;
+        return t.substring(0, end) + "\u2026";
     }
 
     /** A choice cell (status or stage level) matched on its label; an error when not allowed. */
@@ -50,6 +66,11 @@ final class CellReader {
         boolean percentColumn = "percent".equals(col.type());
         Double value = value(g.name(), c, col, percentColumn);
         if (value == null) {
+            return null;
+        }
+        if (!(Math.abs(value) <= MAX_MAGNITUDE)) {
+            sink.add(FindingCode.NUMBER_OUT_OF_RANGE.atVariant(g.name(), c.ref(), "implausible", String.valueOf(value), col.label(),
+                    plain(MAX_MAGNITUDE)));
             return null;
         }
         boolean fractionGiven = c.kind() == RawCell.Kind.NUMBER && percentColumn && c.percentFormat();

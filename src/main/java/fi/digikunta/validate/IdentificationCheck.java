@@ -28,11 +28,13 @@ final class IdentificationCheck {
     private final Map<String, RawCell> values;
     /** The round given the file's inbox (for a v1 form), or null. */
     private final Integer inboxRound;
+    private final LocalDate today;
     private String municipalityCode;
 
     IdentificationCheck(SchemaIndexes schemas, MunicipalityList municipalities, FindingSink sink, CellReader reader,
-            Grid summary, Integer inboxRound) {
+            Grid summary, Integer inboxRound, LocalDate today) {
         this.inboxRound = inboxRound;
+        this.today = today;
         this.schemas = schemas;
         this.municipalities = municipalities;
         this.sink = sink;
@@ -148,6 +150,10 @@ final class IdentificationCheck {
                 boolean noRound = ix.schema.idKey("round").isEmpty() && inboxRound == null;
                 sink.add((noRound ? FindingCode.ROUND_UNKNOWN : FindingCode.INVALID_DATE).at(g.name(),
                         dateCell.ref(), shown(dateCell)));
+            } else if (date.isAfter(today)) {
+                // Else a return dated 2099 would stay the newest of its municipality for ever.
+                sink.add(FindingCode.INVALID_DATE.atVariant(g.name(), dateCell.ref(), "future", date, today));
+                date = null;
             }
         }
         Double hourly = null;

@@ -12,6 +12,8 @@ import fi.digikunta.read.ReadOutcome;
 import fi.digikunta.reference.MunicipalityList;
 import fi.digikunta.schema.Schema;
 import fi.digikunta.schema.SchemaRegistry;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,18 +38,33 @@ public final class Validator {
     private final MunicipalityList municipalities;
     private final int findingsCap;
     private final SchemaIndexes schemas;
+    private final LocalDate today;
 
     public Validator(SchemaRegistry registry, MunicipalityList municipalities) {
         this(registry, municipalities, DEFAULT_FINDINGS_CAP);
     }
 
     public Validator(SchemaRegistry registry, MunicipalityList municipalities, int findingsCap) {
+        this(registry, municipalities, findingsCap, today());
+    }
+
+    /** @param today the run's date: a fill date after it is an error (docs/decisions.md) */
+    public Validator(SchemaRegistry registry, MunicipalityList municipalities, int findingsCap, LocalDate today) {
         if (findingsCap < 1) {
             throw new IllegalArgumentException("findings cap must be at least 1");
         }
         this.municipalities = municipalities;
         this.findingsCap = findingsCap;
         this.schemas = new SchemaIndexes(registry);
+        this.today = today;
+    }
+
+    /**
+     * Today in Finland by the machine's clock, not SOURCE_DATE_EPOCH: that one fixes the stamps of
+     * the output, whereas a fill date in the future is a fact about the world.
+     */
+    public static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Europe/Helsinki"));
     }
 
     /** A file the reader could not read: rejected with the reader's reason as its one finding. */
@@ -108,7 +125,7 @@ public final class Validator {
                 return rejected();
             }
             IdentificationCheck id = new IdentificationCheck(schemas, municipalities, sink, reader, new Grid(summary),
-                    inboxRound);
+                    inboxRound, today);
             SchemaIndex ix = id.chooseSchema();
             municipalityCode = id.municipalityCode();
             if (ix == null) {

@@ -124,6 +124,33 @@ class InboxArchiverTest {
         assertEquals(saved, Files.getLastModifiedTime(archive.resolve("091/helsinki.xlsx")).toInstant());
     }
 
+    @Test
+    void aFileWhoseContentIsNotWhatWasReadIsLeftEvenWithTheSameSizeAndTime() throws IOException {
+        Path p = file("helsinki.xlsx", "091 as read");
+        String read = InboxArchiver.sha256Hex(p);
+        InboxEntry entry = scan().get("helsinki.xlsx");
+        FileTime time = Files.getLastModifiedTime(p);
+        // Rewritten in place after it was read: same length, time put back (a coarse clock).
+        Files.writeString(p, "091 as sent");
+        Files.setLastModifiedTime(p, time);
+        List<ArchiveResult> r = new InboxArchiver(archive).archive(
+                List.of(new ArchiveItem(entry, Outcome.ACCEPTED, "091", null, null, read)));
+        assertEquals(ArchiveResult.Action.LEFT, r.get(0).action());
+        assertEquals("091 as sent", Files.readString(p), "the file stays in the inbox as it is");
+        assertFalse(Files.exists(archive.resolve("091/helsinki.xlsx")));
+    }
+
+    @Test
+    void onlyARecentFileRejectedAsDamagedMayBeAWriteStillGoingOn() {
+        Instant now = Instant.parse("2026-03-01T02:00:00Z");
+        assertTrue(InboxArchiver.youngDamaged("corrupt-zip", now.minusSeconds(3599), now));
+        assertTrue(InboxArchiver.youngDamaged("corrupt-workbook", now.minusSeconds(10), now));
+        assertTrue(InboxArchiver.youngDamaged("file-empty", now.minusSeconds(10), now));
+        assertFalse(InboxArchiver.youngDamaged("corrupt-zip", now.minusSeconds(3601), now));
+        assertFalse(InboxArchiver.youngDamaged("encrypted", now.minusSeconds(10), now), "a whole file, just wrong");
+        assertFalse(InboxArchiver.youngDamaged(null, now.minusSeconds(10), now));
+    }
+
     private static List<String> names(List<InboxEntry> entries) {
         return entries.stream().map(InboxEntry::name).toList();
     }

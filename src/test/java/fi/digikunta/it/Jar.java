@@ -75,11 +75,20 @@ final class Jar {
      * environment: TERM=dumb, no SOURCE_DATE_EPOCH unless given.
      */
     static Started start(Path dir, Map<String, String> env, String... args) throws IOException {
+        return start(dir, List.of(), env, args);
+    }
+
+    /** The heap the launcher (scripts/digikunta) and the scheduling examples give the JVM. */
+    static final List<String> LAUNCHER_HEAP = List.of("-Xmx256m");
+
+    /** As above, with JVM options (e.g. {@link #LAUNCHER_HEAP}) before -jar. */
+    static Started start(Path dir, List<String> jvm, Map<String, String> env, String... args) throws IOException {
         int n = COUNT.incrementAndGet();
         String name = "digikunta#" + n;
         Path logs = dir.resolve("process-output");
         Files.createDirectories(logs);
         List<String> options = new ArrayList<>(Processes.QUICK_START);
+        options.addAll(jvm);
         options.add("-Dpicocli.ansi=false");
         ProcessBuilder pb = new ProcessBuilder(Processes.javaJar(options, jar().toAbsolutePath(), List.of(args)))
                 .directory(dir.toFile());

@@ -87,7 +87,8 @@ public final class ReportSet {
                 HtmlModel.national(ctx, html.texts())))));
         for (String code : HtmlModel.pageCodes(ctx)) {
             out.add(new Output(MUNICIPALITY_DIR + "/" + code + ".html", o -> o.write(html.render(
-                    HtmlReportWriter.MUNICIPALITY, HtmlModel.municipality(ctx, html.texts(), code)))));
+                    HtmlReportWriter.MUNICIPALITY, HtmlModel.municipality(ctx, html.pageTexts(ctx.pageLang(code)),
+                            ctx.pageLang(code), code)))));
         }
         return out;
     }

@@ -203,7 +203,7 @@ class HtmlReportTest {
         assertTrue(since.contains("Verrattu edellisen ajon raporttiin (luotu 2026-03-01 02:00:00 UTC)."), since);
         assertTrue(since.contains("<h3 id=\"h-since-new\">Uudet palautukset (1)</h3>"), since);
         assertTrue(since.contains("<tr><th scope=\"row\">inari.xlsx</th><td><a href=\"municipalities/148.html\">148"
-                + "</a></td><td class=\"outcome-accepted_with_warnings\">Hyväksytty, varoituksia</td>"
+                + "</a></td><td class=\"outcome-accepted_with_warnings\">Hyväksytty varoituksin</td>"
                 + "<td>ei aiemmin mukana</td><td></td></tr>"), since);
         assertTrue(since.contains("<h3 id=\"h-since-superseded\">Uudemmalla korvatut palautukset (1)</h3>"));
         assertTrue(since.contains("<th scope=\"row\">helsinki-vanha.xlsx</th>"));

@@ -42,6 +42,9 @@ public final class RunCommand extends BaseCommand {
     @Option(names = "--templates", paramLabel = "DIR", descriptionKey = "run.templates")
     Path templates;
 
+    @Option(names = "--pages-in-lang", descriptionKey = "run.pagesInLang")
+    boolean pagesInLang;
+
     @Mixin
     BatchOptions batch;
 
@@ -94,7 +97,8 @@ public final class RunCommand extends BaseCommand {
     /** The options as one checked value; call after {@link #validate}. */
     BatchRun.Options toOptions(Clock clock) {
         ReportOptions report = ReportOptions.defaults().withCsvDialect(CsvDialect.of(csvDialect))
-                .withLang(common.lang()).withTemplatesDir(templates);
+                .withLang(common.lang()).withTemplatesDir(templates)
+                .withPageLang(pagesInLang ? common.lang() : null);
         return new BatchRun.Options(inputs, out, table, report, RunInputs.municipalities(batch.municipalities),
                 batch.recursive, RunInputs.settle(settle), archive, keepHistory, quiet,
                 batch.threads(RunInputs.defaultThreads()), clock, VersionProvider.toolVersion());

@@ -46,6 +46,9 @@ public final class RunCommand extends BaseCommand {
     @Option(names = "--templates", paramLabel = "DIR", descriptionKey = "run.templates")
     Path templates;
 
+    @Option(names = "--pages-in-lang", descriptionKey = "run.pagesInLang")
+    boolean pagesInLang;
+
     @Mixin
     BatchOptions batch;
 
@@ -105,7 +108,8 @@ public final class RunCommand extends BaseCommand {
     /** The options as one checked value; call after {@link #validate}. */
     BatchRun.Options toOptions(Clock clock) {
         ReportOptions report = ReportOptions.defaults().withCsvDialect(CsvDialect.of(csvDialect))
-                .withLang(common.lang()).withTemplatesDir(templates);
+                .withLang(common.lang()).withTemplatesDir(templates)
+                .withPageLang(pagesInLang ? common.lang() : null);
         InboxRounds rounds = InboxRounds.parse(inputs, round);
         return new BatchRun.Options(rounds.inputs(), out, table, report,
                 RunInputs.municipalities(batch.municipalities), batch.recursive, RunInputs.settle(settle), archive,

@@ -116,7 +116,7 @@ public final class ConsoleReporter {
 
     /**
      * One line per file: {@code name: outcome (code), counts – reason}, e.g.
-     * {@code espoo.xlsx: Hyväksytty, varoituksia (049), 2 varoitusta} or
+     * {@code espoo.xlsx: Hyväksytty varoituksin (049), 2 varoitusta} or
      * {@code rikki.xlsx: Hylätty – Tiedosto on vioittunut.}. Control characters are replaced,
      * (and bidirectional overrides), so a hostile file name cannot drive or disguise the terminal.
      */

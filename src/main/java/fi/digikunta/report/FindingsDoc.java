@@ -39,8 +39,8 @@ public final class FindingsDoc {
                 + "and the value cell), `tab` (a tab, and a header cell where there is one), `row` (the row's "
                 + "id or status cell), `cell` (the cell), `outcome`.\n\n");
         b.append("Placeholders `{0}`, `{1}`... are filled with the file's own values (cell text, part names, "
-                + "limits). Findings beyond " + Validator.DEFAULT_FINDINGS_CAP + " a file are not kept; the "
-                + "file then gets one `findings-capped` warning and `findings_truncated` is true. Reading limits "
+                + "limits). Findings of one kind beyond " + Validator.DEFAULT_FINDINGS_CAP
+                + " a file are not kept; the file then gets one `findings-capped` warning and `findings_truncated` is true. Reading limits "
                 + "(file size " + ReadLimits.MAX_FILE_BYTES / (1024 * 1024) + " MB and the others) are in "
                 + "docs/reading.md.\n\n");
         b.append("| code | level | family | title |\n|---|---|---|---|\n");

@@ -63,6 +63,11 @@ final class Fmt {
         return v == null ? NONE : number(v);
     }
 
+    /** A date as 29.11.2026, in all three languages (the form's own notation). */
+    String date(java.time.LocalDate d) {
+        return d == null ? NONE : d.getDayOfMonth() + "." + d.getMonthValue() + "." + d.getYear();
+    }
+
     String integer(long v) {
         return number(BigDecimal.valueOf(v));
     }

@@ -1,12 +1,13 @@
 package fi.digikunta.report;
 
+import fi.digikunta.findings.Texts;
 import fi.digikunta.model.Distribution;
 import fi.digikunta.model.FileResult;
 import fi.digikunta.model.MunicipalityFigures;
 import fi.digikunta.model.Outcome;
 import fi.digikunta.schema.Lang;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -26,8 +27,12 @@ public final class HtmlModel {
     /** Municipality codes that may name a page file; anything else gets no page (never a path from text). */
     static final Pattern CODE = Pattern.compile("[0-9]{3}");
     static final int SERVICES_SHOWN = 10;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    /** Report times are Finnish local time, written the Finnish and Swedish way (or English). */
+    private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+    private static final Map<Lang, DateTimeFormatter> TIME = Map.of(
+            Lang.FI, DateTimeFormatter.ofPattern("d.M.yyyy 'klo' H.mm").withZone(HELSINKI),
+            Lang.SV, DateTimeFormatter.ofPattern("d.M.yyyy 'kl.' H.mm").withZone(HELSINKI),
+            Lang.EN, DateTimeFormatter.ofPattern("d.M.yyyy 'at' H:mm '(Finnish time)'").withZone(HELSINKI));
 
     private HtmlModel() {
     }
@@ -67,8 +72,8 @@ public final class HtmlModel {
             int warnings, String href) {
     }
 
-    public record FileRow(String file, String outcome, String outcomeId, String municipalityCode, String reason,
-            String reasonCode, String href) {
+    public record FileRow(String file, String outcome, String outcomeId, String municipalityCode,
+            String municipalityName, String reason, String reasonCode, String href) {
     }
 
     public record National(String lang, Map<String, String> t, Run run, Headline headline, List<SpreadRow> spread,
@@ -90,7 +95,7 @@ public final class HtmlModel {
     }
 
     /** One file of a since list; previousOutcome is the label of the earlier outcome, or "not there before". */
-    public record SinceFile(String file, String municipalityCode, String href, String outcome, String outcomeId,
+    public record SinceFile(String file, String municipalityCode, String municipalityName, String href, String outcome, String outcomeId,
             String previousOutcome, String reason, String reasonCode) {
     }
 
@@ -122,12 +127,26 @@ public final class HtmlModel {
     public record StageHeader(String code, String label) {
     }
 
-    public record FindingLine(String sheet, String cell, String severity, String severityId, String code,
-            String message) {
+    /**
+     * One line of the fix list: one finding, or findings of one kind in one column (where is then a
+     * range such as J5:J40 and countText says how many cells).
+     */
+    public record FixLine(String severityId, String severity, String sheet, String where, int count,
+            String countText, String message, String code) {
     }
 
-    public record FileFindings(String file, String outcome, String outcomeId, String reason, boolean truncated,
-            List<FindingLine> findings) {
+    /** How many findings of one kind a file has; noAction when it asks nothing of the municipality. */
+    public record KindCount(String code, String title, String severityId, String severity, int count,
+            boolean noAction) {
+    }
+
+    /** The top of the letter: the outcome in a sentence and what to do; reason only for a rejected file. */
+    public record LetterTop(String outcomeId, String outcome, String sentence, String action, String file,
+            String filled, String reason, String reasonCode) {
+    }
+
+    public record FileFindings(String file, String outcome, String outcomeId, boolean truncated,
+            List<FixLine> fixes, List<FixLine> notes, List<KindCount> kinds) {
     }
 
     public record Municipality(String lang, Map<String, String> t, Run run, String code, String name,
@@ -135,18 +154,38 @@ public final class HtmlModel {
             Integer level, String levelName, String realised, String potential, String target,
             int computableInUse, List<SpreadRow> spread, List<AreaRow> areas, List<StageHeader> stageHeaders,
             List<StageCell> stageLegend, List<AreaServices> services, List<FileRow> files,
-            List<FileFindings> findings) {
+            List<FileFindings> findings, LetterTop letter, String reportLink, String processed) {
     }
 
     // ---------------------------------------------------------------- building
 
-    static Run run(ReportContext ctx) {
+    static Run run(ReportContext ctx, Lang lang) {
         return new Run(ctx.run.toolVersion(), ctx.run.schemaVersion(),
-                ctx.run.generatedAt() == null ? null : TIME.format(ctx.run.generatedAt()));
+                ctx.run.generatedAt() == null ? null : time(ctx.run.generatedAt(), lang));
+    }
+
+    static String time(Instant at, Lang lang) {
+        return TIME.get(lang).format(at);
     }
 
     static String areaName(ReportContext ctx, String code) {
-        return ctx.schema.area(code).map(a -> a.tab().get(ctx.options.lang())).orElse(code);
+        return areaName(ctx, code, ctx.options.lang());
+    }
+
+    static String areaName(ReportContext ctx, String code, Lang lang) {
+        return ctx.schema.area(code).map(a -> a.tab().get(lang)).orElse(code);
+    }
+
+    /** A region's name in the language; the reference list gives the Finnish one. */
+    static String regionName(String fi, Lang lang) {
+        if (fi == null || lang == Lang.FI) {
+            return fi;
+        }
+        try {
+            return Texts.get(lang, "region." + fi);
+        } catch (IllegalArgumentException e) {
+            return fi;
+        }
     }
 
     static String outcome(Map<String, String> t, Outcome o) {
@@ -154,24 +193,28 @@ public final class HtmlModel {
     }
 
     static String municipalityName(ReportContext ctx, MunicipalityFigures m) {
-        return ctx.options.lang() == Lang.SV ? m.nameSv() : m.nameFi();
+        return municipalityName(m, ctx.options.lang());
+    }
+
+    static String municipalityName(MunicipalityFigures m, Lang lang) {
+        return lang == Lang.SV ? m.nameSv() : m.nameFi();
     }
 
     static National national(ReportContext ctx, Map<String, String> t) {
         return NationalPage.model(ctx, t);
     }
 
-    static Municipality municipality(ReportContext ctx, Map<String, String> t, String code) {
-        return MunicipalityPage.model(ctx, t, code);
+    static Municipality municipality(ReportContext ctx, Map<String, String> t, Lang lang, String code) {
+        return MunicipalityPage.model(ctx, t, lang, code);
     }
 
     /** An ISO instant as the report shows times; other text as it is. */
-    static String time(String iso) {
+    static String time(String iso, Lang lang) {
         if (iso == null) {
             return null;
         }
         try {
-            return TIME.format(Instant.parse(iso));
+            return time(Instant.parse(iso), lang);
         } catch (DateTimeParseException e) {
             return Text.clean(iso);
         }
@@ -181,9 +224,10 @@ public final class HtmlModel {
         return code != null && CODE.matcher(code).matches() ? prefix + "municipalities/" + code + ".html" : null;
     }
 
-    static FileRow fileRow(ReportContext ctx, Map<String, String> t, FileResult x, String prefix) {
+    static FileRow fileRow(ReportContext ctx, Map<String, String> t, FileResult x, String prefix, Lang lang) {
         return new FileRow(Text.clean(x.file()), outcome(t, x.outcome()), x.outcome().id(), x.municipalityCode(),
-                x.reason() == null ? null : Text.clean(x.reason().get(ctx.options.lang())), x.reasonCode(),
+                ctx.municipalityName(x.municipalityCode(), lang),
+                x.reason() == null ? null : Text.clean(x.reason().get(lang)), x.reasonCode(),
                 href(x.municipalityCode(), prefix));
     }
 

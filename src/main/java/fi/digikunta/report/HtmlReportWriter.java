@@ -40,10 +40,14 @@ final class HtmlReportWriter {
 
     private final Configuration cfg;
     private final Map<String, String> texts;
+    private final Map<Lang, Map<String, String>> textsByLang = new java.util.EnumMap<>(Lang.class);
 
     HtmlReportWriter(ReportOptions options) {
         this.cfg = configuration(options);
         this.texts = texts(options.lang());
+        for (Lang l : Lang.values()) {
+            textsByLang.put(l, texts(l));
+        }
     }
 
     /** One Configuration with the manual's recommended settings, locked down for untrusted data. */
@@ -99,6 +103,11 @@ final class HtmlReportWriter {
 
     Map<String, String> texts() {
         return texts;
+    }
+
+    /** The texts of a municipality's page, which may be in another language than the report. */
+    Map<String, String> pageTexts(Lang lang) {
+        return textsByLang.get(lang);
     }
 
     byte[] render(String templateName, Object model) {

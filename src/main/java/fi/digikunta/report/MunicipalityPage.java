@@ -1,6 +1,5 @@
 package fi.digikunta.report;
 
-import fi.digikunta.findings.Finding;
 import fi.digikunta.model.AreaFigures;
 import fi.digikunta.model.Distribution;
 import fi.digikunta.model.FileResult;
@@ -15,7 +14,7 @@ import fi.digikunta.report.HtmlModel.AreaRow;
 import fi.digikunta.report.HtmlModel.AreaServices;
 import fi.digikunta.report.HtmlModel.FileFindings;
 import fi.digikunta.report.HtmlModel.FileRow;
-import fi.digikunta.report.HtmlModel.FindingLine;
+import fi.digikunta.report.HtmlModel.LetterTop;
 import fi.digikunta.report.HtmlModel.Municipality;
 import fi.digikunta.report.HtmlModel.ServiceLine;
 import fi.digikunta.report.HtmlModel.SpreadRow;
@@ -30,8 +29,8 @@ import java.util.Map;
 
 /** Builds the model of one municipality's page: its figures by area, its services, its files and findings. */
 record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt f) {
-    static Municipality model(ReportContext ctx, Map<String, String> t, String code) {
-        Lang lang = ctx.options.lang();
+    /** The page in {@code lang} (the page's language, {@link ReportContext#pageLang}); t are its texts. */
+    static Municipality model(ReportContext ctx, Map<String, String> t, Lang lang, String code) {
         return new MunicipalityPage(ctx, t, lang, new Fmt(lang)).model(code);
     }
 
@@ -39,7 +38,15 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
         MunicipalityFigures m = ctx.municipalities.stream().filter(x -> x.code().equals(code)).findFirst()
                 .orElse(null);
         List<FileResult> files = ctx.files.stream().filter(x -> code.equals(x.municipalityCode())).toList();
-        List<FileRow> fileRows = files.stream().map(x -> HtmlModel.fileRow(ctx, t, x, "../")).toList();
+        List<FileRow> fileRows = files.stream().map(x -> HtmlModel.fileRow(ctx, t, x, "../", lang)).toList();
+        Letter letter = new Letter(t, lang, f);
+        FileResult main = mainFile(m, files);
+        LetterTop top = letter.top(main, main == null || main.ret() == null
+                || main.ret().identification() == null || main.ret().identification().fillDate() == null ? null
+                : f.date(main.ret().identification().fillDate()));
+        String processed = ctx.run.generatedAt() == null ? null : HtmlModel.time(ctx.run.generatedAt(), lang);
+        String reportLink = lang == ctx.options.lang() ? t.get("back")
+                : t.get("back") + " (" + t.get("in_lang_" + ctx.options.lang().code()) + ")";
         List<StageHeader> stageHeaders = ctx.schema.stages().stream().map(st -> new StageHeader(st,
                 ctx.schema.column("stage." + st).map(c -> c.label().get(lang)).orElse(st))).toList();
         List<StageCell> legend = new ArrayList<>();
@@ -48,9 +55,10 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
         }
         legend.add(stageCell(null));
         if (m == null) {
-            return new Municipality(lang.code(), t, HtmlModel.run(ctx), code, null, null, null, null, null, false,
-                    Fmt.NONE, null, null, Fmt.NONE, Fmt.NONE, Fmt.NONE, 0, List.of(), List.of(), stageHeaders,
-                    legend, List.of(), fileRows, findings(files));
+            return new Municipality(lang.code(), t, HtmlModel.run(ctx, lang), code,
+                    ctx.municipalityName(code, lang), null, null, null, null, false, Fmt.NONE, null, null, Fmt.NONE,
+                    Fmt.NONE, Fmt.NONE, 0, List.of(), List.of(), stageHeaders, legend, List.of(), fileRows,
+                    findings(letter, files), top, reportLink, processed);
         }
         List<SpreadRow> spread = new ArrayList<>();
         spread.add(HtmlModel.spreadRow(f, NationalFigures.ALL, t.get("all_areas"),
@@ -58,45 +66,49 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
         List<AreaRow> areas = new ArrayList<>();
         for (AreaFigures a : m.areas()) {
             Distribution d = Tables.get(ctx.national.index(), a.area());
-            spread.add(HtmlModel.spreadRow(f, a.area(), HtmlModel.areaName(ctx, a.area()), d, a.index()));
+            spread.add(HtmlModel.spreadRow(f, a.area(), HtmlModel.areaName(ctx, a.area(), lang), d, a.index()));
             areas.add(areaRow(a, d));
         }
-        FileResult file = ctx.file(m.file()).orElse(null);
         Savings s = m.savings();
-        return new Municipality(lang.code(), t, HtmlModel.run(ctx), code, HtmlModel.municipalityName(ctx, m),
-                m.region(), f.integer(m.population()), Text.clean(m.file()),
-                file == null ? null : HtmlModel.outcome(t, file.outcome()), true, f.dec1(m.index()), m.level(),
-                ctx.levelName(m.level()), f.euro(s == null ? null : s.realisedNet()),
+        return new Municipality(lang.code(), t, HtmlModel.run(ctx, lang), code, HtmlModel.municipalityName(m, lang),
+                HtmlModel.regionName(m.region(), lang), f.integer(m.population()), Text.clean(m.file()),
+                main == null ? null : HtmlModel.outcome(t, main.outcome()), true, f.dec1(m.index()), m.level(),
+                ctx.levelName(m.level(), lang), f.euro(s == null ? null : s.realisedNet()),
                 f.euro(s == null ? null : s.potentialNet()), f.euro(s == null ? null : s.target()),
                 s == null ? 0 : s.computableInUse(), spread, areas, stageHeaders, legend, services(m), fileRows,
-                findings(files));
+                findings(letter, files), top, reportLink, processed);
+    }
+
+    /** The file the letter is about: the counted one, else the last judged one by name, else the last. */
+    private FileResult mainFile(MunicipalityFigures m, List<FileResult> files) {
+        if (m != null && ctx.file(m.file()).isPresent()) {
+            return ctx.file(m.file()).get();
+        }
+        FileResult judged = null;
+        for (FileResult x : files) {
+            if (x.outcome() != Outcome.SUPERSEDED && x.outcome() != Outcome.PENDING) {
+                judged = x;
+            }
+        }
+        return judged != null || files.isEmpty() ? judged : files.get(files.size() - 1);
     }
 
     /** The findings of each file that is judged (a superseded or pending file's no longer matter). */
-    private List<FileFindings> findings(List<FileResult> files) {
+    private static List<FileFindings> findings(Letter letter, List<FileResult> files) {
         List<FileFindings> findings = new ArrayList<>();
         for (FileResult x : files) {
-            if (x.outcome() == Outcome.SUPERSEDED || x.outcome() == Outcome.PENDING) {
-                continue;
+            if (x.outcome() != Outcome.SUPERSEDED && x.outcome() != Outcome.PENDING) {
+                findings.add(letter.findings(x));
             }
-            List<FindingLine> lines = new ArrayList<>();
-            for (Finding fd : x.findings()) {
-                lines.add(new FindingLine(Text.clean(fd.sheet()), fd.cell(),
-                        t.getOrDefault("severity_" + Tables.id(fd.severity()), Tables.id(fd.severity())),
-                        Tables.id(fd.severity()), fd.id(),
-                        fd.message() == null ? "" : Text.clean(fd.message().get(lang))));
-            }
-            findings.add(new FileFindings(Text.clean(x.file()), HtmlModel.outcome(t, x.outcome()), x.outcome().id(),
-                    x.reason() == null ? null : Text.clean(x.reason().get(lang)), x.findingsTruncated(), lines));
         }
         return findings;
     }
 
     private AreaRow areaRow(AreaFigures a, Distribution d) {
         Savings s = a.savings();
-        return new AreaRow(a.area(), HtmlModel.areaName(ctx, a.area()), a.inUse(), a.planned(), a.notAdopted(),
+        return new AreaRow(a.area(), HtmlModel.areaName(ctx, a.area(), lang), a.inUse(), a.planned(), a.notAdopted(),
                 a.unanswered(), f.pct(a.coverage()), f.pct(a.depth()), f.pct(a.usage()), f.dec1(a.index()),
-                a.level(), ctx.levelName(a.level()), f.dec1(d == null ? null : d.median()),
+                a.level(), ctx.levelName(a.level(), lang), f.dec1(d == null ? null : d.median()),
                 f.euro(s == null ? null : s.realisedNet()), f.euro(s == null ? null : s.potentialNet()),
                 f.euro(s == null ? null : s.target()), s == null ? 0 : s.computableInUse());
     }
@@ -109,7 +121,7 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
             byArea.computeIfAbsent(s.area(), k -> new ArrayList<>()).add(serviceLine(m, s));
         }
         List<AreaServices> services = new ArrayList<>();
-        byArea.forEach((a, list) -> services.add(new AreaServices(a, HtmlModel.areaName(ctx, a), list)));
+        byArea.forEach((a, list) -> services.add(new AreaServices(a, HtmlModel.areaName(ctx, a, lang), list)));
         return services;
     }
 

@@ -38,9 +38,10 @@ record NationalPage(ReportContext ctx, Map<String, String> t, Fmt f, NationalFig
         int shown = n.respondents() == 0 ? 0 : Math.min(HtmlModel.SERVICES_SHOWN, shares.size() / 2);
         List<LevelName> levelNames = ctx.levels().stream().map(l -> new LevelName(l, ctx.levelName(l))).toList();
         List<FileRow> notCounted = ctx.files.stream().filter(x -> !x.outcome().counts())
-                .map(x -> HtmlModel.fileRow(ctx, t, x, "")).toList();
+                .map(x -> HtmlModel.fileRow(ctx, t, x, "", ctx.options.lang())).toList();
         int counted = (int) ctx.files.stream().filter(x -> x.outcome().counts()).count();
-        return new National(ctx.options.lang().code(), t, HtmlModel.run(ctx), headline(), spread(), levels(),
+        return new National(ctx.options.lang().code(), t, HtmlModel.run(ctx, ctx.options.lang()), headline(),
+                spread(), levels(),
                 levelNames, fastest.subList(0, shown), slowest.subList(0, shown), regions(), municipalities(),
                 notCounted, ctx.files.size(), counted, SinceSection.model(ctx, t));
     }
@@ -100,7 +101,7 @@ record NationalPage(ReportContext ctx, Map<String, String> t, Fmt f, NationalFig
     private List<Region> regions() {
         List<RegionStats> rs = new ArrayList<>(n.regions());
         rs.sort(Comparator.comparing(RegionStats::region, Comparator.nullsLast(Comparator.naturalOrder())));
-        return rs.stream().map(r -> new Region(r.region(), r.respondents(), f.dec1(r.meanIndex()))).toList();
+        return rs.stream().map(r -> new Region(HtmlModel.regionName(r.region(), ctx.options.lang()), r.respondents(), f.dec1(r.meanIndex()))).toList();
     }
 
     private List<MunicipalityRow> municipalities() {
@@ -108,7 +109,8 @@ record NationalPage(ReportContext ctx, Map<String, String> t, Fmt f, NationalFig
         for (MunicipalityFigures m : ctx.municipalities) {
             FileResult file = ctx.file(m.file()).orElse(null);
             Savings s = m.savings();
-            ms.add(new MunicipalityRow(m.code(), HtmlModel.municipalityName(ctx, m), m.region(),
+            ms.add(new MunicipalityRow(m.code(), HtmlModel.municipalityName(ctx, m),
+                    HtmlModel.regionName(m.region(), ctx.options.lang()),
                     f.integer(m.population()), f.dec1(m.index()), m.level(), ctx.levelName(m.level()),
                     f.euro(s == null ? null : s.realisedNet()), f.euro(s == null ? null : s.potentialNet()),
                     file == null ? "" : HtmlModel.outcome(t, file.outcome()),

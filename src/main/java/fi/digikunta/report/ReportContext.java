@@ -9,6 +9,7 @@ import fi.digikunta.model.ServiceRow;
 import fi.digikunta.model.RunResult;
 import fi.digikunta.reference.Municipality;
 import fi.digikunta.reference.MunicipalityList;
+import fi.digikunta.schema.Lang;
 import fi.digikunta.schema.Schema;
 import fi.digikunta.schema.SchemaRegistry;
 import java.util.ArrayList;
@@ -55,6 +56,11 @@ final class ReportContext {
         this.reference = List.copyOf(ref);
     }
 
+    /** The built-in list, read once and only when a page needs a name that no figures carry. */
+    private static final class Reference {
+        static final MunicipalityList LIST = MunicipalityList.builtIn();
+    }
+
     Optional<FileResult> file(String name) {
         return Optional.ofNullable(name == null ? null : fileByName.get(name));
     }
@@ -69,7 +75,51 @@ final class ReportContext {
     }
 
     String levelName(int level) {
-        return schema.levelName(level).get(options.lang());
+        return levelName(level, options.lang());
+    }
+
+    String levelName(int level, Lang lang) {
+        return schema.levelName(level).get(lang);
+    }
+
+    /**
+     * A municipality's name in the language: from its figures, else from the built-in reference
+     * list (a rejected return has no figures but its code was read); null when the code is unknown.
+     */
+    String municipalityName(String code, Lang lang) {
+        if (code == null) {
+            return null;
+        }
+        for (MunicipalityFigures m : municipalities) {
+            if (m.code().equals(code)) {
+                return lang == Lang.SV ? m.nameSv() : m.nameFi();
+            }
+        }
+        return Reference.LIST.byCode(code).map(m -> lang == Lang.SV ? m.nameSv() : m.nameFi())
+                .orElse(null);
+    }
+
+    /**
+     * The language of a municipality's page: forced by the options, else that of the form it
+     * returned (its counted return first, then any other of its returns that was read), else the
+     * report's language.
+     */
+    Lang pageLang(String code) {
+        if (options.pageLang() != null) {
+            return options.pageLang();
+        }
+        Lang counted = null;
+        Lang other = null;
+        for (FileResult f : files) {
+            if (code.equals(f.municipalityCode()) && f.ret() != null && f.ret().language() != null) {
+                if (f.outcome().counts()) {
+                    counted = f.ret().language();
+                } else if (other == null) {
+                    other = f.ret().language();
+                }
+            }
+        }
+        return counted != null ? counted : other != null ? other : options.lang();
     }
 
     /** "ALL" then the schema's area codes: the order of every per-area listing. */

@@ -12,11 +12,17 @@ import java.util.Objects;
  *        ({@code reason}, {@code level_name})
  * @param templatesDir a folder whose templates override the built-in ones of the same name; null
  *        for the built-in templates only
+ * @param pageLang the language of every municipality's page; null for each page in the language of
+ *        the municipality's own return
  */
-public record ReportOptions(CsvDialect csvDialect, Lang lang, Path templatesDir) {
+public record ReportOptions(CsvDialect csvDialect, Lang lang, Path templatesDir, Lang pageLang) {
     public ReportOptions {
         Objects.requireNonNull(csvDialect, "csvDialect");
         Objects.requireNonNull(lang, "lang");
+    }
+
+    public ReportOptions(CsvDialect csvDialect, Lang lang, Path templatesDir) {
+        this(csvDialect, lang, templatesDir, null);
     }
 
     /** RFC 4180 CSV, Finnish, built-in templates. */
@@ -25,14 +31,19 @@ public record ReportOptions(CsvDialect csvDialect, Lang lang, Path templatesDir)
     }
 
     public ReportOptions withCsvDialect(CsvDialect d) {
-        return new ReportOptions(d, lang, templatesDir);
+        return new ReportOptions(d, lang, templatesDir, pageLang);
     }
 
     public ReportOptions withLang(Lang l) {
-        return new ReportOptions(csvDialect, l, templatesDir);
+        return new ReportOptions(csvDialect, l, templatesDir, pageLang);
     }
 
     public ReportOptions withTemplatesDir(Path dir) {
-        return new ReportOptions(csvDialect, lang, dir);
+        return new ReportOptions(csvDialect, lang, dir, pageLang);
+    }
+
+    /** Every municipality's page in {@code l}; null: each in the language of its return. */
+    public ReportOptions withPageLang(Lang l) {
+        return new ReportOptions(csvDialect, lang, templatesDir, l);
     }
 }

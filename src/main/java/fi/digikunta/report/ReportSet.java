@@ -2,6 +2,7 @@ package fi.digikunta.report;
 
 import fi.digikunta.model.RunFailure;
 import fi.digikunta.model.RunResult;
+import fi.digikunta.schema.Lang;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -97,8 +98,9 @@ public final class ReportSet {
     /** One municipality's page; what fails in it, short of a template error, is that municipality's. */
     private static void page(HtmlReportWriter html, ReportContext ctx, String code, OutputStream o) {
         try {
-            html.render(HtmlReportWriter.MUNICIPALITY, HtmlModel.municipality(ctx, html.texts(), code),
-                    MapSection.locator(ctx, code), o);
+            Lang lang = ctx.pageLang(code);
+            html.render(HtmlReportWriter.MUNICIPALITY, HtmlModel.municipality(ctx, html.pageTexts(lang), lang, code),
+                    MapSection.locator(ctx, code, lang), o);
         } catch (RunFailure e) {
             throw e;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {

@@ -41,7 +41,8 @@ final class SinceSection {
         }
         boolean none = !s.firstRun() && !s.previousUnreadable() && s.newReturns().isEmpty()
                 && s.supersededReturns().isEmpty() && s.newlyRejected().isEmpty() && s.changedFigures().isEmpty();
-        return new Since(s.firstRun(), s.previousUnreadable(), HtmlModel.time(s.previousGeneratedAt()),
+        return new Since(s.firstRun(), s.previousUnreadable(),
+                HtmlModel.time(s.previousGeneratedAt(), ctx.options.lang()),
                 files(ctx, t, pages, s.newReturns()), files(ctx, t, pages, s.supersededReturns()),
                 files(ctx, t, pages, s.newlyRejected()), changed, none,
                 changed.stream().anyMatch(m -> !"changed".equals(m.statusId())));
@@ -54,7 +55,8 @@ final class SinceSection {
             FileResult now = ctx.file(c.file()).orElse(null);
             String reason = now == null || now.reason() == null ? null : Text.clean(now.reason().get(ctx.options.lang()));
             String code = c.municipalityCode();
-            out.add(new SinceFile(Text.clean(c.file()), code, code != null && pages.contains(code)
+            out.add(new SinceFile(Text.clean(c.file()), code, ctx.municipalityName(code, ctx.options.lang()),
+                    code != null && pages.contains(code)
                     ? HtmlModel.href(code, "") : null, outcomeLabel(t, c.outcome()), c.outcome(),
                     c.previousOutcome() == null ? t.get("since_not_before") : outcomeLabel(t, c.previousOutcome()),
                     reason, c.reasonCode()));

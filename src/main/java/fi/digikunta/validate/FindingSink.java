@@ -3,12 +3,19 @@ package fi.digikunta.validate;
 import fi.digikunta.findings.Finding;
 import fi.digikunta.findings.FindingCode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
-/** The findings of one file, kept up to the cap (rejections always kept), counted beyond it. */
+/**
+ * The findings of one file, kept up to the cap for each kind of finding (rejections always kept),
+ * counted beyond it. The cap is per kind so that hundreds of one harmless warning never hide a
+ * finding of another kind.
+ */
 final class FindingSink {
     private final int cap;
     private final List<Finding> kept = new ArrayList<>();
+    private final Map<FindingCode, Integer> keptByCode = new EnumMap<>(FindingCode.class);
     private int total;
     private Finding firstRejection;
 
@@ -22,8 +29,10 @@ final class FindingSink {
         if (rejection && firstRejection == null) {
             firstRejection = f;
         }
-        if (kept.size() < cap || rejection) {
+        int ofKind = keptByCode.getOrDefault(f.code(), 0);
+        if (ofKind < cap || rejection) {
             kept.add(f);
+            keptByCode.put(f.code(), ofKind + 1);
         }
     }
 

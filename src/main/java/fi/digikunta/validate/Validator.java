@@ -140,7 +140,8 @@ public final class Validator {
             if (areas == null) {
                 return rejected();
             }
-            AssessmentReturn ret = new AssessmentReturn(ix.schema.schemaVersion(), ident, areas);
+            AssessmentReturn ret = new AssessmentReturn(ix.schema.schemaVersion(), ident, areas,
+                    FormLanguage.of(wb, ix.schema));
             Outcome outcome = sink.total() == 0 ? Outcome.ACCEPTED : Outcome.ACCEPTED_WITH_WARNINGS;
             return new Validated(outcome, municipalityCode, ret, sink.result(), sink.truncated(), null, null, round);
         }

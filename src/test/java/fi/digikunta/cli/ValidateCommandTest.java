@@ -104,7 +104,7 @@ class ValidateCommandTest {
         assertTrue(fi.out().contains("Hylätty"), fi.out());
         assertTrue(fi.out().contains("rikki.xlsx  corrupt-zip: Tiedosto on katkennut"), fi.out());
         assertTrue(fi.out().contains("number-as-text  'Asuminen, ympäristö, liikenne'!L4"), fi.out());
-        assertTrue(fi.out().contains("Yhteensä: 1 Hyväksytty, 1 Hyväksytty, varoituksia, 1 Korvattu uudemmalla, 1 Hylätty"),
+        assertTrue(fi.out().contains("Yhteensä: 1 Hyväksytty, 1 Hyväksytty varoituksin, 1 Korvattu uudemmalla, 1 Hylätty"),
                 fi.out());
         var en = CliTestSupport.run("validate", "--lang", "en", inbox.resolve("rikki.xlsx").toString()).expectExit(1);
         assertTrue(en.out().contains("Rejected  rikki.xlsx  corrupt-zip: The file is truncated"), en.out());

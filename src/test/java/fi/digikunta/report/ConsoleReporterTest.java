@@ -31,8 +31,8 @@ class ConsoleReporterTest {
         FileResult warned = r("espoo.xlsx", Outcome.ACCEPTED_WITH_WARNINGS, "049", null,
                 new Finding(FindingCode.of("name-mismatch").orElseThrow(), Severity.WARNING, "Tiedot", "B3", W),
                 new Finding(FindingCode.of("unknown-id").orElseThrow(), Severity.WARNING, "ASI", "A9", W));
-        assertEquals("espoo.xlsx: Hyväksytty, varoituksia (049), 2 varoitusta", ConsoleReporter.summaryLine(warned, Lang.FI));
-        assertEquals("espoo.xlsx: Godkänd, varningar (049), 2 varningar", ConsoleReporter.summaryLine(warned, Lang.SV));
+        assertEquals("espoo.xlsx: Hyväksytty varoituksin (049), 2 varoitusta", ConsoleReporter.summaryLine(warned, Lang.FI));
+        assertEquals("espoo.xlsx: Godkänd med varningar (049), 2 varningar", ConsoleReporter.summaryLine(warned, Lang.SV));
         assertEquals("espoo.xlsx: Accepted with warnings (049), 2 warnings", ConsoleReporter.summaryLine(warned, Lang.EN));
         FileResult rejected = r("rikki.xlsx", Outcome.REJECTED, null, BROKEN);
         assertEquals("rikki.xlsx: Hylätty – Tiedosto on vioittunut.", ConsoleReporter.summaryLine(rejected, Lang.FI));

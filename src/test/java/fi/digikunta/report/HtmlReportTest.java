@@ -133,14 +133,21 @@ class HtmlReportTest {
     }
 
     @Test
-    void municipalityPageListsWhatToFixBySheetAndCell() {
+    void municipalityPageListsWhatToFixBySheetAndRangeWithEveryKindCounted() {
         String html = page(render(TestRuns.manyFindings(), Lang.FI), "municipalities/091.html");
-        assertTrue(html.contains("<h2 id=\"h-findings\">Korjattavat kohdat</h2>"));
-        assertTrue(html.contains("<li><span class=\"sev-error\">Virhe</span> · välilehti <q>"
-                + "Asuminen, ympäristö, liikenne</q>, solu <span class=\"where\">F4</span>: Arvo ei kelpaa (rivi 4)"
-                + " <span class=\"own\">[invalid-stage]</span></li>"), html);
-        assertEquals(120, html.split("<li><span class=\"sev-").length - 1, "every finding listed");
-        assertTrue(html.contains("Havaintoja oli enemmän kuin tähän mahtuu"), "the cap is said");
+        assertTrue(html.indexOf("id=\"h-letter\"") < html.indexOf("id=\"h-fixes-0\"")
+                && html.indexOf("id=\"h-fixes-0\"") < html.indexOf("id=\"h-areas\""), "letter, fixes, figures");
+        assertTrue(html.contains("<h2 id=\"h-fixes-0\">Korjattavaa</h2>"));
+        // 60 identical-kind findings down one column are one line with the range and the count
+        assertTrue(html.contains("<li><span class=\"sev-error\">Virhe</span> · <q>Asuminen, ympäristö, liikenne</q>, "
+                + "<span class=\"where\">F4:F122</span>, 60 solua: Virheellinen vaiheen taso. Esimerkiksi: Arvo ei "
+                + "kelpaa (rivi 4) <small class=\"code\">invalid-stage</small></li>"), html);
+        assertTrue(html.contains("<tr data-kind=\"invalid-stage\"><th scope=\"row\">Virheellinen vaiheen taso "
+                + "<small class=\"code\">invalid-stage</small></th><td class=\"sev-error\">Virhe</td>"
+                + "<td class=\"num\">60</td></tr>"), html);
+        assertTrue(html.contains("<tr data-kind=\"number-as-text\">"), "a no-action kind is counted too");
+        assertTrue(html.contains("Korjatkaa alla oleva kohta ja lähettäkää lomake uudelleen."), "the number-as-text "
+                + "warnings are not things to fix: one fix line only");
     }
 
     @Test
@@ -167,9 +174,11 @@ class HtmlReportTest {
     @Test
     void aMunicipalityWithOnlyARejectedFileGetsAPageSayingWhy() {
         String html = page(render(TestRuns.superseded(), Lang.FI), "municipalities/245.html");
-        assertTrue(html.contains("<h1>Kunta 245</h1>"));
-        assertTrue(html.contains("Kunnalta ei ole hyväksyttyä lomaketta"));
-        assertTrue(html.contains("<p class=\"outcome-rejected\">Tiedosto on suojattu salasanalla</p>"));
+        assertTrue(html.contains("<h1>Kerava (245)</h1>"), "named from the municipality list");
+        assertTrue(html.contains("Palautuksenne ei ole mukana luvuissa."));
+        assertTrue(html.contains("<p class=\"reason\">Syy: Tiedosto on suojattu salasanalla"));
+        assertEquals(2, html.split("Tiedosto on suojattu salasanalla", -1).length - 1, "the reason said once"
+                + " in the letter (and once in the file list)");
     }
 
     static java.util.Properties bundle(String suffix) throws Exception {
@@ -205,10 +214,10 @@ class HtmlReportTest {
         String since = sinceSection(html);
         assertTrue(since != null && html.indexOf("h-since") < html.indexOf("h-spread"), "near the top");
         assertTrue(since.contains("<h2 id=\"h-since\">Muutokset edellisestä ajosta</h2>"), since);
-        assertTrue(since.contains("Verrattu edellisen ajon raporttiin (luotu 2026-03-01 02:00:00 UTC)."), since);
+        assertTrue(since.contains("Verrattu edellisen ajon raporttiin (luotu 1.3.2026 klo 4.00)."), since);
         assertTrue(since.contains("<h3 id=\"h-since-new\">Uudet palautukset (1)</h3>"), since);
-        assertTrue(since.contains("<tr><th scope=\"row\">inari.xlsx</th><td><a href=\"municipalities/148.html\">148"
-                + "</a></td><td class=\"outcome-accepted_with_warnings\">Hyväksytty, varoituksia</td>"
+        assertTrue(since.contains("<tr><th scope=\"row\">inari.xlsx</th><td><a href=\"municipalities/148.html\">148 Inari"
+                + "</a></td><td class=\"outcome-accepted_with_warnings\">Hyväksytty varoituksin</td>"
                 + "<td>ei aiemmin mukana</td><td></td></tr>"), since);
         assertTrue(since.contains("<h3 id=\"h-since-superseded\">Uudemmalla korvatut palautukset (1)</h3>"));
         assertTrue(since.contains("<th scope=\"row\">helsinki-vanha.xlsx</th>"));
@@ -278,7 +287,7 @@ class HtmlReportTest {
                 + "<td class=\"num\">41,2611</td>"), html);
         assertTrue(html.contains("<td>Toteutunut nettosäästö</td><td>Asuminen, ympäristö, liikenne</td>"
                 + "<td class=\"num\">1\u00A0200\u00A0€</td><td class=\"num\">\u2013</td>"), html);
-        assertTrue(html.contains("(luotu 2026-02-28 02:00:00 UTC)"));
+        assertTrue(html.contains("(luotu 28.2.2026 klo 4.00)"));
     }
 
     @Test

@@ -27,7 +27,7 @@ public final class OutputChecks {
     /** Every file a run writes, relative to its output folder. */
     static final Pattern OUTPUT_NAME = Pattern.compile(
             "report\\.json|report\\.html|[a-z_]+\\.csv|municipalities/[0-9]{3}\\.html|run-log\\.jsonl|\\.digikunta-set"
-                    + "|history/report-[0-9]{8}T[0-9]{6}Z(-[0-9]+)?\\.json(\\.gz)?");
+                    + "|history/report-[0-9]{8}T[0-9]{6}Z(-[0-9]+)?\\.json(\\.gz)?|datapackage\\.json");
     static final Pattern NUMBER = Pattern.compile("-?[0-9]+([.,][0-9]+)?");
 
     private OutputChecks() {

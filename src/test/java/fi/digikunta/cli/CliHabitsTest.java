@@ -81,10 +81,10 @@ class CliHabitsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "fi|Tiedostoja 2 – Hyväksytty, varoituksia: 1; Hylätty: 1|Laskennassa 1 kuntaa viiteluettelon 308 kunnasta"
+        "fi|Tiedostoja 2 – Hyväksytty varoituksin: 1; Hylätty: 1|Laskennassa 1 kuntaa viiteluettelon 308 kunnasta"
             + "|Lopetuskoodi 1: hylättyjä tiedostoja 1, tiedostoja, joissa havaintoja tasolla --fail-on error: 0"
             + "|Valmis (",
-        "sv|Filer 2 – Godkänd, varningar: 1; Avvisad: 1|I beräkningen 1 kommuner av referenslistans 308"
+        "sv|Filer 2 – Godkänd med varningar: 1; Avvisad: 1|I beräkningen 1 kommuner av referenslistans 308"
             + "|Slutkod 1: avvisade filer 1, filer med iakttagelser på nivån --fail-on error: 0|Klart (",
         "en|Files 2 – Accepted with warnings: 1; Rejected: 1|Counted 1 municipalities of the 308 on the reference list"
             + "|Exit code 1: rejected files 1, files with findings at --fail-on error: 0|Done ("})

@@ -30,7 +30,9 @@ class ProblemTableTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void outcomeAndFindings(Fixture f) {
-        Validated v = VALIDATOR.validate(READER.read(f.bytes().get(), f.name() + ".xlsx"));
+        // The fixtures are v1 forms; their inbox's round is given, as a coordinator does with --round, so
+        // that a bad fill date is the date's own finding (a round that cannot be decided is RoundsTest's).
+        Validated v = VALIDATOR.validate(READER.read(f.bytes().get(), f.name() + ".xlsx"), 2025);
         List<Expected> got = v.findings().stream().map(x -> new Expected(x.id(), x.sheet(), x.cell())).toList();
         assertEquals(f.findings(), got, () -> f.problem() + ": " + v.findings());
         assertEquals(f.outcome(), v.outcome(), f.problem());

@@ -151,8 +151,11 @@ final class IdentificationCheck {
                 sink.add((noRound ? FindingCode.ROUND_UNKNOWN : FindingCode.INVALID_DATE).at(g.name(),
                         dateCell.ref(), shown(dateCell)));
             } else if (date.isAfter(today)) {
-                // Else a return dated 2099 would stay the newest of its municipality for ever.
-                sink.add(FindingCode.INVALID_DATE.atVariant(g.name(), dateCell.ref(), "future", date, today));
+                // Else a return dated 2099 would stay the newest of its municipality for ever. A v1 form
+                // without an inbox round then has no round either: that is its one reason, as above.
+                boolean noRound = ix.schema.idKey("round").isEmpty() && inboxRound == null;
+                sink.add(noRound ? FindingCode.ROUND_UNKNOWN.at(g.name(), dateCell.ref(), shown(dateCell))
+                        : FindingCode.INVALID_DATE.atVariant(g.name(), dateCell.ref(), "future", date, today));
                 date = null;
             }
         }

@@ -122,7 +122,7 @@ class NightlyRunIT {
         assertEquals("new", s3.at("/changed_figures/0/status").asText());
         JsonNode inari = null;
         for (JsonNode m : Sets.reportJson(out).get("municipalities")) {
-            inari = m.get("code").asText().equals("148") ? m : inari;
+            inari = m.get("municipality_code").asText().equals("148") ? m : inari;
         }
         assertEquals(new JsonNodeFigure("index", null, null, inari.get("index")),
                 JsonNodeFigure.of(s3.at("/changed_figures/0/changes/0")), "Inari's index, new");
@@ -271,7 +271,7 @@ class NightlyRunIT {
 
     static List<String> municipalityChanges(JsonNode since) {
         List<String> out = new ArrayList<>();
-        since.get("changed_figures").forEach(m -> out.add(m.get("code").asText() + " " + m.get("status").asText()));
+        since.get("changed_figures").forEach(m -> out.add(m.get("municipality_code").asText() + " " + m.get("status").asText()));
         return out;
     }
 
@@ -308,7 +308,7 @@ class NightlyRunIT {
     static Map<String, String> figures(JsonNode report) {
         Map<String, String> out = new TreeMap<>();
         for (JsonNode m : report.get("municipalities")) {
-            out.put(m.get("code").asText(), m.get("index") + " " + m.get("level") + " " + m.get("savings") + " "
+            out.put(m.get("municipality_code").asText(), m.get("index") + " " + m.get("level") + " " + m.get("savings") + " "
                     + m.get("areas"));
         }
         assertFalse(out.isEmpty());
@@ -321,7 +321,7 @@ class NightlyRunIT {
 
     static List<String> codes(Path out) throws Exception {
         List<String> codes = new ArrayList<>();
-        Sets.reportJson(out).get("municipalities").forEach(m -> codes.add(m.get("code").asText()));
+        Sets.reportJson(out).get("municipalities").forEach(m -> codes.add(m.get("municipality_code").asText()));
         return codes;
     }
 

@@ -118,7 +118,7 @@ class NightlyRunIT {
         assertEquals(0, s3.get("superseded_returns").size(), s3.toString());
         assertEquals(0, s3.get("newly_rejected").size(), s3.toString());
         assertEquals(1, s3.get("changed_figures").size(), s3.toString());
-        assertEquals("148", s3.at("/changed_figures/0/code").asText());
+        assertEquals("148", s3.at("/changed_figures/0/municipality_code").asText());
         assertEquals("new", s3.at("/changed_figures/0/status").asText());
         JsonNode inari = null;
         for (JsonNode m : Sets.reportJson(out).get("municipalities")) {

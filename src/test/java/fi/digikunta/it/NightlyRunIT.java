@@ -130,7 +130,7 @@ class NightlyRunIT {
         String html = since(out);
         assertTrue(html.contains("<h3 id=\"h-since-new\">Uudet palautukset (1)</h3>"), html);
         assertTrue(html.contains("<tr><th scope=\"row\">148-inari.xlsx</th><td><a href=\"municipalities/148.html\">"
-                + "148</a></td><td class=\"outcome-accepted\">Hyväksytty</td><td>ei aiemmin mukana</td>"), html);
+                + "148 Inari</a></td><td class=\"outcome-accepted\">Hyväksytty</td><td>ei aiemmin mukana</td>"), html);
         assertEquals(1, html.split("<th scope=\"row\">").length - 1, "exactly one file listed: " + html);
         assertEquals(1, html.split("<th scope=\"rowgroup\"").length - 1, "exactly one municipality: " + html);
         assertTrue(html.contains("<a href=\"municipalities/148.html\">148</a> Inari</th>"), html);

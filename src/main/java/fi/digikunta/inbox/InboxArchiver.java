@@ -134,7 +134,7 @@ public final class InboxArchiver {
         } catch (NoSuchFileException ex) {
             return left(name, "archive.vanished");
         } catch (IOException ex) {
-            return left(name, Texts.message("archive.failed", Words.asIs(ex.toString())));
+            return left(name, Texts.message("archive.failed", Message.verbatim(ex.toString())));
         }
     }
 

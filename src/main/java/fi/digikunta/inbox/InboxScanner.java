@@ -149,7 +149,7 @@ public final class InboxScanner {
     }
 
     private static Message unreadable(String detail) {
-        return Texts.message("inbox.unreadable", Words.asIs(detail));
+        return Texts.message("inbox.unreadable", Message.verbatim(detail));
     }
 
     /** A file found, with the path whose attributes tell whether it changes (the target for a link). */

@@ -7,12 +7,6 @@ final class Words {
     private Words() {
     }
 
-    /** A path or an error put into a text whole: Texts cleans and cuts its arguments as workbook text. */
-    static Message asIs(Object value) {
-        String s = String.valueOf(value);
-        return new Message(s, s, s);
-    }
-
     /** A usage error's text, given in all three languages at once. */
     static String allLanguages(Message m) {
         return m.fi() + " / " + m.sv() + " / " + m.en();

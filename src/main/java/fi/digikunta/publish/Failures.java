@@ -16,12 +16,12 @@ final class Failures {
 
     /** A failure about a path ({0} of the text). */
     static RunFailure about(Lang lang, String key, Path path) {
-        return new RunFailure(Texts.get(lang, key, asIs(path)));
+        return new RunFailure(Texts.get(lang, key, Message.verbatim(path)));
     }
 
     /** A failure about a path ({0}) with the error that caused it ({1}). */
     static RunFailure about(Lang lang, String key, Path path, Exception cause) {
-        return new RunFailure(Texts.get(lang, key, asIs(path), asIs(reason(lang, cause))), cause);
+        return new RunFailure(Texts.get(lang, key, Message.verbatim(path), Message.verbatim(reason(lang, cause))), cause);
     }
 
     /** The cause in words, without its Java class name (which --verbose shows with the stack trace). */
@@ -33,10 +33,5 @@ final class Failures {
         };
         String msg = cause.getMessage() == null ? "" : cause.getMessage();
         return key == null ? msg : Texts.get(lang, key) + ": " + msg;
-    }
-
-    static Message asIs(Object value) {
-        String s = String.valueOf(value);
-        return new Message(s, s, s);
     }
 }

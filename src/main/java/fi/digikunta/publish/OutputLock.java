@@ -138,9 +138,9 @@ public final class OutputLock implements AutoCloseable {
     }
 
     private static RunFailure held(Path file, Optional<LockHolder> recorded, Lang lang) {
-        Message holder = recorded.map(h -> Failures.asIs(h.describe()))
+        Message holder = recorded.map(h -> Message.verbatim(h.describe()))
                 .orElseGet(() -> Texts.message("publish.holder_unknown"));
-        return new RunFailure(Texts.get(lang, "publish.locked", holder, Failures.asIs(file)));
+        return new RunFailure(Texts.get(lang, "publish.locked", holder, Message.verbatim(file)));
     }
 
     /** The holder recorded in a lock file, if any: for messages and tests. */

@@ -17,7 +17,6 @@ import fi.digikunta.publish.OutputPublisher;
 import fi.digikunta.publish.PublishOptions;
 import fi.digikunta.publish.Published;
 import fi.digikunta.publish.RunLog;
-import fi.digikunta.read.StaxWorkbookReader;
 import fi.digikunta.reference.MunicipalityList;
 import fi.digikunta.report.ReportOptions;
 import fi.digikunta.report.PageFailure;
@@ -282,7 +281,7 @@ public final class BatchRun {
             }
         });
         List<Validation.Checked> checked = Validation.validate(entries, o.rounds().lookup(), registry,
-                o.municipalities(), new StaxWorkbookReader(), workers, o.threads() > 1, r -> console.tick());
+                o.municipalities(), Validation.reader(), workers, o.threads() > 1, r -> console.tick());
         if (o.archive() != null) {
             checked = youngCorruptPending(checked);
         }

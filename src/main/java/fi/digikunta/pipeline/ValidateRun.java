@@ -3,7 +3,6 @@ package fi.digikunta.pipeline;
 import fi.digikunta.inbox.InboxOptions;
 import fi.digikunta.inbox.InboxScanner;
 import fi.digikunta.model.FileResult;
-import fi.digikunta.read.StaxWorkbookReader;
 import fi.digikunta.report.ValidateReport;
 import fi.digikunta.schema.Lang;
 import fi.digikunta.schema.SchemaRegistry;
@@ -46,7 +45,7 @@ public final class ValidateRun {
         var list = RunInputs.municipalities(o.municipalities());
         SchemaRegistry registry = SchemaRegistry.load();
         var entries = InboxScanner.scan(o.paths(), new InboxOptions(o.recursive(), Duration.ZERO));
-        List<FileResult> results = Validation.validateAll(entries, registry, list, new StaxWorkbookReader(),
+        List<FileResult> results = Validation.validateAll(entries, registry, list, Validation.reader(),
                 o.threads());
         if (o.format() == Format.json) {
             out.print(ValidateReport.json(results, o.toolVersion(), registry.latest().schemaVersion()));

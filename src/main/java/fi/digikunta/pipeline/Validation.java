@@ -8,7 +8,11 @@ import fi.digikunta.findings.Finding;
 import fi.digikunta.findings.Message;
 import fi.digikunta.model.Outcome;
 import fi.digikunta.findings.Severity;
+import fi.digikunta.read.Deadline;
+import fi.digikunta.read.ReadLimits;
+import fi.digikunta.read.StaxWorkbookReader;
 import fi.digikunta.read.WorkbookReader;
+import java.time.Duration;
 import fi.digikunta.reference.MunicipalityList;
 import fi.digikunta.schema.SchemaRegistry;
 import fi.digikunta.findings.FindingCode;
@@ -38,6 +42,22 @@ public final class Validation {
     private static final Message OUT_OF_MEMORY = FindingCode.READ_LIMIT.variant(ReadOutcome.MEMORY);
 
     private Validation() {
+    }
+
+    /**
+     * The system property that sets the per-file time limit in milliseconds, for tests only (the
+     * end-to-end tests of the limit would otherwise wait a minute per file); docs/reading.md.
+     */
+    static final String TIME_LIMIT_PROPERTY = "digikunta.test.fileTimeLimitMillis";
+
+    /** The workbook reader of a command: the default limits, the time limit as {@link #TIME_LIMIT_PROPERTY} says. */
+    static WorkbookReader reader() {
+        String ms = System.getProperty(TIME_LIMIT_PROPERTY);
+        ReadLimits limits = ReadLimits.DEFAULT;
+        if (ms != null && ms.matches("[1-9][0-9]{0,8}")) {
+            limits = limits.withTimeLimit(Duration.ofMillis(Long.parseLong(ms)));
+        }
+        return new StaxWorkbookReader(limits);
     }
 
     /** Threads to use by default: one per core. */
@@ -175,9 +195,11 @@ public final class Validation {
         Validated v;
         boolean outOfMemory = false;
         try {
-            ReadOutcome read = reader.read(e.path());
+            // One deadline for reading and validating: neither part may keep a file past the limit.
+            Deadline deadline = Deadline.after(reader.timeLimit());
+            ReadOutcome read = reader.read(e.path(), deadline);
             outOfMemory = read instanceof ReadOutcome.Unreadable u && u.outOfMemory();
-            v = validator.validate(read, roundOf.apply(e));
+            v = validator.validate(read, roundOf.apply(e), deadline);
         } catch (OutOfMemoryError ex) {
             outOfMemory = true;
             v = Validated.rejected(FindingCode.READ_LIMIT.inFile(OUT_OF_MEMORY));

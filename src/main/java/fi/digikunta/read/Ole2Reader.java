@@ -6,9 +6,12 @@ import fi.digikunta.read.XmlIn.Budget;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
+import org.apache.poi.hssf.record.FormatRecord;
 import org.apache.poi.hssf.usermodel.HSSFCell;
 import org.apache.poi.hssf.usermodel.HSSFCellStyle;
 import org.apache.poi.hssf.usermodel.HSSFRow;
@@ -27,6 +30,9 @@ import org.apache.poi.ss.util.NumberToTextConverter;
  * same raw cells as an .xlsx. This is the reader's only use of POI.
  */
 final class Ole2Reader {
+    /** How a message names the part of an .xls that holds its formats. */
+    private static final String STYLES_PART = "Workbook";
+
     private Ole2Reader() {
     }
 
@@ -58,8 +64,30 @@ final class Ole2Reader {
         }
     }
 
+    /**
+     * The cell formats and number formats within the limits of an .xlsx's styles part (count and
+     * format code length), checked before any cell is looked at.
+     */
+    private static void checkStyles(HSSFWorkbook wb, Budget budget) throws ReadException {
+        List<FormatRecord> formats = wb.getInternalWorkbook().getFormats();
+        if (wb.getNumCellStyles() > ReadLimits.MAX_STYLES || formats.size() > ReadLimits.MAX_STYLES) {
+            throw new ReadException(FindingCode.READ_LIMIT, "styles", STYLES_PART);
+        }
+        for (FormatRecord f : formats) {
+            budget.tick();
+            String code = f.getFormatString();
+            if (code != null && code.length() > ReadLimits.MAX_FORMAT_CODE_CHARS) {
+                throw new ReadException(FindingCode.READ_LIMIT, "formatCode", STYLES_PART,
+                        ReadLimits.MAX_FORMAT_CODE_CHARS);
+            }
+        }
+    }
+
     private static RawWorkbook convert(HSSFWorkbook wb, Budget budget, ReadLimits limits) throws ReadException {
+        checkStyles(wb, budget);
         boolean date1904 = wb.getInternalWorkbook().isUsing1904DateWindowing();
+        // Each number format is classified once, however many cells use it.
+        Map<Short, boolean[]> kinds = new HashMap<>();
         List<RawSheet> sheets = new ArrayList<>();
         for (int i = 0; i < wb.getNumberOfSheets(); i++) {
             HSSFSheet sheet = wb.getSheetAt(i);
@@ -73,7 +101,7 @@ final class Ole2Reader {
                 budget.checkTime();
                 for (int c = Math.max(0, row.getFirstCellNum()); c < row.getLastCellNum(); c++) {
                     HSSFCell cell = row.getCell(c);
-                    RawCell raw = cell == null ? null : cell(cell, date1904, limits);
+                    RawCell raw = cell == null ? null : cell(cell, date1904, limits, kinds);
                     if (raw == null) {
                         continue;
                     }
@@ -96,17 +124,20 @@ final class Ole2Reader {
         return new RawWorkbook(sheets, List.of());
     }
 
-    private static RawCell cell(HSSFCell cell, boolean date1904, ReadLimits limits) throws ReadException {
+    private static RawCell cell(HSSFCell cell, boolean date1904, ReadLimits limits, Map<Short, boolean[]> kinds)
+            throws ReadException {
         CellType type = cell.getCellType();
         boolean formula = type == CellType.FORMULA;
         if (formula) {
             type = cell.getCachedFormulaResultType();
         }
         HSSFCellStyle style = cell.getCellStyle();
-        int fmt = style.getDataFormat();
-        String code = style.getDataFormatString();
-        boolean percent = NumberFormats.isPercent(fmt, code);
-        boolean date = NumberFormats.isDate(fmt, code);
+        boolean[] kind = kinds.computeIfAbsent(style.getDataFormat(), fmt -> {
+            String code = style.getDataFormatString();
+            return new boolean[] {NumberFormats.isPercent(fmt, code), NumberFormats.isDate(fmt, code)};
+        });
+        boolean percent = kind[0];
+        boolean date = kind[1];
         int row = cell.getRowIndex();
         int col = cell.getColumnIndex();
         switch (type) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,17 @@ public final class StaxWorkbookReader implements WorkbookReader {
     }
 
     @Override
+    public Duration timeLimit() {
+        return limits.timeLimit();
+    }
+
+    @Override
     public ReadOutcome read(Path file) {
+        return read(file, Deadline.after(limits.timeLimit()));
+    }
+
+    @Override
+    public ReadOutcome read(Path file, Deadline deadline) {
         byte[] bytes;
         try {
             long size = Files.size(file);
@@ -66,13 +77,18 @@ public final class StaxWorkbookReader implements WorkbookReader {
         } catch (IOException | OutOfMemoryError | SecurityException e) {
             return new ReadException(FindingCode.FILE_UNREADABLE, null, e.getClass().getSimpleName()).toOutcome();
         }
-        return read(bytes, file.getFileName().toString());
+        return read(bytes, file.getFileName().toString(), deadline);
     }
 
     /** Reads a workbook held in memory; {@code name} is only for messages. The array is not modified. */
     public ReadOutcome read(byte[] bytes, String name) {
+        return read(bytes, name, Deadline.after(limits.timeLimit()));
+    }
+
+    /** As above, within the given deadline (which validating the file may share). */
+    public ReadOutcome read(byte[] bytes, String name, Deadline deadline) {
         try {
-            return new ReadOutcome.Readable(readOrThrow(bytes));
+            return new ReadOutcome.Readable(readOrThrow(bytes, deadline));
         } catch (ReadException e) {
             return e.toOutcome();
         } catch (OutOfMemoryError e) {
@@ -91,13 +107,17 @@ public final class StaxWorkbookReader implements WorkbookReader {
 
     /** The read without the last-resort catch: package-private so that fuzzing sees every unexpected exception. */
     RawWorkbook readOrThrow(byte[] b) throws ReadException {
+        return readOrThrow(b, Deadline.after(limits.timeLimit()));
+    }
+
+    private RawWorkbook readOrThrow(byte[] b, Deadline deadline) throws ReadException {
         if (b.length == 0) {
             throw new ReadException(FindingCode.FILE_EMPTY, null);
         }
         if (b.length > limits.maxFileBytes()) {
             throw tooLarge(b.length);
         }
-        Budget budget = new Budget(limits);
+        Budget budget = new Budget(limits, deadline);
         if (startsWith(b, OLE2)) {
             return Ole2Reader.read(b, budget);
         }

@@ -1,6 +1,7 @@
 package fi.digikunta.read;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Reads one workbook file into raw cells. The one small interface behind which reading lives, so
@@ -10,4 +11,17 @@ import java.nio.file.Path;
  */
 public interface WorkbookReader {
     ReadOutcome read(Path file);
+
+    /**
+     * Reads within a deadline shared with the file's validation; a reader that keeps no deadline
+     * of its own (a test's) may ignore it.
+     */
+    default ReadOutcome read(Path file, Deadline deadline) {
+        return read(file);
+    }
+
+    /** The time limit for reading and validating one file. */
+    default Duration timeLimit() {
+        return ReadLimits.TIME_LIMIT;
+    }
 }

@@ -343,15 +343,15 @@ final class XmlIn implements AutoCloseable {
     /** Per-file budget: the time limit, counted cells, merged ranges and shared-string characters. */
     static final class Budget {
         final ReadLimits limits;
-        private final long deadline;
+        private final Deadline deadline;
         int cells;
         int mergedRanges;
         long sharedStringChars;
         private int ticks;
 
-        Budget(ReadLimits limits) {
+        Budget(ReadLimits limits, Deadline deadline) {
             this.limits = limits;
-            this.deadline = System.nanoTime() + limits.timeLimit().toNanos();
+            this.deadline = deadline;
         }
 
         /** Counts one parser event; the clock is looked at every 1024 events. */
@@ -362,8 +362,8 @@ final class XmlIn implements AutoCloseable {
         }
 
         void checkTime() throws ReadException {
-            if (System.nanoTime() - deadline > 0) {
-                throw new ReadException(FindingCode.READ_LIMIT, "time", limits.timeLimit().toSeconds());
+            if (deadline.passed()) {
+                throw new ReadException(FindingCode.READ_LIMIT, "time", deadline.seconds());
             }
         }
     }

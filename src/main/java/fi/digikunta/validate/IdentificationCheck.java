@@ -55,6 +55,7 @@ final class IdentificationCheck {
         int valueCol = CellRef.columnIndex(id.valueColumn());
         Map<String, RawCell> values = new HashMap<>();
         for (int r = 0; r < id.maxRow(); r++) {
+            g.checkTime();
             RawCell label = g.at(r, labelCol);
             if (label == null || label.kind() != RawCell.Kind.STRING) {
                 continue;

@@ -50,6 +50,7 @@ final class RowCheck {
         Map<String, Boolean> present = new HashMap<>();
         for (Map.Entry<Integer, Map<Integer, RawCell>> e : g.rows.tailMap(layout.firstDataRow(), true)
                 .entrySet()) {
+            g.checkTime();
             ServiceRow r = row(area, g, layout, e.getKey());
             if (r != null) {
                 if (out.size() >= Validator.MAX_SERVICE_ROWS) {

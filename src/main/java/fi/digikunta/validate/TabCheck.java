@@ -2,6 +2,7 @@ package fi.digikunta.validate;
 
 import fi.digikunta.findings.FindingCode;
 import fi.digikunta.read.CellRef;
+import fi.digikunta.read.Deadline;
 import fi.digikunta.read.RawCell;
 import fi.digikunta.read.RawSheet;
 import fi.digikunta.read.RawWorkbook;
@@ -18,10 +19,12 @@ import java.util.TreeMap;
 final class TabCheck {
     private final SchemaIndex ix;
     private final FindingSink sink;
+    private final Deadline deadline;
 
-    TabCheck(SchemaIndex ix, FindingSink sink) {
+    TabCheck(SchemaIndex ix, FindingSink sink, Deadline deadline) {
         this.ix = ix;
         this.sink = sink;
+        this.deadline = deadline;
     }
 
     /** Sheets of the six areas by code; the summary and instructions are known; others are extra. */
@@ -37,7 +40,7 @@ final class TabCheck {
                 if (first != null) {
                     sink.add(FindingCode.DUPLICATE_TAB.inSheet(s.name(), s.name(), first.name()));
                 } else {
-                    areas.put(area, new Grid(s));
+                    areas.put(area, new Grid(s, deadline));
                 }
             } else if (role != null) {
                 String first = firstOfRole.putIfAbsent(role, s.name());
@@ -77,6 +80,7 @@ final class TabCheck {
                 continue;
             }
             for (RawCell c : row.values()) {
+                g.checkTime();
                 if (c.kind() == RawCell.Kind.STRING) {
                     String k = ix.keyOf(c.text());
                     if (k.equals(fi) || k.equals(sv)) {
@@ -93,6 +97,7 @@ final class TabCheck {
         Map<String, Integer> cols = new LinkedHashMap<>();
         Map<Integer, RawCell> headerCells = new TreeMap<>(g.rows.get(header));
         for (RawCell c : headerCells.values()) {
+            g.checkTime();
             if (c.kind() != RawCell.Kind.STRING) {
                 continue;
             }

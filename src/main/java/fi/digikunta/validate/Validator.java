@@ -6,6 +6,7 @@ import fi.digikunta.model.AreaReturn;
 import fi.digikunta.model.AssessmentReturn;
 import fi.digikunta.model.Identification;
 import fi.digikunta.model.Outcome;
+import fi.digikunta.read.Deadline;
 import fi.digikunta.read.RawSheet;
 import fi.digikunta.read.RawWorkbook;
 import fi.digikunta.read.ReadOutcome;
@@ -82,10 +83,18 @@ public final class Validator {
      * coordinator gave its inbox; null for none) as its round.
      */
     public Validated validate(ReadOutcome read, Integer inboxRound) {
+        return validate(read, inboxRound, Deadline.none());
+    }
+
+    /**
+     * As above, within the file's deadline (the one its reading had): a file still being checked
+     * when it passes is rejected ({@code read-limit}, "time").
+     */
+    public Validated validate(ReadOutcome read, Integer inboxRound, Deadline deadline) {
         if (read instanceof ReadOutcome.Unreadable u) {
             return unreadable(u);
         }
-        return validate(((ReadOutcome.Readable) read).workbook(), inboxRound);
+        return validate(((ReadOutcome.Readable) read).workbook(), inboxRound, deadline);
     }
 
     public Validated validate(RawWorkbook wb) {
@@ -93,20 +102,31 @@ public final class Validator {
     }
 
     public Validated validate(RawWorkbook wb, Integer inboxRound) {
-        return new Run(wb, inboxRound).run();
+        return validate(wb, inboxRound, Deadline.none());
+    }
+
+    private Validated validate(RawWorkbook wb, Integer inboxRound, Deadline deadline) {
+        try {
+            return new Run(wb, inboxRound, deadline).run();
+        } catch (Grid.TimeUp t) {
+            return Validated.rejected(FindingCode.READ_LIMIT.inFile(FindingCode.READ_LIMIT.variant("time",
+                    t.seconds)));
+        }
     }
 
     /** One validation of one workbook: each step's findings go to the sink, a rejection ends it. */
     private final class Run {
         private final RawWorkbook wb;
         private final Integer inboxRound;
+        private final Deadline deadline;
         private final FindingSink sink = new FindingSink(findingsCap);
         private final CellReader reader = new CellReader(sink);
         private String municipalityCode;
 
-        Run(RawWorkbook wb, Integer inboxRound) {
+        Run(RawWorkbook wb, Integer inboxRound, Deadline deadline) {
             this.wb = wb;
             this.inboxRound = inboxRound;
+            this.deadline = deadline;
         }
 
         Validated run() {
@@ -124,7 +144,7 @@ public final class Validator {
                         summaryTab.name().fi() + " / " + summaryTab.name().sv()));
                 return rejected();
             }
-            IdentificationCheck id = new IdentificationCheck(schemas, municipalities, sink, reader, new Grid(summary),
+            IdentificationCheck id = new IdentificationCheck(schemas, municipalities, sink, reader, new Grid(summary, deadline),
                     inboxRound, today);
             SchemaIndex ix = id.chooseSchema();
             municipalityCode = id.municipalityCode();
@@ -148,7 +168,7 @@ public final class Validator {
 
         /** The returns of the area tabs in schema order; null when the tabs or rows reject the file. */
         private List<AreaReturn> areas(SchemaIndex ix, RawSheet summary, Identification ident) {
-            TabCheck tabs = new TabCheck(ix, sink);
+            TabCheck tabs = new TabCheck(ix, sink, deadline);
             Map<String, Grid> areaSheets = tabs.classify(wb, summary);
             for (Schema.Area a : ix.schema.areas()) {
                 if (!areaSheets.containsKey(a.code())) {

@@ -7,15 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fi.digikunta.inbox.InboxEntry;
 import fi.digikunta.model.FileResult;
 import fi.digikunta.model.Outcome;
+import fi.digikunta.read.Deadline;
+import fi.digikunta.read.ReadLimits;
 import fi.digikunta.read.ReadOutcome;
 import fi.digikunta.read.StaxWorkbookReader;
 import fi.digikunta.read.WorkbookReader;
 import fi.digikunta.reference.MunicipalityList;
 import fi.digikunta.schema.SchemaRegistry;
+import fi.digikunta.testing.SlowReturns;
 import fi.digikunta.testing.TestReturn;
+import fi.digikunta.validate.Validated;
+import fi.digikunta.validate.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -166,5 +172,28 @@ class ValidationTest {
         assertEquals(Outcome.REJECTED, f.outcome());
         assertEquals("encrypted", f.reasonCode());
         assertEquals(1, f.findings().size());
+    }
+
+    @Test
+    void theTimeLimitCoversValidatingAFileNotOnlyReadingIt() throws IOException {
+        byte[] slow = SlowReturns.slowInValidation(ret("837", "Tampere", LocalDate.of(2025, 3, 1)));
+        ReadOutcome read = new StaxWorkbookReader().read(slow, "t.xlsx");
+        assertTrue(read instanceof ReadOutcome.Readable, () -> read instanceof ReadOutcome.Unreadable u ? u.reason().en() : "");
+        // Validating it takes minutes; with a deadline of one second it is stopped.
+        Validator validator = new Validator(REGISTRY, LIST);
+        long start = System.nanoTime();
+        Validated v = validator.validate(read, null, Deadline.after(Duration.ofSeconds(1)));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertEquals(Outcome.REJECTED, v.outcome());
+        assertEquals("read-limit", v.reasonCode());
+        assertEquals("Reading and checking the file took more than 1 seconds and was stopped.", v.reason().en());
+        assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "stopped soon after the deadline: " + took);
+        // In the pipeline, the same file beside a valid one: one deadline for reading and validating.
+        List<InboxEntry> entries = List.of(file("837-tampere.xlsx", slow, T0),
+                file("091-helsinki.xlsx", ret("091", "Helsinki", LocalDate.of(2025, 3, 1)), T0));
+        Map<String, FileResult> r = byName(run(entries,
+                new StaxWorkbookReader(ReadLimits.DEFAULT.withTimeLimit(Duration.ofSeconds(2)))));
+        assertEquals("read-limit", r.get("837-tampere.xlsx").reasonCode());
+        assertEquals(Outcome.ACCEPTED, r.get("091-helsinki.xlsx").outcome());
     }
 }

@@ -332,6 +332,7 @@ public final class BatchRun {
             }
             items.add(new ArchiveItem(e, r.outcome(), r.municipalityCode(), r.reasonCode(), r.reason(), c.sha256()));
         }
+        TestGate.beforeArchive();
         new InboxArchiver(o.archive()).archive(items).forEach(a -> {
             log.archived(a);
             if (!o.quiet() && a.note() != null) {

@@ -77,7 +77,9 @@ class ArchiveRecheckIT {
     private static void awaitFile(Path p, Jar.Started run) throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!Files.exists(p)) {
-            assertTrue(run.process().isAlive(), "the run ended before archiving: " + run.await());
+            if (!run.process().isAlive()) {
+                throw new AssertionError("the run ended before archiving: " + run.await());
+            }
             assertTrue(System.nanoTime() - end < 0, "the run never reached the archive step");
             Thread.sleep(50);
         }

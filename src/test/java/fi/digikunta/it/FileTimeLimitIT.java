@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.digikunta.testing.SlowReturns;
 import fi.digikunta.testing.TestReturn;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +31,10 @@ class FileTimeLimitIT {
         Path inbox = dir.resolve("inbox");
         Sets.copySamples(inbox, "049-espoo.xlsx", "091-helsinki.xlsx");
         // 24 million elements in the styles part: seconds of parsing on any machine.
-        write(inbox.resolve("837-tampere.xlsx"),
+        NightlyFilesIT.write(inbox.resolve("837-tampere.xlsx"),
                 SlowReturns.slowInStyles(TestReturn.valid("837", "Tampere", LocalDate.of(2026, 2, 10)).toXlsx()));
         // 40,000 header candidates of 32,767 characters each: read in a moment, minutes to validate.
-        write(inbox.resolve("092-vantaa.xlsx"),
+        NightlyFilesIT.write(inbox.resolve("092-vantaa.xlsx"),
                 SlowReturns.slowInValidation(TestReturn.valid("092", "Vantaa", LocalDate.of(2026, 2, 10)).toXlsx()));
 
         List<String> jvm = new ArrayList<>(Jar.LAUNCHER_HEAP);
@@ -50,7 +47,7 @@ class FileTimeLimitIT {
                 "rejected", "837-tampere.xlsx", "rejected"), Sets.outcomes(out), r.toString());
         JsonNode report = Sets.reportJson(out);
         for (String name : List.of("092-vantaa.xlsx", "837-tampere.xlsx")) {
-            JsonNode f = file(report, name);
+            JsonNode f = NightlyFilesIT.file(report, name);
             assertEquals("read-limit", f.at("/reason/code").asText(), f.toString());
             assertEquals("Reading and checking the file took more than 2 seconds and was stopped.",
                     f.at("/reason/en").asText(), f.toString());
@@ -59,19 +56,5 @@ class FileTimeLimitIT {
         // The whole run, two stopped files included, within seconds: without the deadline in the
         // validator, the Vantaa return alone kept a core busy for many minutes.
         assertTrue(took.compareTo(Duration.ofSeconds(40)) < 0, "the run took " + took + "\n" + r);
-    }
-
-    private static void write(Path p, byte[] bytes) throws Exception {
-        Files.write(p, bytes);
-        Files.setLastModifiedTime(p, FileTime.from(Instant.now().minusSeconds(3600)));
-    }
-
-    private static JsonNode file(JsonNode report, String name) {
-        for (JsonNode f : report.get("files")) {
-            if (f.get("file").asText().equals(name)) {
-                return f;
-            }
-        }
-        throw new AssertionError(name + " not in report.json");
     }
 }

@@ -257,12 +257,12 @@ class NightlyFilesIT {
 
     // ------------------------------------------------------------------ helpers
 
-    private static void write(Path p, byte[] bytes) throws Exception {
+    static void write(Path p, byte[] bytes) throws Exception {
         Files.write(p, bytes);
         Files.setLastModifiedTime(p, FileTime.from(Instant.now().minusSeconds(3600)));
     }
 
-    private static JsonNode file(JsonNode report, String name) {
+    static JsonNode file(JsonNode report, String name) {
         for (JsonNode f : report.get("files")) {
             if (f.get("file").asText().equals(name)) {
                 return f;

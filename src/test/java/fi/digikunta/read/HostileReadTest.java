@@ -172,4 +172,21 @@ class HostileReadTest {
         assertTrue(u.reason().en().contains(sheet), u.reason().en());
         assertInstanceOf(ReadOutcome.Unreadable.class, new StaxWorkbookReader().read(ZipParts.write(raw), "x"));
     }
+
+    @Test
+    void anXlsIsHeldToTheSameFormatCodeLengthAsAnXlsx() throws Exception {
+        byte[] xls;
+        try (org.apache.poi.hssf.usermodel.HSSFWorkbook wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var style = wb.createCellStyle();
+            style.setDataFormat(wb.createDataFormat().getFormat("0.00\"" + "x".repeat(2_000) + "\""));
+            var cell = wb.createSheet("S").createRow(0).createCell(0);
+            cell.setCellValue(1.5);
+            cell.setCellStyle(style);
+            wb.write(out);
+            xls = out.toByteArray();
+        }
+        var u = unreadable(xls, FindingCode.READ_LIMIT);
+        assertTrue(u.reason().en().contains("number format of more than 1024"), u.reason().en());
+    }
 }

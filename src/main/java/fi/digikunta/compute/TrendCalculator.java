@@ -11,6 +11,7 @@ import fi.digikunta.model.TrendPoint;
 import fi.digikunta.model.TrendValues;
 import fi.digikunta.model.Trends;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,9 @@ public final class TrendCalculator {
         for (int i = 0; i < rounds.size(); i++) {
             Figures r = rounds.get(i);
             roundIds.add(r.round());
-            for (MunicipalityFigures m : r.municipalities()) {
+            List<MunicipalityFigures> byCode = new ArrayList<>(r.municipalities());
+            byCode.sort(Comparator.comparing(MunicipalityFigures::code));
+            for (MunicipalityFigures m : byCode) {
                 MunicipalityFigures before = last.get(m.code());
                 Integer beforeIndex = lastIndex.get(m.code());
                 points.addAll(points(r.round(), m, before,
@@ -99,7 +102,7 @@ public final class TrendCalculator {
         boolean versionChanged = before != null && !Objects.equals(r.schemaVersion(), before.schemaVersion());
         List<NationalTrend> out = new ArrayList<>();
         NationalFigures n = r.national();
-        for (String area : n.index().keySet()) {
+        for (String area : areaOrder(r)) {
             TrendValues medians = medians(n, area);
             TrendValues change = before == null ? null : medians.minus(medians(before.national(), area));
             out.add(new NationalTrend(r.round(), area, r.schemaVersion(), before == null ? null : before.round(),
@@ -107,6 +110,15 @@ public final class TrendCalculator {
                     n.depth().get(area), n.usage().get(area), n.levels().get(area), n.savings().get(area), medians,
                     change));
         }
+        return out;
+    }
+
+    /** ALL, then the areas in schema order (as the municipalities' figures give them): not the map's order. */
+    private static List<String> areaOrder(Figures r) {
+        List<String> out = new ArrayList<>();
+        out.add(ALL);
+        r.municipalities().get(0).areas().forEach(a -> out.add(a.area()));
+        r.national().index().keySet().stream().filter(k -> !out.contains(k)).sorted().forEach(out::add);
         return out;
     }
 

@@ -114,6 +114,18 @@ class TrendTablesTest {
     }
 
     @Test
+    void eachReturnsServiceRowsFollowItsOwnFormVersion() {
+        // 2026: Helsinki on v2 (adds VIO-13, retires KUL-09), Espoo still on v1.
+        List<CSVRecord> services = CsvTable.of(render(CsvDialect.RFC4180), "services", CsvDialect.RFC4180).rows;
+        java.util.function.BiPredicate<String, String> has = (code, id) -> services.stream()
+                .anyMatch(r -> r.get("municipality_code").equals(code) && r.get("service").equals(id));
+        assertTrue(has.test("091", "VIO-13") && !has.test("091", "KUL-09"));
+        assertTrue(has.test("049", "KUL-09") && !has.test("049", "VIO-13"));
+        assertEquals(69, services.stream().filter(r -> r.get("municipality_code").equals("091")).count());
+        assertEquals(67, services.stream().filter(r -> r.get("municipality_code").equals("049")).count());
+    }
+
+    @Test
     void reportJsonCarriesTheTrendsAndTheRounds() throws Exception {
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(render(CsvDialect.RFC4180)
                 .get(ReportSet.JSON));

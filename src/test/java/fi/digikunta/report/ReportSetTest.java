@@ -74,7 +74,7 @@ class ReportSetTest {
                 new java.util.HashMap<>(n.depth()), new java.util.HashMap<>(n.usage()),
                 new java.util.HashMap<>(n.levels()), ss, rs, new java.util.HashMap<>(n.savings()));
         RunResult shuffled = new RunResult(run.toolVersion(), run.schemaVersion(), run.generatedAt(), files,
-                new fi.digikunta.model.Figures(run.figures().schemaVersion(), ms, n2));
+                new fi.digikunta.model.Figures(run.figures().schemaVersion(), ms, n2, run.figures().round()));
         for (CsvDialect d : CsvDialect.values()) {
             ReportOptions o = ReportOptions.defaults().withCsvDialect(d);
             SortedMap<String, byte[]> a = ReportSet.render(run, o);

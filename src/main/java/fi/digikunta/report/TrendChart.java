@@ -64,7 +64,7 @@ final class TrendChart {
                     .append("</text>");
         }
         for (Series s : series) {
-            line(b, s, rounds, f);
+            line(b, s, series, rounds, f);
         }
         return b.append("</svg>").toString();
     }
@@ -105,7 +105,7 @@ final class TrendChart {
         }
     }
 
-    private static void line(StringBuilder b, Series s, List<String> rounds, Fmt f) {
+    private static void line(StringBuilder b, Series s, List<Series> all, List<String> rounds, Fmt f) {
         int n = rounds.size();
         List<Double> v = s.values();
         String dash = s.dashed() ? "\" stroke-dasharray=\"6 4" : "";
@@ -129,13 +129,29 @@ final class TrendChart {
                     .append("\" stroke=\"").append(s.colour()).append("\" stroke-width=\"1.5\"><title>")
                     .append(esc(s.name() + ", " + rounds.get(i) + ": " + value)).append("</title></circle>");
             if (s.labelled()) {
-                // Above the point, below it near the top of the scale, where the label would leave the plot.
-                double ly = v.get(i) > 85 ? y + 17 : y - 9;
+                double ly = below(v.get(i), all, i) ? y + 17 : y - 9;
                 b.append("<text x=\"").append(c(x)).append("\" y=\"").append(c(ly))
                         .append("\" text-anchor=\"middle\" font-weight=\"bold\">").append(esc(value))
                         .append("</text>");
             }
         }
+    }
+
+    /**
+     * A label goes above its point, but below it near the top of the scale (where it would leave the
+     * plot) or where another line passes just above (where it would sit on that line).
+     */
+    private static boolean below(double v, List<Series> all, int i) {
+        if (v > 85) {
+            return true;
+        }
+        for (Series o : all) {
+            Double w = o.values().get(i);
+            if (w != null && w > v && w - v < 12 && v > 10) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String pt(int i, double v, int n) {

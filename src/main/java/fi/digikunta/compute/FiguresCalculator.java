@@ -117,7 +117,7 @@ public final class FiguresCalculator {
         }
         double index = sum / areas.size();
         return new MunicipalityFigures(m.code(), m.nameFi(), m.nameSv(), m.region(), m.population(), file, areas,
-                index, allZero ? 0 : band(schema, index), savings, services);
+                index, allZero ? 0 : band(schema, index), savings, services, schema.schemaVersion());
     }
 
     /**

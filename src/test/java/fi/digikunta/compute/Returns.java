@@ -27,18 +27,25 @@ final class Returns {
     static final Schema SCHEMA = SchemaRegistry.load().version("1").orElseThrow();
 
     private final String code;
+    private final Schema schema;
     private Double defaultHourly;
     private final Map<String, List<ServiceRow>> rows = new LinkedHashMap<>();
 
-    private Returns(String code) {
+    private Returns(String code, Schema schema) {
         this.code = code;
-        for (String a : SCHEMA.areaCodes()) {
+        this.schema = schema;
+        for (String a : schema.areaCodes()) {
             rows.put(a, new ArrayList<>());
         }
     }
 
     static Returns of(String code) {
-        return new Returns(code);
+        return new Returns(code, SCHEMA);
+    }
+
+    /** A return on the form of another version (rows of ids both versions have). */
+    static Returns of(String code, Schema schema) {
+        return new Returns(code, schema);
     }
 
     Returns defaultHourly(double h) {
@@ -56,14 +63,18 @@ final class Returns {
 
     AssessmentReturn build() {
         List<AreaReturn> areas = new ArrayList<>();
-        rows.forEach((a, rs) -> areas.add(new AreaReturn(a, SCHEMA.area(a).orElseThrow().tab().fi(), rs)));
-        return new AssessmentReturn(SCHEMA.schemaVersion(),
+        rows.forEach((a, rs) -> areas.add(new AreaReturn(a, schema.area(a).orElseThrow().tab().fi(), rs)));
+        return new AssessmentReturn(schema.schemaVersion(),
                 new Identification("Kunta " + code, code, null, null, LocalDate.of(2025, 3, 1), "1", defaultHourly),
                 areas);
     }
 
     FileResult file(String name, Outcome outcome) {
-        return new FileResult(name, outcome, code, null, List.of(), false, build(), Instant.EPOCH, null);
+        return file(name, outcome, null);
+    }
+
+    FileResult file(String name, Outcome outcome, Integer round) {
+        return new FileResult(name, outcome, code, null, List.of(), false, build(), Instant.EPOCH, null, round);
     }
 
     /** A catalogue row (its name taken from the catalogue, as the reader does for a blank cell). */

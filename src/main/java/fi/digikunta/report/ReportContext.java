@@ -1,6 +1,8 @@
 package fi.digikunta.report;
 
+import fi.digikunta.compute.TrendCalculator;
 import fi.digikunta.model.MunicipalityFigures;
+import fi.digikunta.model.Trends;
 import fi.digikunta.model.NationalFigures;
 import fi.digikunta.model.ServiceFigures;
 import fi.digikunta.model.AreaReturn;
@@ -34,6 +36,8 @@ final class ReportContext {
     final NationalFigures national;
     /** The municipality list of the run (every municipality, answered or not), sorted by code. */
     final List<Municipality> reference;
+    /** The figures round by round with their changes; null for a run of fewer than two rounds (no trend pictures). */
+    final Trends trends;
     private final Map<String, FileResult> fileByName = new LinkedHashMap<>();
 
     ReportContext(RunResult run, ReportOptions options) {
@@ -54,6 +58,7 @@ final class ReportContext {
                 ? new ArrayList<>(MunicipalityList.builtIn().all()) : new ArrayList<>(run.figures().reference());
         ref.sort(Comparator.comparing(Municipality::code));
         this.reference = List.copyOf(ref);
+        this.trends = run.rounds().size() < 2 ? null : TrendCalculator.of(run.rounds());
     }
 
     /** The built-in list, read once and only when a page needs a name that no figures carry. */

@@ -1,10 +1,10 @@
 package fi.digikunta.report;
 
-import fi.digikunta.model.AreaFigures;
 import fi.digikunta.model.Distribution;
-import fi.digikunta.model.Figures;
-import fi.digikunta.model.MunicipalityFigures;
 import fi.digikunta.model.NationalFigures;
+import fi.digikunta.model.NationalTrend;
+import fi.digikunta.model.TrendPoint;
+import fi.digikunta.model.Trends;
 import fi.digikunta.report.HtmlModel.LevelName;
 import fi.digikunta.report.HtmlModel.LevelRow;
 import fi.digikunta.report.TrendChart.Band;
@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The trend pictures of a run over several rounds ({@code RunResult.rounds}): on report.html the
+ * The trend pictures of a run over several rounds (the {@link Trends} of {@code RunResult.rounds},
+ * numbers and changes as compute.TrendCalculator gives them): on report.html the
  * national median index per area by round and the level distribution by round; on a municipality's
  * page its own index per area by round beside the national median, and in words what moved since
  * the previous round it answered. A run of one round has none (null), so its pages stay as they
@@ -59,72 +60,73 @@ public final class TrendSection {
 
     /** report.html's trend section; null for a run of fewer than two rounds. */
     static National national(ReportContext ctx, Map<String, String> t) {
-        List<Figures> rounds = ctx.run.rounds();
-        if (rounds.size() < 2) {
+        Trends trends = ctx.trends;
+        if (trends == null) {
             return null;
         }
         Fmt f = new Fmt(ctx.options.lang());
-        List<String> labels = rounds.stream().map(r -> label(r.round())).toList();
-        List<String> versions = rounds.stream().map(Figures::schemaVersion).toList();
-        List<VersionMark> marks = marks(versions);
+        List<String> labels = trends.rounds().stream().map(TrendSection::label).toList();
+        List<NationalTrend> all = trends.national(NationalFigures.ALL);
+        List<String> versions = all.stream().map(NationalTrend::schemaVersion).toList();
+        List<VersionMark> marks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).versionChanged()) {
+                marks.add(new VersionMark(i, versions.get(i - 1), versions.get(i)));
+            }
+        }
         List<Panel> panels = new ArrayList<>();
         List<Row> medians = new ArrayList<>();
         for (String key : ctx.allAndAreas()) {
-            List<Distribution> ds = rounds.stream().map(r -> Tables.get(r.national().index(), key)).toList();
+            List<Distribution> ds = trends.rounds().stream().map(r -> trends.national(r, key))
+                    .map(n -> n == null ? null : n.index()).toList();
             List<Double> median = ds.stream().map(d -> d == null ? null : d.median()).toList();
             Band band = new Band(ds.stream().map(d -> d == null ? null : d.p25()).toList(),
                     ds.stream().map(d -> d == null ? null : d.p75()).toList());
             String name = name(ctx, key, ctx.options.lang(), t);
             Series s = new Series(t.get("national_median"), TrendChart.MEDIAN, false, true, median);
-            String desc = describe(List.of(s), labels, f);
             panels.add(new Panel(key, name, TrendChart.svg("trend-" + key, name + ": " + t.get("trend_national_title"),
-                    desc, labels, marks, band, List.of(s), f)));
+                    describe(List.of(s), labels, f), labels, marks, band, List.of(s), f)));
             medians.add(new Row(name, median.stream().map(f::dec1).toList()));
         }
         List<LevelRow> levels = new ArrayList<>();
-        for (int i = 0; i < rounds.size(); i++) {
-            Map<Integer, Integer> lv = Tables.get(rounds.get(i).national().levels(), NationalFigures.ALL);
-            levels.add(NationalPage.levelRow(ctx, labels.get(i), roundName(labels.get(i), versions, i, t),
+        for (int i = 0; i < all.size(); i++) {
+            Map<Integer, Integer> lv = all.get(i).levels();
+            levels.add(NationalPage.levelRow(ctx, labels.get(i), roundName(labels.get(i), versions.get(i), t),
                     lv == null ? Map.of() : lv));
         }
         List<LevelName> levelNames = ctx.levels().stream().map(l -> new LevelName(l, ctx.levelName(l))).toList();
-        return new National(columns(labels, versions), panels, medians, levels, levelNames, !marks.isEmpty());
+        return new National(columns(labels, versions, marks), panels, medians, levels, levelNames, !marks.isEmpty());
     }
 
     /** A municipality page's trend section; null for a run of fewer than two rounds or a municipality without figures. */
     static Municipality municipality(ReportContext ctx, Map<String, String> t, Lang lang, String code) {
-        List<Figures> rounds = ctx.run.rounds();
-        if (rounds.size() < 2) {
-            return null;
-        }
-        List<MunicipalityFigures> own = rounds.stream().map(r -> r.municipalities().stream()
-                .filter(m -> m.code().equals(code)).findFirst().orElse(null)).toList();
-        List<Integer> answered = new ArrayList<>();
-        for (int i = 0; i < own.size(); i++) {
-            if (own.get(i) != null) {
-                answered.add(i);
-            }
-        }
-        if (answered.isEmpty()) {
+        Trends trends = ctx.trends;
+        if (trends == null || trends.of(code, NationalFigures.ALL).isEmpty()) {
             return null;
         }
         Fmt f = new Fmt(lang);
-        List<String> labels = rounds.stream().map(r -> label(r.round())).toList();
-        List<String> versions = new ArrayList<>();
-        for (int i = 0; i < rounds.size(); i++) {
-            versions.add(own.get(i) == null ? null : ctx.file(own.get(i).file()).map(x -> x.ret())
-                    .filter(Objects::nonNull).map(x -> x.schemaVersion()).orElse(rounds.get(i).schemaVersion()));
+        List<Integer> rounds = trends.rounds();
+        List<String> labels = rounds.stream().map(TrendSection::label).toList();
+        List<TrendPoint> overall = trends.of(code, NationalFigures.ALL);
+        TrendPoint last = overall.get(overall.size() - 1);
+        List<String> versions = rounds.stream().map(r -> at(overall, r)).map(p -> p == null ? null : p.schemaVersion())
+                .toList();
+        List<VersionMark> marks = new ArrayList<>();
+        for (TrendPoint p : overall) {
+            if (p.versionChanged()) {
+                marks.add(new VersionMark(rounds.indexOf(p.round()),
+                        at(overall, p.previousRound()).schemaVersion(), p.schemaVersion()));
+            }
         }
-        List<VersionMark> marks = marks(versions);
         List<Panel> panels = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         List<Moved> moved = new ArrayList<>();
-        int from = answered.size() < 2 ? -1 : answered.get(answered.size() - 2);
-        int to = answered.get(answered.size() - 1);
         for (String key : ctx.allAndAreas()) {
-            List<Double> mine = own.stream().map(m -> index(m, key)).toList();
-            List<Double> median = rounds.stream().map(r -> Tables.get(r.national().index(), key))
-                    .map(d -> d == null ? null : d.median()).toList();
+            List<TrendPoint> points = trends.of(code, key);
+            List<Double> mine = rounds.stream().map(r -> at(points, r)).map(p -> p == null ? null : p.values().index())
+                    .toList();
+            List<Double> median = rounds.stream().map(r -> trends.national(r, key))
+                    .map(n -> n == null || n.index() == null ? null : n.index().median()).toList();
             String name = name(ctx, key, lang, t);
             List<Series> series = List.of(new Series(t.get("national_median"), TrendChart.MEDIAN, true, false, median),
                     new Series(t.get("trend_own"), TrendChart.OWN, false, true, mine));
@@ -135,13 +137,21 @@ public final class TrendSection {
                 cells.add(f.dec1(mine.get(i)) + " / " + f.dec1(median.get(i)));
             }
             rows.add(new Row(name, cells));
-            if (from >= 0) {
-                moved.add(new Moved(name, words(t, f, mine.get(from), mine.get(to), level(own.get(from), key),
-                        level(own.get(to), key))));
+            TrendPoint now = at(points, last.round());
+            TrendPoint before = last.previousRound() == null ? null : at(points, last.previousRound());
+            if (now != null && before != null) {
+                moved.add(new Moved(name, words(t, f, before.values().index(), now.values().index(),
+                        before.values().level(), now.values().level())));
             }
         }
-        return new Municipality(columns(labels, versions), panels, rows, from < 0 ? null : labels.get(from),
-                labels.get(to), moved, from >= 0 && !Objects.equals(versions.get(from), versions.get(to)));
+        return new Municipality(columns(labels, versions, marks), panels, rows,
+                last.previousRound() == null ? null : label(last.previousRound()), label(last.round()), moved,
+                last.versionChanged());
+    }
+
+    /** The point of a round; null when the municipality did not answer it. */
+    private static TrendPoint at(List<TrendPoint> points, Integer round) {
+        return points.stream().filter(p -> Objects.equals(p.round(), round)).findFirst().orElse(null);
     }
 
     /**
@@ -174,22 +184,7 @@ public final class TrendSection {
         return String.join(". ", parts) + ".";
     }
 
-    /** A mark before each round whose version differs from that of the last earlier round that had one. */
-    private static List<VersionMark> marks(List<String> versions) {
-        List<VersionMark> marks = new ArrayList<>();
-        String last = null;
-        for (int i = 0; i < versions.size(); i++) {
-            String v = versions.get(i);
-            if (v != null && last != null && !v.equals(last)) {
-                marks.add(new VersionMark(i, last, v));
-            }
-            last = v != null ? v : last;
-        }
-        return marks;
-    }
-
-    private static List<Round> columns(List<String> labels, List<String> versions) {
-        List<VersionMark> marks = marks(versions);
+    private static List<Round> columns(List<String> labels, List<String> versions, List<VersionMark> marks) {
         List<Round> out = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             int index = i;
@@ -198,8 +193,8 @@ public final class TrendSection {
         return out;
     }
 
-    private static String roundName(String label, List<String> versions, int i, Map<String, String> t) {
-        return versions.get(i) == null ? label : label + " (" + t.get("trend_form") + " v" + versions.get(i) + ")";
+    private static String roundName(String label, String version, Map<String, String> t) {
+        return version == null ? label : label + " (" + t.get("trend_form") + " v" + version + ")";
     }
 
     private static String label(Integer round) {
@@ -208,25 +203,5 @@ public final class TrendSection {
 
     private static String name(ReportContext ctx, String key, Lang lang, Map<String, String> t) {
         return NationalFigures.ALL.equals(key) ? t.get("all_areas") : HtmlModel.areaName(ctx, key, lang);
-    }
-
-    private static Double index(MunicipalityFigures m, String key) {
-        if (m == null) {
-            return null;
-        }
-        if (NationalFigures.ALL.equals(key)) {
-            return m.index();
-        }
-        return m.areas().stream().filter(a -> a.area().equals(key)).findFirst().map(AreaFigures::index).orElse(null);
-    }
-
-    private static Integer level(MunicipalityFigures m, String key) {
-        if (m == null) {
-            return null;
-        }
-        if (NationalFigures.ALL.equals(key)) {
-            return m.level();
-        }
-        return m.areas().stream().filter(a -> a.area().equals(key)).findFirst().map(AreaFigures::level).orElse(null);
     }
 }

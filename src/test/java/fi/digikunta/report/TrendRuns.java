@@ -42,7 +42,10 @@ final class TrendRuns {
                 String file = m.code() + "-" + round + ".xlsx";
                 TestRuns.Generated g = TestRuns.generate(new TestRuns.Muni(m.code(), m.nameFi(), m.nameSv(),
                         m.region(), m.population(), file, m.seed() * 31 + round, List.of(), null, null, null));
-                MunicipalityFigures mf = g.figures();
+                MunicipalityFigures f = g.figures();
+                MunicipalityFigures mf = new MunicipalityFigures(f.code(), f.nameFi(), f.nameSv(), f.region(),
+                        f.population(), f.file(), f.areas(), f.index(), f.level(), f.savings(), f.services(),
+                        VERSIONS.get(r));
                 if (m.code().equals("091")) {
                     mf = round == 2024 ? withIndex(mf, 41.0, 2, Map.of("ASU", 60.0), Map.of("ASU", 3))
                             : withIndex(mf, 52.5, 3, Map.of("ASU", 55.0), Map.of("ASU", 3));
@@ -73,6 +76,6 @@ final class TrendRuns {
                     areaLevel.get(a.area()), a.savings()));
         }
         return new MunicipalityFigures(m.code(), m.nameFi(), m.nameSv(), m.region(), m.population(), m.file(), areas,
-                index, level, m.savings(), m.services());
+                index, level, m.savings(), m.services(), m.schemaVersion());
     }
 }

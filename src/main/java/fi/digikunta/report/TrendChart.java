@@ -69,6 +69,48 @@ final class TrendChart {
         return b.append("</svg>").toString();
     }
 
+    /**
+     * The level distribution by round: one 100 % bar per round, a segment per level (its class gives
+     * the colour of the page's level scale; the count inside where it fits). Narrower than the
+     * national level chart, since a round's label is short, so that it stays readable on a phone.
+     */
+    static String levels(String id, String title, String desc, List<HtmlModel.LevelRow> rows) {
+        int left = 112;
+        int width = 250;
+        int rowH = 30;
+        StringBuilder b = new StringBuilder(2048);
+        b.append("<svg class=\"trend-levels\" role=\"img\" aria-labelledby=\"").append(id).append("-t ").append(id)
+                .append("-d\" viewBox=\"0 0 ").append(left + width + 48).append(' ').append(rows.size() * rowH + 6)
+                .append("\"><title id=\"").append(id).append("-t\">").append(esc(title)).append("</title><desc id=\"")
+                .append(id).append("-d\">").append(esc(desc)).append("</desc>");
+        for (int r = 0; r < rows.size(); r++) {
+            HtmlModel.LevelRow row = rows.get(r);
+            int y = 4 + r * rowH;
+            b.append("<text x=\"").append(left - 6).append("\" y=\"").append(y + 16)
+                    .append("\" text-anchor=\"end\">").append(esc(row.name())).append("</text>");
+            double x = left;
+            for (HtmlModel.LevelSegment seg : row.segments()) {
+                if (seg.count() == 0) {
+                    continue;
+                }
+                double w = seg.share() * width;
+                b.append("<rect class=\"lv").append(seg.level()).append("\" x=\"").append(c(x)).append("\" y=\"")
+                        .append(y).append("\" width=\"").append(c(w)).append("\" height=\"22\"><title>")
+                        .append(esc(row.name() + ": " + seg.level() + " " + seg.name() + " " + seg.count()))
+                        .append("</title></rect>");
+                if (w >= 16) {
+                    b.append("<text").append(seg.level() >= 3 ? " class=\"light\"" : "").append(" x=\"")
+                            .append(c(x + w / 2)).append("\" y=\"").append(y + 15)
+                            .append("\" text-anchor=\"middle\">").append(seg.count()).append("</text>");
+                }
+                x += w;
+            }
+            b.append("<text class=\"axis\" x=\"").append(left + width + 5).append("\" y=\"").append(y + 15)
+                    .append("\">n=").append(row.total()).append("</text>");
+        }
+        return b.append("</svg>").toString();
+    }
+
     private static void axes(StringBuilder b, List<String> rounds) {
         for (int tick = 0; tick <= 100; tick += 25) {
             double y = y(tick);

@@ -42,8 +42,9 @@ public final class TrendSection {
     public record Moved(String area, String words) {
     }
 
+    /** @param levelChart the level distribution by round as SVG, escaped already */
     public record National(List<Round> rounds, List<Panel> panels, List<Row> medians, List<LevelRow> levels,
-            List<LevelName> levelNames, boolean versionChanged) {
+            String levelChart, List<LevelName> levelNames, boolean versionChanged) {
     }
 
     /**
@@ -95,7 +96,9 @@ public final class TrendSection {
                     lv == null ? Map.of() : lv));
         }
         List<LevelName> levelNames = ctx.levels().stream().map(l -> new LevelName(l, ctx.levelName(l))).toList();
-        return new National(columns(labels, versions, marks), panels, medians, levels, levelNames, !marks.isEmpty());
+        return new National(columns(labels, versions, marks), panels, medians, levels,
+                TrendChart.levels("trend-levels", t.get("trend_levels_title"), t.get("trend_levels_desc"), levels),
+                levelNames, !marks.isEmpty());
     }
 
     /** A municipality page's trend section; null for a run of fewer than two rounds or a municipality without figures. */

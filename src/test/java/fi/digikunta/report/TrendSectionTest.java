@@ -142,13 +142,22 @@ class TrendSectionTest {
         assertEquals(7, count(html, "class=\"trend-chart\""));
         assertTrue(html.contains("<caption>Kuntien määrä tasoittain kierroksittain</caption>"));
         // The levels-by-round chart: one bar per round, named with its form version.
-        Matcher bars = Pattern.compile("<text x=\"227\" y=\"[0-9.]+\" text-anchor=\"end\">(20[0-9]{2} \\(lomake v[12]\\))</text>")
+        Matcher bars = Pattern.compile("text-anchor=\"end\">(20[0-9]{2} \\(lomake v[12]\\))</text>")
                 .matcher(html);
         List<String> names = new ArrayList<>();
         while (bars.find()) {
             names.add(bars.group(1));
         }
         assertEquals(List.of("2024 (lomake v1)", "2025 (lomake v1)", "2026 (lomake v2)"), names);
+        // Each bar's segments carry the count of their level: 2026's are those of the round's figures.
+        Map<Integer, Integer> counts = RUN.rounds().get(2).national().levels().get(NationalFigures.ALL);
+        counts.forEach((level, n) -> {
+            if (n > 0) {
+                assertTrue(html.contains("<title>2026 (lomake v2): " + level + " "), "level " + level);
+                assertTrue(Pattern.compile("<title>2026 \\(lomake v2\\): " + level + " [^<]* " + n + "</title>")
+                        .matcher(html).find(), "2026 level " + level + " count " + n);
+            }
+        });
     }
 
     static int count(String s, String part) {

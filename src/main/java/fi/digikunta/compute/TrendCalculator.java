@@ -29,8 +29,12 @@ public final class TrendCalculator {
     private TrendCalculator() {
     }
 
-    /** The trends of the rounds, given oldest first (as {@code RunResult.rounds}). */
-    public static Trends of(List<Figures> rounds) {
+    /**
+     * The trends of the rounds, given oldest first (as {@code RunResult.rounds}). A round without a
+     * counting return (an empty run's figures) has no rows.
+     */
+    public static Trends of(List<Figures> all) {
+        List<Figures> rounds = all.stream().filter(r -> !r.municipalities().isEmpty()).toList();
         List<Integer> roundIds = new ArrayList<>();
         List<TrendPoint> points = new ArrayList<>();
         List<NationalTrend> national = new ArrayList<>();

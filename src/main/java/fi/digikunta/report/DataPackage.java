@@ -22,6 +22,9 @@ final class DataPackage {
     static final String FILE = "datapackage.json";
     static final String MUNICIPALITY_CODE_PATTERN = "^[0-9]{3}$";
 
+    /** The suffix of a change column of trends.csv: typed and described as the column it is the change of. */
+    private static final String CHANGE = "_change";
+
     private static final Properties FI = load("DataPackage.properties");
     private static final Properties EN = load("DataPackage_en.properties");
 
@@ -128,6 +131,9 @@ final class DataPackage {
             case Tables.REGIONS -> schema.put("primaryKey", List.of("region"));
             case Tables.FILES -> schema.put("primaryKey", List.of("file"));
             case Tables.FINDINGS -> schema.put("foreignKeys", List.of(fk("file", Tables.FILES, "file")));
+            // No key to municipalities: a municipality that skipped the latest round is in trends only.
+            case Tables.TRENDS -> schema.put("primaryKey", List.of("round", "municipality_code", "area"));
+            case Tables.NATIONAL_TRENDS -> schema.put("primaryKey", List.of("round", "area", "statistic"));
             default -> throw new IllegalArgumentException(table);
         }
     }
@@ -143,6 +149,9 @@ final class DataPackage {
     }
 
     private static Kind kind(String c) {
+        if (c.endsWith(CHANGE)) {
+            return kind(c.substring(0, c.length() - CHANGE.length()));
+        }
         if (c.startsWith("index_") || c.endsWith("_share") || c.startsWith("mean_")) {
             return new Kind("number", c.equals("mean_index") || c.startsWith("index_") ? "index" : "share");
         }
@@ -155,13 +164,16 @@ final class DataPackage {
             case "in_use", "planned", "not_adopted", "unanswered", "computable_in_use", "errors", "warnings",
                     "respondents" -> new Kind("integer", "count");
             case "row" -> new Kind("integer", "row");
+            case "round", "previous_round" -> new Kind("integer", "year");
             case "index" -> new Kind("number", "index");
             case "coverage", "depth", "usage" -> new Kind("number", "share");
             case "realised_net", "potential_net", "target" -> new Kind("number", "eur");
             // national.csv is long form: each row's unit is in its unit column.
-            case "value" -> new Kind("number", "see unit column");
-            case "own_service", "findings_truncated" -> new Kind("boolean", "true/false");
-            case "outcome", "area", "status", "severity", "code", "reason_code", "statistic", "unit", "service" ->
+            case "value", "change" -> new Kind("number", "see unit column");
+            case "own_service", "findings_truncated", "after_gap", "version_changed" ->
+                    new Kind("boolean", "true/false");
+            case "outcome", "area", "status", "severity", "code", "reason_code", "statistic", "unit", "service",
+                    "schema_version" ->
                     new Kind("string", "code");
             default -> new Kind("string", "text");
         };
@@ -172,6 +184,9 @@ final class DataPackage {
         String own = p.getProperty(table + "." + column);
         if (own != null) {
             return own;
+        }
+        if (column.endsWith(CHANGE)) {
+            return text(p, "*" + CHANGE).replace("{0}", column.substring(0, column.length() - CHANGE.length()));
         }
         for (String prefix : List.of("index_", "stage_", "message_")) {
             if (column.startsWith(prefix)) {

@@ -93,6 +93,7 @@ public final class JsonReportWriter {
 
     public record Report(int formatVersion, String toolVersion, String schemaVersion, String generatedAt,
             List<FileJson> files, List<MunicipalityJson> municipalities, NationalJson national,
+            List<TrendJsonWriter.TrendJson> trends, List<TrendJsonWriter.NationalTrendJson> nationalTrends,
             @JsonInclude(JsonInclude.Include.NON_NULL) SincePreviousRun sincePreviousRun) {
     }
 
@@ -103,8 +104,9 @@ public final class JsonReportWriter {
             String messageSv, String messageEn) {
     }
 
-    public record FileJson(String file, String outcome, String municipalityCode, Reason reason, int errors,
-            int warnings, List<FindingJson> findings, boolean findingsTruncated) {
+    /** {@code round}: the return's assessment round; null where no return was read. */
+    public record FileJson(String file, String outcome, String municipalityCode, Integer round, Reason reason,
+            int errors, int warnings, List<FindingJson> findings, boolean findingsTruncated) {
     }
 
     public record SavingsJson(BigDecimal realisedNet, BigDecimal potentialNet, BigDecimal target,
@@ -122,8 +124,8 @@ public final class JsonReportWriter {
     }
 
     /** {@code municipality_code}, as in every CSV and in files[] (format 1 called it {@code code}). */
-    public record MunicipalityJson(@JsonProperty("municipality_code") String code, String nameFi, String nameSv, String region, long population,
-            String file, String outcome, BigDecimal index, int level, SavingsJson savings, List<AreaJson> areas,
+    public record MunicipalityJson(@JsonProperty("municipality_code") String code, Integer round, String nameFi,
+            String nameSv, String region, long population, String file, String outcome, BigDecimal index, int level, SavingsJson savings, List<AreaJson> areas,
             List<ServiceJson> services, List<FindingJson> findings) {
     }
 
@@ -155,6 +157,7 @@ public final class JsonReportWriter {
                 i -> municipality(ctx, ctx.municipalities.get(i), core));
         return new Report(FORMAT_VERSION, ctx.run.toolVersion(), ctx.run.schemaVersion(),
                 ctx.run.generatedAt() == null ? null : ctx.run.generatedAt().toString(), files, ms, national(ctx),
+                core ? List.of() : TrendJsonWriter.trends(ctx), core ? List.of() : TrendJsonWriter.nationalTrends(ctx),
                 ctx.run.sincePreviousRun());
     }
 
@@ -198,7 +201,7 @@ public final class JsonReportWriter {
         Reason reason = f.reason() == null ? null
                 : new Reason(f.reasonCode(), text.apply(f.reason().fi()), text.apply(f.reason().sv()),
                         text.apply(f.reason().en()));
-        return new FileJson(text.apply(f.file()), f.outcome().id(), f.municipalityCode(), reason,
+        return new FileJson(text.apply(f.file()), f.outcome().id(), f.municipalityCode(), f.round(), reason,
                 Tables.count(f, Severity.ERROR), Tables.count(f, Severity.WARNING),
                 withFindings ? findings(f, text) : List.of(), f.findingsTruncated());
     }
@@ -238,7 +241,7 @@ public final class JsonReportWriter {
                     row == null ? null : text(row.system()), row == null ? null : text(row.notes())));
         }
         FileResult f = ctx.file(m.file()).orElse(null);
-        return new MunicipalityJson(m.code(), m.nameFi(), m.nameSv(), m.region(), m.population(), text(m.file()),
+        return new MunicipalityJson(m.code(), ctx.round(), m.nameFi(), m.nameSv(), m.region(), m.population(), text(m.file()),
                 f == null ? null : f.outcome().id(), Num.share(m.index()), m.level(), savings(m.savings()), areas,
                 services, f == null || core ? List.of() : findings(f, Text::clean));
     }
@@ -257,7 +260,11 @@ public final class JsonReportWriter {
     }
 
     static NationalJson national(ReportContext ctx) {
-        NationalFigures n = ctx.national;
+        return national(ctx, ctx.national);
+    }
+
+    /** The national figures of one round in the shape of {@code national}. */
+    static NationalJson national(ReportContext ctx, NationalFigures n) {
         Map<String, Map<String, Integer>> levels = new LinkedHashMap<>();
         Map<String, SavingsJson> savings = new LinkedHashMap<>();
         for (String k : ctx.allAndAreas()) {

@@ -1,14 +1,14 @@
 package fi.digikunta.report;
 
-import fi.digikunta.compute.TrendCalculator;
 import fi.digikunta.model.MunicipalityFigures;
-import fi.digikunta.model.Trends;
 import fi.digikunta.model.NationalFigures;
 import fi.digikunta.model.ServiceFigures;
 import fi.digikunta.model.AreaReturn;
 import fi.digikunta.model.FileResult;
 import fi.digikunta.model.ServiceRow;
 import fi.digikunta.model.RunResult;
+import fi.digikunta.model.Trends;
+import fi.digikunta.compute.TrendCalculator;
 import fi.digikunta.reference.Municipality;
 import fi.digikunta.reference.MunicipalityList;
 import fi.digikunta.schema.Lang;
@@ -36,9 +36,8 @@ final class ReportContext {
     final NationalFigures national;
     /** The municipality list of the run (every municipality, answered or not), sorted by code. */
     final List<Municipality> reference;
-    /** The figures round by round with their changes; null for a run of fewer than two rounds (no trend pictures). */
-    final Trends trends;
     private final Map<String, FileResult> fileByName = new LinkedHashMap<>();
+    private Trends trends;
 
     ReportContext(RunResult run, ReportOptions options) {
         this.run = Objects.requireNonNull(run, "run");
@@ -58,7 +57,19 @@ final class ReportContext {
                 ? new ArrayList<>(MunicipalityList.builtIn().all()) : new ArrayList<>(run.figures().reference());
         ref.sort(Comparator.comparing(Municipality::code));
         this.reference = List.copyOf(ref);
-        this.trends = run.rounds().size() < 2 ? null : TrendCalculator.of(run.rounds());
+    }
+
+    /** The round the headline figures describe (the latest); null when not known. */
+    Integer round() {
+        return run.figures().round();
+    }
+
+    /** Every round side by side, made when first asked for. */
+    synchronized Trends trends() {
+        if (trends == null) {
+            trends = TrendCalculator.of(run.rounds());
+        }
+        return trends;
     }
 
     /** The built-in list, read once and only when a page needs a name that no figures carry. */

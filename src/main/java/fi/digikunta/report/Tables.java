@@ -1,9 +1,7 @@
 package fi.digikunta.report;
 
 import fi.digikunta.model.AreaFigures;
-import fi.digikunta.model.Distribution;
 import fi.digikunta.model.MunicipalityFigures;
-import fi.digikunta.model.NationalFigures;
 import fi.digikunta.model.RegionStats;
 import fi.digikunta.model.Savings;
 import fi.digikunta.model.ServiceFigures;
@@ -31,9 +29,11 @@ final class Tables {
     static final String REGIONS = "regions";
     static final String FILES = "files";
     static final String FINDINGS = "findings";
+    static final String TRENDS = "trends";
+    static final String NATIONAL_TRENDS = "national_trends";
     /** Every table, in the order they are documented and written. */
     static final List<String> NAMES = List.of(MUNICIPALITIES, AREAS, SERVICES, NATIONAL, SERVICE_STATS, REGIONS,
-            FILES, FINDINGS);
+            FILES, FINDINGS, TRENDS, NATIONAL_TRENDS);
 
     private final ReportContext ctx;
 
@@ -51,6 +51,8 @@ final class Tables {
             case REGIONS -> regions();
             case FILES -> files();
             case FINDINGS -> findings();
+            case TRENDS -> TrendTables.trends(ctx);
+            case NATIONAL_TRENDS -> TrendTables.nationalTrends(ctx);
             default -> throw new IllegalArgumentException("unknown table '" + name + "': " + String.join(", ", NAMES));
         };
     }
@@ -71,23 +73,26 @@ final class Tables {
             case SERVICES -> serviceColumns();
             case FILES -> FILE_COLUMNS;
             case FINDINGS -> FINDING_COLUMNS;
+            case TRENDS -> TrendTables.TREND_COLUMNS;
+            case NATIONAL_TRENDS -> TrendTables.NATIONAL_TREND_COLUMNS;
             default -> table(name).columns();
         };
     }
 
     private static final List<String> AREA_COLUMNS = List.of("municipality_code", "area", "in_use", "planned",
             "not_adopted", "unanswered", "coverage", "depth", "usage", "index", "level", "realised_net",
-            "potential_net", "target", "computable_in_use", "level_name");
+            "potential_net", "target", "computable_in_use", "level_name", "round");
     private static final List<String> FILE_COLUMNS = List.of("file", "outcome", "municipality_code", "reason",
-            "reason_code", "errors", "warnings", "findings_truncated");
+            "reason_code", "errors", "warnings", "findings_truncated", "round");
     private static final List<String> FINDING_COLUMNS = List.of("file", "municipality_code", "sheet", "cell",
-            "code", "severity", "message_fi", "message_en", "message_sv");
+            "code", "severity", "message_fi", "message_en", "message_sv", "round");
 
     private List<String> municipalityColumns() {
         List<String> cols = new ArrayList<>(List.of("municipality_code", "name_fi", "name_sv", "region", "population",
                 "file", "outcome", "index", "level", "level_name", "realised_net", "potential_net", "target",
                 "computable_in_use", "errors", "warnings"));
         ctx.schema.areaCodes().forEach(a -> cols.add("index_" + lower(a)));
+        cols.add("round");
         return cols;
     }
 
@@ -108,6 +113,7 @@ final class Tables {
                 r.add(m.areas().stream().filter(x -> x.area().equals(a)).findFirst()
                         .map(x -> (Object) Num.share(x.index())).orElse(null));
             }
+            r.add(ctx.round());
             t.row(r);
         }
         return t.build();
@@ -149,6 +155,7 @@ final class Tables {
                 r.add(a.level());
                 addSavings(r, a.savings());
                 r.add(ctx.levelName(a.level()));
+                r.add(ctx.round());
                 t.row(r);
             }
         }
@@ -159,7 +166,7 @@ final class Tables {
         List<String> cols = new ArrayList<>(List.of("municipality_code", "area", "service", "name", "own_service",
                 "row", "status"));
         ctx.schema.stages().forEach(s -> cols.add("stage_" + lower(s)));
-        cols.addAll(List.of("usage", "depth", "realised_net", "potential_net", "target", "system", "notes"));
+        cols.addAll(List.of("usage", "depth", "realised_net", "potential_net", "target", "system", "notes", "round"));
         return cols;
     }
 
@@ -186,6 +193,7 @@ final class Tables {
                 r.add(Num.euro(s.target()));
                 r.add(row == null ? null : row.system());
                 r.add(row == null ? null : row.notes());
+                r.add(ctx.round());
                 t.row(r);
             }
         }
@@ -195,52 +203,14 @@ final class Tables {
     /** Long form: one row per (area, statistic). Units: count, persons, share, index, eur. */
     Table national() {
         Table.Builder t = new Table.Builder(NATIONAL, "area", "statistic", "value", "unit");
-        NationalFigures n = ctx.national;
-        String all = NationalFigures.ALL;
-        t.row(all, "respondents", n.respondents(), "count");
-        t.row(all, "reference_count", n.referenceCount(), "count");
-        t.row(all, "response_rate", Num.share(n.responseRate()), "share");
-        t.row(all, "population_covered", n.populationCovered(), "persons");
-        t.row(all, "population_total", n.populationTotal(), "persons");
-        t.row(all, "population_share", Num.share(n.populationShare()), "share");
-        for (String key : ctx.allAndAreas()) {
-            distribution(t, key, "", get(n.index(), key), "index");
-            distribution(t, key, "coverage_", get(n.coverage(), key), "share");
-            distribution(t, key, "depth_", get(n.depth(), key), "share");
-            distribution(t, key, "usage_", get(n.usage(), key), "share");
-            Map<Integer, Integer> lv = get(n.levels(), key);
-            if (lv != null) {
-                for (int level : ctx.levels()) {
-                    t.row(key, "level_" + level, lv.getOrDefault(level, 0), "count");
-                }
-            }
-            Savings s = get(n.savings(), key);
-            if (s != null) {
-                t.row(key, "realised_net", Num.euro(s.realisedNet()), "eur");
-                t.row(key, "potential_net", Num.euro(s.potentialNet()), "eur");
-                t.row(key, "target", Num.euro(s.target()), "eur");
-                t.row(key, "computable_in_use", s.computableInUse(), "count");
-            }
+        for (NationalRows.Stat s : NationalRows.of(ctx.national, ctx.allAndAreas(), ctx.levels())) {
+            t.row(s.area(), s.statistic(), s.rounded(), s.unit());
         }
         return t.build();
     }
 
     static <V> V get(Map<String, V> m, String key) {
         return m == null ? null : m.get(key);
-    }
-
-    private static void distribution(Table.Builder t, String area, String prefix, Distribution d, String unit) {
-        if (d == null) {
-            return;
-        }
-        t.row(area, prefix + "n", d.n(), "count");
-        t.row(area, prefix + "mean", Num.share(d.mean()), unit);
-        t.row(area, prefix + "weighted_mean", Num.share(d.weightedMean()), unit);
-        t.row(area, prefix + "median", Num.share(d.median()), unit);
-        t.row(area, prefix + "p25", Num.share(d.p25()), unit);
-        t.row(area, prefix + "p75", Num.share(d.p75()), unit);
-        t.row(area, prefix + "min", Num.share(d.min()), unit);
-        t.row(area, prefix + "max", Num.share(d.max()), unit);
     }
 
     Table serviceStats() {
@@ -272,7 +242,7 @@ final class Tables {
         for (FileResult f : ctx.files) {
             t.row(f.file(), f.outcome().id(), f.municipalityCode(),
                     f.reason() == null ? null : f.reason().get(ctx.options.lang()), f.reasonCode(),
-                    count(f, Severity.ERROR), count(f, Severity.WARNING), f.findingsTruncated());
+                    count(f, Severity.ERROR), count(f, Severity.WARNING), f.findingsTruncated(), f.round());
         }
         return t.build();
     }
@@ -283,7 +253,7 @@ final class Tables {
             for (Finding x : f.findings()) {
                 t.row(f.file(), f.municipalityCode(), x.sheet(), x.cell(), x.id(), id(x.severity()),
                         x.message() == null ? null : x.message().fi(), x.message() == null ? null : x.message().en(),
-                        x.message() == null ? null : x.message().sv());
+                        x.message() == null ? null : x.message().sv(), f.round());
             }
         }
         return t.build();

@@ -61,7 +61,7 @@ public final class TrendSection {
 
     /** report.html's trend section; null for a run of fewer than two rounds. */
     static National national(ReportContext ctx, Map<String, String> t) {
-        Trends trends = ctx.trends;
+        Trends trends = pictured(ctx);
         if (trends == null) {
             return null;
         }
@@ -103,7 +103,7 @@ public final class TrendSection {
 
     /** A municipality page's trend section; null for a run of fewer than two rounds or a municipality without figures. */
     static Municipality municipality(ReportContext ctx, Map<String, String> t, Lang lang, String code) {
-        Trends trends = ctx.trends;
+        Trends trends = pictured(ctx);
         if (trends == null || trends.of(code, NationalFigures.ALL).isEmpty()) {
             return null;
         }
@@ -150,6 +150,11 @@ public final class TrendSection {
         return new Municipality(columns(labels, versions, marks), panels, rows,
                 last.previousRound() == null ? null : label(last.previousRound()), label(last.round()), moved,
                 last.versionChanged());
+    }
+
+    /** The run's trends when it has two rounds or more (something to draw); null otherwise. */
+    private static Trends pictured(ReportContext ctx) {
+        return ctx.run.rounds().size() < 2 ? null : ctx.trends();
     }
 
     /** The point of a round; null when the municipality did not answer it. */

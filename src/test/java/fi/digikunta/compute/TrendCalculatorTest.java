@@ -1,60 +1,24 @@
 package fi.digikunta.compute;
 
-import static fi.digikunta.compute.Returns.row;
-import static fi.digikunta.model.Status.IN_USE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fi.digikunta.model.FileResult;
 import fi.digikunta.model.NationalTrend;
-import fi.digikunta.model.Outcome;
-import fi.digikunta.model.StageLevel;
 import fi.digikunta.model.TrendPoint;
 import fi.digikunta.model.TrendValues;
 import fi.digikunta.model.Trends;
-import fi.digikunta.reference.MunicipalityList;
-import fi.digikunta.schema.Schema;
-import fi.digikunta.schema.SchemaRegistry;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/**
- * Trends of three municipalities over three rounds, against figures worked by hand. Every return
- * has only ASU services in use, each all-digital (depth 1), volume 1000, 6 minutes a case, 50 €/h,
- * cost 1000: potential = 1000 x 6 / 60 x 50 - 1000 = 4000 a service, realised = 5000 u - 1000.
- * ASU has 15 catalogue services in v1 and 16 in v2; the other five areas are unanswered (index 0).
- * <pre>
- *        091 (Helsinki)        049 (Espoo)       837 (Tampere)
- * 2024   v1 u 0.5              v1 u 1.0, 1.0     -
- * 2025   v1 u 0.5, 1.0         -                 v1 u 0.2
- * 2026   v2 u 0.5, 1.0, 1.0    v1 u 1.0          v1 u 0.6
- * </pre>
- */
+/** Trends of three municipalities over three rounds ({@link HandWorkedRounds}), against figures worked by hand. */
 class TrendCalculatorTest {
-    static final SchemaRegistry REG = SchemaRegistry.load();
-    static final Schema V1 = REG.version("1").orElseThrow();
-    static final Schema V2 = REG.version("2").orElseThrow();
     static final double EPS = 1e-9;
 
-    static FileResult ret(String code, Schema schema, int round, double... usages) {
-        Returns r = Returns.of(code, schema);
-        for (int i = 0; i < usages.length; i++) {
-            r.add("ASU", row(5 + i, "ASU-0" + (i + 1)).status(IN_USE).allStages(StageLevel.DIGITAL)
-                    .usage(usages[i]).volume(1000).saveTotal(6).hourly(50).cost(1000));
-        }
-        return r.file(code + "-" + round + ".xlsx", Outcome.ACCEPTED, round);
-    }
-
     static Trends trends() {
-        List<FileResult> files = new ArrayList<>(List.of(
-                ret("091", V1, 2024, 0.5), ret("049", V1, 2024, 1.0, 1.0),
-                ret("091", V1, 2025, 0.5, 1.0), ret("837", V1, 2025, 0.2),
-                ret("091", V2, 2026, 0.5, 1.0, 1.0), ret("049", V1, 2026, 1.0), ret("837", V1, 2026, 0.6)));
-        return TrendCalculator.of(RoundFigures.byRound(REG, MunicipalityList.builtIn(), files));
+        return TrendCalculator.of(HandWorkedRounds.rounds());
     }
 
     static TrendPoint point(Trends t, String code, String area, int round) {

@@ -23,6 +23,7 @@ import fi.digikunta.schema.Lang;
 import fi.digikunta.schema.Schema;
 import fi.digikunta.schema.SchemaRegistry;
 import fi.digikunta.template.TemplateLayout;
+import fi.digikunta.testing.CsvTable;
 import fi.digikunta.validate.Validated;
 import fi.digikunta.validate.Validator;
 import java.io.IOException;
@@ -35,6 +36,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -260,6 +263,52 @@ class RoundsTest {
         assertEquals(0, both.exitCode(), both.err());
         assertEquals(alone.out(), both.out());
         assertEquals(4, both.out().lines().count(), both.out());
+    }
+
+    @Test
+    void tableTrendsPrintsEveryRoundAnswered() throws IOException {
+        history();
+        var r = CliTestSupport.run("run", "2025=" + tmp.resolve("r2025"), tmp.resolve("r2026").toString(),
+                "--table", "trends", "--settle", "0");
+        assertEquals(0, r.exitCode(), r.err());
+        CsvTable t = CsvTable.parse(r.out(), CSVFormat.RFC4180);
+        assertEquals(List.of("round", "municipality_code", "area"), t.header.subList(0, 3));
+        // 2025: Espoo, Helsinki, Tampere; 2026: Espoo, Helsinki, Vantaa; ALL and six areas each.
+        assertEquals(6 * 7, t.rows.size());
+        assertEquals(List.of("2025/049", "2025/091", "2025/837", "2026/049", "2026/091", "2026/092"),
+                t.rows.stream().map(x -> x.get("round") + "/" + x.get("municipality_code")).distinct().toList());
+        // Helsinki moved to form v2 in 2026: its change is marked; Vantaa's first answer has none.
+        CSVRecord helsinki = row(t, "2026", "091", "ALL");
+        assertEquals(List.of("2", "2025", "false", "true"), List.of(helsinki.get("schema_version"),
+                helsinki.get("previous_round"), helsinki.get("after_gap"), helsinki.get("version_changed")));
+        CSVRecord vantaa = row(t, "2026", "092", "ALL");
+        assertEquals(List.of("1", "", ""), List.of(vantaa.get("schema_version"), vantaa.get("previous_round"),
+                vantaa.get("index_change")));
+        // The 2026 rows are the headline figures, and the change is between the two rounds' indices.
+        var municipalities = CsvTable.parse(CliTestSupport.run("run", "2025=" + tmp.resolve("r2025"),
+                tmp.resolve("r2026").toString(), "--table", "municipalities", "--settle", "0").out(), CSVFormat.RFC4180);
+        CSVRecord headline = municipalities.rows.stream().filter(x -> x.get("municipality_code").equals("091"))
+                .findFirst().orElseThrow();
+        assertEquals(headline.get("index"), helsinki.get("index"));
+        assertEquals("2026", headline.get("round"));
+        double change = Double.parseDouble(helsinki.get("index")) - Double.parseDouble(row(t, "2025", "091", "ALL")
+                .get("index"));
+        assertEquals(change, Double.parseDouble(helsinki.get("index_change")), 0.00011);
+
+        var n = CliTestSupport.run("run", "2025=" + tmp.resolve("r2025"), tmp.resolve("r2026").toString(),
+                "--table", "national_trends", "--settle", "0");
+        assertEquals(0, n.exitCode(), n.err());
+        CsvTable nt = CsvTable.parse(n.out(), CSVFormat.RFC4180);
+        assertEquals(List.of("2025", "2026"), nt.rows.stream().map(x -> x.get("round")).distinct().toList());
+        CSVRecord respondents = nt.rows.stream().filter(x -> x.get("round").equals("2026")
+                && x.get("statistic").equals("respondents")).findFirst().orElseThrow();
+        assertEquals(List.of("3", "0", "2", "true"), List.of(respondents.get("value"), respondents.get("change"),
+                respondents.get("schema_version"), respondents.get("version_changed")));
+    }
+
+    private static CSVRecord row(CsvTable t, String round, String code, String area) {
+        return t.rows.stream().filter(x -> x.get("round").equals(round) && x.get("municipality_code").equals(code)
+                && x.get("area").equals(area)).findFirst().orElseThrow();
     }
 
     @Test

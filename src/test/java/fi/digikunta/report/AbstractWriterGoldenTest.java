@@ -46,6 +46,7 @@ abstract class AbstractWriterGoldenTest {
                 Arguments.of("one-rejected", TestRuns.oneRejected(), fi),
                 Arguments.of("superseded", TestRuns.superseded(), fi),
                 Arguments.of("many-findings", TestRuns.manyFindings(), fi),
+                Arguments.of("rounds", TestRuns.rounds(), fi),
                 Arguments.of("since-changes", TestRuns.sinceChanges(), fi),
                 Arguments.of("hostile-text", TestRuns.hostile("=cmd|x<b>\u0000\r\n\t\"\ud800'"), fi),
                 Arguments.of("superseded-sv-excel", TestRuns.superseded(),

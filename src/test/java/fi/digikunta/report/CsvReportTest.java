@@ -45,6 +45,7 @@ class CsvReportTest {
             a.add(Arguments.of("oneRejected", TestRuns.oneRejected(), d));
             a.add(Arguments.of("superseded", TestRuns.superseded(), d));
             a.add(Arguments.of("manyFindings", TestRuns.manyFindings(), d));
+            a.add(Arguments.of("rounds", TestRuns.rounds(), d));
         }
         return a.stream();
     }
@@ -161,7 +162,7 @@ class CsvReportTest {
                 List.of(areasBytes[0], areasBytes[1], areasBytes[2]));
         String text = new String(areasBytes, StandardCharsets.UTF_8);
         assertTrue(text.startsWith("\uFEFFmunicipality_code;area;in_use;"), text);
-        assertTrue(text.contains("\r\n091;ASU;2;1;0;0;0,6667;;0,0001;12,3457;1;-12,50;1,01;0,13;3;Aloitettu\r\n"),
+        assertTrue(text.contains("\r\n091;ASU;2;1;0;0;0,6667;;0,0001;12,3457;1;-12,50;1,01;0,13;3;Aloitettu;\r\n"),
                 text);
         for (byte[] b : out.values()) {
             assertFalse(new String(b, StandardCharsets.UTF_8).contains("\u2212"), "no U+2212 minus anywhere");

@@ -182,9 +182,7 @@ final class TestRuns {
         Muni h = helsinki();
         Muni helsinkiBefore = new Muni(h.code(), h.nameFi(), h.nameSv(), h.region(), h.population(), h.file(), 90,
                 List.of(), h.ownServiceName(), h.system(), h.notes());
-        Muni kerava = new Muni("245", "Kerava", "Kervo", "Uusimaa", 38_000, "kerava.xlsx", 245, List.of(), null, null,
-                null);
-        return run(List.of(helsinkiBefore, kerava), List.of());
+        return run(List.of(helsinkiBefore, kerava()), List.of());
     }
 
     /**
@@ -215,7 +213,14 @@ final class TestRuns {
         return run(munis, others, false);
     }
 
+    /** The round of every scenario's returns but those of {@link #rounds()}. */
+    static final int ROUND = 2026;
+
     static RunResult run(List<Muni> munis, List<FileResult> others, boolean truncated) {
+        return run(munis, others, truncated, ROUND);
+    }
+
+    static RunResult run(List<Muni> munis, List<FileResult> others, boolean truncated, int round) {
         List<FileResult> files = new ArrayList<>(others);
         List<MunicipalityFigures> figures = new ArrayList<>();
         for (Muni m : munis) {
@@ -223,12 +228,41 @@ final class TestRuns {
             figures.add(g.figures());
             boolean warn = !m.findings().isEmpty();
             files.add(new FileResult(m.file(), warn ? Outcome.ACCEPTED_WITH_WARNINGS : Outcome.ACCEPTED, m.code(),
-                    null, m.findings(), truncated, g.ret(), GENERATED, null));
+                    null, m.findings(), truncated, g.ret(), GENERATED, null, round));
         }
         files.sort((a, b) -> a.file().compareTo(b.file()));
         figures.sort((a, b) -> a.code().compareTo(b.code()));
         return new RunResult("0.1.0-test", SCHEMA.schemaVersion(), GENERATED, files,
-                new Figures(SCHEMA.schemaVersion(), figures, national(figures)));
+                new Figures(SCHEMA.schemaVersion(), figures, national(figures), round));
+    }
+
+    /**
+     * Three rounds, the last {@link #superseded()}: 2024 Helsinki, Kerava and Inari; 2025 Helsinki
+     * and Kerava; 2026 Helsinki and Inari (Inari skipped 2025, Kerava 2026).
+     */
+    static RunResult rounds() {
+        RunResult r2024 = run(List.of(again(helsinki(), 2024, 24), again(kerava(), 2024, 224),
+                again(inari(), 2024, 48)), List.of(), false, 2024);
+        RunResult r2025 = run(List.of(again(helsinki(), 2025, 25), again(kerava(), 2025, 225)), List.of(), false,
+                2025);
+        RunResult r2026 = superseded();
+        List<FileResult> files = new ArrayList<>(r2024.files());
+        files.addAll(r2025.files());
+        files.addAll(r2026.files());
+        files.sort((a, b) -> a.file().compareTo(b.file()));
+        return new RunResult(r2026.toolVersion(), r2026.schemaVersion(), GENERATED, files, r2026.figures(), null,
+                List.of(r2024.figures(), r2025.figures(), r2026.figures()));
+    }
+
+    /** The municipality's return of an earlier round: its own file name and other answers. */
+    private static Muni again(Muni m, int round, long seed) {
+        String file = m.file().replace(".xlsx", "").replace("-2026", "") + "-" + round + ".xlsx";
+        return new Muni(m.code(), m.nameFi(), m.nameSv(), m.region(), m.population(), file, seed, List.of(),
+                m.ownServiceName(), m.system(), m.notes());
+    }
+
+    private static Muni kerava() {
+        return new Muni("245", "Kerava", "Kervo", "Uusimaa", 38_000, "kerava.xlsx", 245, List.of(), null, null, null);
     }
 
     // ------------------------------------------------------------------ one municipality
@@ -265,7 +299,8 @@ final class TestRuns {
         boolean none = areas.stream().allMatch(a -> a.level() == 0);
         Savings total = areas.stream().map(AreaFigures::savings).reduce(Savings.ZERO, Savings::plus);
         MunicipalityFigures mf = new MunicipalityFigures(m.code(), m.nameFi(), m.nameSv(), m.region(),
-                m.population(), m.file(), areas, index, none ? 0 : SCHEMA.bandOf(index), total, services);
+                m.population(), m.file(), areas, index, none ? 0 : SCHEMA.bandOf(index), total, services,
+                SCHEMA.schemaVersion());
         AssessmentReturn ret = new AssessmentReturn(SCHEMA.schemaVersion(), new Identification(m.nameFi(), m.code(),
                 "Testi Henkilö", "testi@example.invalid", LocalDate.of(2026, 2, 1), "1", 45.0), areaReturns);
         return new Generated(mf, ret);

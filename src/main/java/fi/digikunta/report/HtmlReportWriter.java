@@ -126,12 +126,20 @@ final class HtmlReportWriter {
      * name: beside the page model rather than in it, so the maps' include works on any page model.
      */
     void render(String templateName, Object model, Object finlandMap, OutputStream out) {
+        render(templateName, model, finlandMap, null, out);
+    }
+
+    /** As above, with {@code trend} (the page's trend section, or null: a run of one round) as a global too. */
+    void render(String templateName, Object model, Object finlandMap, Object trend, OutputStream out) {
         try {
             Template tpl = cfg.getTemplate(templateName);
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 14);
             Environment env = tpl.createProcessingEnvironment(model, w);
             if (finlandMap != null) {
                 env.setGlobalVariable("finlandMap", cfg.getObjectWrapper().wrap(finlandMap));
+            }
+            if (trend != null) {
+                env.setGlobalVariable("trend", cfg.getObjectWrapper().wrap(trend));
             }
             env.process();
             w.flush();

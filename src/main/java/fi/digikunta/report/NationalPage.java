@@ -77,15 +77,20 @@ record NationalPage(ReportContext ctx, Map<String, String> t, Fmt f, NationalFig
             if (lv == null) {
                 continue;
             }
-            int total = lv.values().stream().mapToInt(Integer::intValue).sum();
-            List<LevelSegment> segs = new ArrayList<>();
-            for (int l : ctx.levels()) {
-                int c = lv.getOrDefault(l, 0);
-                segs.add(new LevelSegment(l, ctx.levelName(l), c, total == 0 ? 0 : (double) c / total));
-            }
-            levels.add(new LevelRow(k, name(k), total, segs));
+            levels.add(levelRow(ctx, k, name(k), lv));
         }
         return levels;
+    }
+
+    /** One stacked bar: the counts per level of the schema's levels (a level missing from the map is 0). */
+    static LevelRow levelRow(ReportContext ctx, String code, String name, Map<Integer, Integer> lv) {
+        int total = lv.values().stream().mapToInt(Integer::intValue).sum();
+        List<LevelSegment> segs = new ArrayList<>();
+        for (int l : ctx.levels()) {
+            int c = lv.getOrDefault(l, 0);
+            segs.add(new LevelSegment(l, ctx.levelName(l), c, total == 0 ? 0 : (double) c / total));
+        }
+        return new LevelRow(code, name, total, segs);
     }
 
     private List<ServiceShare> shares() {

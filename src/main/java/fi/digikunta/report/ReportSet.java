@@ -88,7 +88,7 @@ public final class ReportSet {
         out.add(new Output(JSON, o -> JsonReportWriter.write(ctx, o)));
         HtmlReportWriter html = new HtmlReportWriter(options);
         out.add(new Output(HTML, o -> html.render(HtmlReportWriter.NATIONAL, HtmlModel.national(ctx, html.texts()),
-                MapSection.national(ctx, html.texts()), o)));
+                MapSection.national(ctx, html.texts()), TrendSection.national(ctx, html.texts()), o)));
         for (String code : HtmlModel.pageCodes(ctx)) {
             out.add(new Output(MUNICIPALITY_DIR + "/" + code + ".html", o -> page(html, ctx, code, o)));
         }
@@ -100,7 +100,8 @@ public final class ReportSet {
         try {
             Lang lang = ctx.pageLang(code);
             html.render(HtmlReportWriter.MUNICIPALITY, HtmlModel.municipality(ctx, html.pageTexts(lang), lang, code),
-                    MapSection.locator(ctx, code, lang), o);
+                    MapSection.locator(ctx, code, lang), TrendSection.municipality(ctx, html.pageTexts(lang), lang, code),
+                    o);
         } catch (RunFailure e) {
             throw e;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {

@@ -118,7 +118,7 @@ class LetterChromiumTest {
     }
 
     /** Loads a copy of the page with the measuring script (the real page has none, and its CSP forbids one). */
-    private static JsonNode measure(Path page, int width, Path tmp) throws Exception {
+    static JsonNode measure(Path page, int width, Path tmp) throws Exception {
         String html = Files.readString(page, StandardCharsets.UTF_8)
                 .replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "")
                 .replace("</head>", "<style>html{width:" + width + "px}</style></head>")

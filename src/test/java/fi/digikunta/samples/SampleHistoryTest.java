@@ -81,7 +81,8 @@ class SampleHistoryTest {
     @Test
     void roundTwentyFiveIsOnFormOneAndRoundTwentySixOnFormTwoWithItsRound() throws IOException {
         for (Entry e : HISTORY.entries()) {
-            Map<String, String> id = identification(e.sample().bytes().get());
+            // The committed files: the first test shows they are the generator's.
+            Map<String, String> id = identification(Files.readAllBytes(ROUNDS.resolve(e.path())));
             assertEquals(e.round() == 2025 ? "1" : "2", id.get("Lomakeversio"), e.path());
             if (e.round() == 2026 && !e.sample().outcome().equals("rejected")) {
                 assertEquals(2026, Integer.parseInt(id.get("Arviointikierros").replaceAll("\\.0$", "")), e.path());
@@ -112,6 +113,31 @@ class SampleHistoryTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void theMunicipalitiesThatMovedForwardRaiseTheirIndexFromRoundToRound() {
+        Map<String, Double> y25 = indexes("--round", "2025", ROUNDS.resolve("2025").toString());
+        Map<String, Double> y26 = indexes(ROUNDS.resolve("2026").toString());
+        List<String> forward = HISTORY.entries().stream().filter(e -> e.round() == 2026
+                && e.sample().description().contains("moved forward")).map(e -> e.sample().file().substring(0, 3))
+                .toList();
+        assertTrue(forward.size() >= 10, forward::toString);
+        for (String code : forward) {
+            assertTrue(y26.get(code) > y25.get(code) + 2, code + ": " + y25.get(code) + " -> " + y26.get(code));
+        }
+    }
+
+    /** municipality code -> index of a run's headline table. */
+    private static Map<String, Double> indexes(String... inbox) {
+        List<String> args = new ArrayList<>(List.of("run", "--table", "municipalities", "--settle", "0",
+                "--fail-on", "never"));
+        args.addAll(List.of(inbox));
+        var r = fi.digikunta.cli.CliTestSupport.run(args.toArray(String[]::new));
+        List<String> lines = r.out().lines().toList();
+        int col = List.of(lines.get(0).split(",")).indexOf("index");
+        return lines.stream().skip(1).map(l -> l.split(","))
+                .collect(Collectors.toMap(c -> c[0], c -> Double.parseDouble(c[col])));
     }
 
     @Test

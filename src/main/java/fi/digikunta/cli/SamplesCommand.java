@@ -4,6 +4,7 @@ import fi.digikunta.model.RunFailure;
 import fi.digikunta.reference.MunicipalityList;
 import fi.digikunta.samples.BenchSet;
 import fi.digikunta.samples.SampleGenerator;
+import fi.digikunta.samples.SampleHistory;
 import fi.digikunta.samples.SampleSet;
 import fi.digikunta.schema.SchemaRegistry;
 import java.io.IOException;
@@ -16,8 +17,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code digikunta samples --out DIR [--seed N] [--count N]} (hidden; for developers): writes the
- * sample inbox, or N valid returns for benchmarks. The same seed always gives the same bytes.
+ * {@code digikunta samples --out DIR [--seed N] [--count N | --rounds]} (hidden; for developers): writes
+ * the sample inbox, N valid returns for benchmarks, or the sample history (one folder per round). The
+ * same seed always gives the same bytes.
  */
 @Command(name = "samples", hidden = true)
 public final class SamplesCommand extends BaseCommand {
@@ -30,8 +32,14 @@ public final class SamplesCommand extends BaseCommand {
     @Option(names = "--count", paramLabel = "N", descriptionKey = "samples.count")
     Integer count;
 
+    @Option(names = "--rounds", descriptionKey = "samples.rounds")
+    boolean rounds;
+
     @Override
     protected void validate() {
+        if (count != null && rounds) {
+            throw usage("exclusive", "--count", "--rounds");
+        }
         if (count != null && count < 1) {
             throw usage("range", "--count " + count, ">= 1");
         }
@@ -45,11 +53,17 @@ public final class SamplesCommand extends BaseCommand {
         long start = System.nanoTime();
         List<Path> files;
         try {
-            // The committed sample inbox is of form version 1 (the rounds before v2).
-            SampleGenerator gen = new SampleGenerator(SchemaRegistry.load().version("1").orElseThrow());
             MunicipalityList list = MunicipalityList.builtIn();
-            files = count == null ? new SampleSet(gen, list, seed).write(out)
-                    : BenchSet.write(gen, list, seed, count, out, Runtime.getRuntime().availableProcessors());
+            if (rounds) {
+                // The sample history: one inbox folder per round (2025 on form 1, 2026 on form 2).
+                files = new SampleHistory(SchemaRegistry.load(), list,
+                        seed == SampleSet.DEFAULT_SEED ? SampleHistory.DEFAULT_SEED : seed).write(out);
+            } else {
+                // The committed sample inbox is of form version 1 (the rounds before v2).
+                SampleGenerator gen = new SampleGenerator(SchemaRegistry.load().version("1").orElseThrow());
+                files = count == null ? new SampleSet(gen, list, seed).write(out)
+                        : BenchSet.write(gen, list, seed, count, out, Runtime.getRuntime().availableProcessors());
+            }
         } catch (IOException | UncheckedIOException e) {
             throw new RunFailure(text("cannotWriteSamples", out, e.getMessage()), e);
         }

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,8 @@ import java.util.Optional;
  * <li>Office lock files ({@code ~$*}, {@code .~lock.*#}), {@code *.tmp}, {@code Thumbs.db},
  * {@code desktop.ini} and hidden files and folders are skipped (see {@link #ignoreReason}).
  * <li>Folders are read one level deep, or all the way down with {@code recursive}.
+ * <li>With several inbox folders, each file's name starts with its folder's label ({@link InboxLabels}:
+ * {@code 2025/091-helsinki.xlsx}), so same-named files of two inboxes stay apart in every output.
  * <li>A symbolic link is never followed out of the inbox: a link to a file inside the inbox is read
  * like that file (under the link's own name); a link pointing outside, or to nothing, is listed as an
  * entry that is {@linkplain InboxEntry#rejected() rejected} without being opened, so that the report
@@ -78,13 +81,18 @@ public final class InboxScanner {
     public InboxScan scanAll(List<Path> roots, InboxOptions options) {
         List<Candidate> candidates = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
+        Map<Path, String> labels = InboxLabels.of(roots);
         for (Path root : roots) {
             if (!Files.exists(root)) {
                 throw new InboxPathException(root);
             }
             try {
                 if (Files.isDirectory(root)) {
+                    int from = candidates.size();
+                    int skippedFrom = skipped.size();
                     walk(root, options.recursive(), candidates, skipped);
+                    prefix(InboxLabels.labelOf(labels, root), candidates.subList(from, candidates.size()),
+                            skipped.subList(skippedFrom, skipped.size()));
                 } else {
                     BasicFileAttributes a = Files.readAttributes(root, BasicFileAttributes.class);
                     candidates.add(new Candidate(new InboxEntry(root, FileNames.display(root.getFileName()), a.size(),
@@ -150,6 +158,19 @@ public final class InboxScanner {
 
     private static Message unreadable(String detail) {
         return Texts.message("inbox.unreadable", Message.verbatim(detail));
+    }
+
+    /** Names the entries and skipped items of one of several inbox folders with the folder's label in front. */
+    private static void prefix(String label, List<Candidate> found, List<Skipped> skipped) {
+        if (label == null) {
+            return;
+        }
+        for (Candidate c : found) {
+            InboxEntry e = c.entry;
+            c.entry = new InboxEntry(e.path(), label + "/" + e.name(), e.size(), e.modified(), e.pending(),
+                    e.rejectCode(), e.rejectReason());
+        }
+        skipped.replaceAll(s -> new Skipped(label + "/" + s.name(), s.code(), s.reason()));
     }
 
     /** A file found, with the path whose attributes tell whether it changes (the target for a link). */

@@ -8,10 +8,15 @@ import java.util.Set;
 
 /**
  * One valid return to generate: which municipality, in which layout (language, column order, tab
- * names), filled in on which date, how it was typed, and the seed of its random answers.
+ * names), filled in on which date, how it was typed, the seed of its random answers, and how far it
+ * has come beyond what its size suggests.
+ *
+ * @param progress added to the municipality's size score (0-1) when answering: a municipality that
+ *     has moved forward since an earlier round answers like a bigger one (more services in use, more
+ *     digital stages, higher usage); 0 for a return of its size
  */
 public record ReturnSpec(Municipality municipality, TemplateLayout layout, LocalDate fillDate, Set<Quirk> quirks,
-        long seed) {
+        long seed, double progress) {
 
     /** Ways real returns are typed that the reader must accept. */
     public enum Quirk {
@@ -31,6 +36,12 @@ public record ReturnSpec(Municipality municipality, TemplateLayout layout, Local
 
     public ReturnSpec {
         quirks = quirks.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(quirks));
+    }
+
+    /** A return of its size (no progress). */
+    public ReturnSpec(Municipality municipality, TemplateLayout layout, LocalDate fillDate, Set<Quirk> quirks,
+            long seed) {
+        this(municipality, layout, fillDate, quirks, seed, 0);
     }
 
     public boolean has(Quirk q) {

@@ -148,7 +148,7 @@ public final class SampleGenerator {
         ReturnSpec spec = f.spec;
         Municipality m = spec.municipality();
         Lang lang = spec.layout().lang();
-        double size = size(m);
+        double size = Math.max(0, Math.min(1, size(m) + spec.progress()));
         double defaultHourly = 30 + Math.round(r.nextDouble() * 50) / 2.0;
 
         String first = pick(r, lang == Lang.SV ? SV_FIRST : FI_FIRST);
@@ -169,8 +169,11 @@ public final class SampleGenerator {
         }
         f.setId("hourly", defaultHourly);
         if (schema.idKey("round").isPresent()) {
-            // Form version 2 states its round: the year of the fill date, as a number.
-            f.setId("round", (double) spec.fillDate().getYear());
+            // Form version 2 states its round: the year of the fill date, as a number. Somebody who
+            // types numbers as text types a year as "2026", never with a thousands space.
+            int year = spec.fillDate().getYear();
+            f.setId("round", spec.has(ReturnSpec.Quirk.TEXT_NUMBERS) ? (Object) String.valueOf(year)
+                    : (Object) (double) year);
         }
 
         for (String area : spec.layout().areaTabs().keySet()) {

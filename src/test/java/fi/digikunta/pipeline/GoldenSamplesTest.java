@@ -86,7 +86,7 @@ class GoldenSamplesTest {
         return m;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -139,9 +139,14 @@ class HtmlReportTest {
                 && html.indexOf("id=\"h-fixes-0\"") < html.indexOf("id=\"h-areas\""), "letter, fixes, figures");
         assertTrue(html.contains("<h2 id=\"h-fixes-0\">Korjattavaa</h2>"));
         // 60 identical-kind findings down one column are one line with the range and the count
-        assertTrue(html.contains("<li><span class=\"sev-error\">Virhe</span> · <q>Asuminen, ympäristö, liikenne</q>, "
-                + "<span class=\"where\">F4:F122</span>, 60 solua: Virheellinen vaiheen taso. Esimerkiksi: Arvo ei "
-                + "kelpaa (rivi 4) <small class=\"code\">invalid-stage</small></li>"), html);
+        assertTrue(html.contains("<li><span class=\"sev-error\">Virhe</span> · <q>Asuminen, ympäristö, liikenne</q> · "
+                + "<span class=\"column\">Neuvonta</span>, <span class=\"where\">F4:F122</span>, 60 solua: Virheellinen "
+                + "vaiheen taso. Esimerkiksi: Arvo ei kelpaa (rivi 4) <small class=\"code\">invalid-stage</small></li>"),
+                html);
+        // the column is named in the page's language
+        String sv = page(render(TestRuns.manyFindings(), Lang.SV), "municipalities/091.html");
+        assertTrue(sv.contains("<span class=\"column\">Rådgivning</span>, <span class=\"where\">F4:F122</span>, "
+                + "60 celler:"), sv);
         assertTrue(html.contains("<tr data-kind=\"invalid-stage\"><th scope=\"row\">Virheellinen vaiheen taso "
                 + "<small class=\"code\">invalid-stage</small></th><td class=\"sev-error\">Virhe</td>"
                 + "<td class=\"num\">60</td></tr>"), html);

@@ -12,6 +12,7 @@ import fi.digikunta.model.ServiceRow;
 import fi.digikunta.model.StageLevel;
 import fi.digikunta.model.Status;
 import fi.digikunta.read.ReadOutcome;
+import fi.digikunta.findings.Message;
 import fi.digikunta.read.StaxWorkbookReader;
 import fi.digikunta.reference.MunicipalityList;
 import fi.digikunta.schema.SchemaRegistry;
@@ -233,6 +234,17 @@ class ValidatorTest {
         assertNull(a1.usage());
         assertEquals(1200.0, a1.volume());
         assertEquals(List.of("invalid-stage", "not-a-number"), codes(v));
+    }
+
+    @Test
+    void aValueCellsFindingNamesItsColumnInEachLanguage() {
+        TestReturn t = TestReturn.valid();
+        t.set("ASU", "ASU-01", "stage.KAS", "Paperi");
+        t.set("ASU", "ASU-01", "usage", "paljon");
+        Validated v = validate(t.toXlsx());
+        assertEquals(new Message("Käsittely", "Handläggning", "Käsittely (Handläggning)"), v.findings().get(0).column());
+        assertEquals("Användningsgrad %", v.findings().get(1).column().sv());
+        assertEquals("Käyttöaste %", v.findings().get(1).column().fi());
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.digikunta.model.FileResult;
+import fi.digikunta.model.Outcome;
 import fi.digikunta.model.RunResult;
 import fi.digikunta.schema.Lang;
 import java.math.BigDecimal;
@@ -184,6 +186,23 @@ class HtmlReportTest {
         assertTrue(html.contains("<p class=\"reason\">Syy: Tiedosto on suojattu salasanalla"));
         assertEquals(2, html.split("Tiedosto on suojattu salasanalla", -1).length - 1, "the reason said once"
                 + " in the letter (and once in the file list)");
+    }
+
+    @Test
+    void aRejectedOnlyMunicipalitysPageIsInItsFormsLanguageElseAlandsSwedishElseTheRunsLanguage() {
+        FileResult svForm = new FileResult("pargas.xlsx", Outcome.REJECTED, "445", TestRuns.msg("Sarake puuttuu",
+                "A column is missing"), List.of(), false, null, TestRuns.GENERATED, "required-column-missing", null,
+                Lang.SV);
+        RunResult run = TestRuns.run(List.of(), List.of(svForm,
+                TestRuns.rejected("eckero.xlsx", "043", "encrypted", TestRuns.msg("Salattu", "Encrypted")),
+                TestRuns.rejected("kerava.xlsx", "245", "encrypted", TestRuns.msg("Salattu", "Encrypted"))));
+        Map<String, byte[]> out = render(run, Lang.EN);
+        assertTrue(page(out, "municipalities/445.html").contains("<h1>Pargas (445)</h1>"), "the Swedish form");
+        assertTrue(page(out, "municipalities/445.html").startsWith("<!DOCTYPE html>\n<html lang=\"sv\""));
+        assertTrue(page(out, "municipalities/043.html").contains("<html lang=\"sv\""), "unreadable, in Åland");
+        assertTrue(page(out, "municipalities/245.html").contains("<html lang=\"en\""), "unreadable, mainland: "
+                + "the run's language");
+        assertTrue(page(render(run, Lang.FI), "municipalities/245.html").contains("<h1>Kerava (245)</h1>"));
     }
 
     static java.util.Properties bundle(String suffix) throws Exception {

@@ -186,6 +186,8 @@ class HtmlReportTest {
         assertTrue(html.contains("<p class=\"reason\">Syy: Tiedosto on suojattu salasanalla"));
         assertEquals(2, html.split("Tiedosto on suojattu salasanalla", -1).length - 1, "the reason said once"
                 + " in the letter (and once in the file list)");
+        assertTrue(html.contains("<p>Korjattavaa on vain edellä kerrottu syy.</p>")
+                && !html.contains("Ei korjattavaa."), "a rejected file is never 'nothing to fix'");
     }
 
     @Test

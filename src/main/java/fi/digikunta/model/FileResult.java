@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import fi.digikunta.findings.Finding;
 import fi.digikunta.findings.Message;
+import fi.digikunta.schema.Lang;
 
 /**
  * The result for one input file: its outcome, the municipality it is for (where known), the reason
@@ -18,12 +19,22 @@ import fi.digikunta.findings.Message;
  *        when there is no reason. Reports write it beside the reason text so that scripts can match it.
  * @param round the assessment round the return belongs to (its v2 round field, else its inbox's round,
  *        else the year of its fill date); null where no return was read (rejected, pending)
+ * @param language the language the form was filled in, where its tabs could be read (also for a
+ *        rejected file whose tabs were read); null when unknown. It chooses the municipality's page language.
  */
 public record FileResult(String file, Outcome outcome, String municipalityCode, Message reason,
         List<Finding> findings, boolean findingsTruncated, AssessmentReturn ret, Instant modified,
-        String reasonCode, Integer round) {
+        String reasonCode, Integer round, Lang language) {
     public FileResult {
         findings = List.copyOf(findings);
+    }
+
+    /** A result whose form language is the return's (none without a return). */
+    public FileResult(String file, Outcome outcome, String municipalityCode, Message reason,
+            List<Finding> findings, boolean findingsTruncated, AssessmentReturn ret, Instant modified,
+            String reasonCode, Integer round) {
+        this(file, outcome, municipalityCode, reason, findings, findingsTruncated, ret, modified, reasonCode, round,
+                ret == null ? null : ret.language());
     }
 
     /** A result without a round (rejected, pending, or made before rounds were known). */
@@ -39,6 +50,6 @@ public record FileResult(String file, Outcome outcome, String municipalityCode, 
 
     public FileResult withOutcome(Outcome newOutcome, String newReasonCode, Message newReason) {
         return new FileResult(file, newOutcome, municipalityCode, newReason, findings, findingsTruncated, ret,
-                modified, newReasonCode, round);
+                modified, newReasonCode, round, language);
     }
 }

@@ -239,7 +239,7 @@ public final class BatchRun {
                     }
                 } else {
                     r = new FileResult(r.file(), r.outcome(), null, r.reason(), r.findings(), r.findingsTruncated(),
-                            r.ret(), r.modified(), r.reasonCode());
+                            r.ret(), r.modified(), r.reasonCode(), null, r.language());
                 }
             }
             checked.add(new Validation.Checked(c.entry(), r, c.sha256()));

@@ -211,7 +211,7 @@ public final class Validation {
 
     static FileResult result(InboxEntry e, Validated v) {
         return new FileResult(e.name(), v.outcome(), v.municipalityCode(), v.reason(), v.findings(),
-                v.findingsTruncated(), v.ret(), e.modified(), v.reasonCode(), v.round());
+                v.findingsTruncated(), v.ret(), e.modified(), v.reasonCode(), v.round(), v.language());
     }
 
     /** Waits for one file's task; when the task itself failed, the file is rejected (internal-error). */

@@ -129,9 +129,10 @@ public final class HtmlModel {
 
     /**
      * One line of the fix list: one finding, or findings of one kind in one column (where is then a
-     * range such as J5:J40 and countText says how many cells).
+     * range such as J5:J40 and countText says how many cells); column is the form column's name in
+     * the page's language where the cells are value cells of service rows.
      */
-    public record FixLine(String severityId, String severity, String sheet, String where, int count,
+    public record FixLine(String severityId, String severity, String sheet, String column, String where, int count,
             String countText, String message, String code) {
     }
 

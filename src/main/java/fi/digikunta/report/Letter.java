@@ -134,7 +134,7 @@ record Letter(Map<String, String> t, Lang lang, Fmt f) {
             }
         }
         return new FixLine(Tables.id(first.severity()), severityText(first.severity()), Text.clean(first.sheet()),
-                where, g.size(), g.size() > 1 ? fill(t.get("letter_cells"), f.integer(g.size())) : null, message,
+                column(first), where, g.size(), g.size() > 1 ? fill(t.get("letter_cells"), f.integer(g.size())) : null, message,
                 first.id());
     }
 
@@ -143,11 +143,16 @@ record Letter(Map<String, String> t, Lang lang, Fmt f) {
         String message = first.message() == null ? "" : Text.clean(first.message().get(lang));
         if (all.size() == 1) {
             return new FixLine(Tables.id(first.severity()), severityText(first.severity()), Text.clean(first.sheet()),
-                    first.cell(), 1, null, message, first.id());
+                    column(first), first.cell(), 1, null, message, first.id());
         }
-        return new FixLine(Tables.id(first.severity()), severityText(first.severity()), null, null, all.size(),
+        return new FixLine(Tables.id(first.severity()), severityText(first.severity()), null, null, null, all.size(),
                 fill(t.get("letter_times"), f.integer(all.size())),
                 title(first.code()) + ". " + fill(t.get("letter_for_example"), message), first.id());
+    }
+
+    /** The name of the finding's form column in the page's language; null where it is not in one. */
+    private String column(Finding fd) {
+        return fd.column() == null ? null : Text.clean(fd.column().get(lang));
     }
 
     private static Severity severity(FindingCode c) {

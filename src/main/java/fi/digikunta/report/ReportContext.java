@@ -115,10 +115,14 @@ final class ReportContext {
                 .orElse(null);
     }
 
+    /** Åland's region in the reference list: its municipalities are Swedish-speaking (Autonomy Act). */
+    private static final String ALAND = "Ahvenanmaa";
+
     /**
      * The language of a municipality's page: forced by the options, else that of the form it
-     * returned (its counted return first, then any other of its returns that was read), else the
-     * report's language.
+     * returned (its counted return first, then any other of its returns whose tabs were read, a
+     * rejected one too), else Swedish for Åland (the one official language the reference list
+     * tells: it has no language column), else the report's language (--lang, Finnish by default).
      */
     Lang pageLang(String code) {
         if (options.pageLang() != null) {
@@ -127,15 +131,20 @@ final class ReportContext {
         Lang counted = null;
         Lang other = null;
         for (FileResult f : files) {
-            if (code.equals(f.municipalityCode()) && f.ret() != null && f.ret().language() != null) {
+            if (code.equals(f.municipalityCode()) && f.language() != null) {
                 if (f.outcome().counts()) {
-                    counted = f.ret().language();
+                    counted = f.language();
                 } else if (other == null) {
-                    other = f.ret().language();
+                    other = f.language();
                 }
             }
         }
-        return counted != null ? counted : other != null ? other : options.lang();
+        if (counted != null || other != null) {
+            return counted != null ? counted : other;
+        }
+        boolean aland = reference.stream().filter(m -> m.code().equals(code)).findFirst()
+                .or(() -> Reference.LIST.byCode(code)).map(m -> ALAND.equals(m.region())).orElse(false);
+        return aland ? Lang.SV : options.lang();
     }
 
     /** "ALL" then the schema's area codes: the order of every per-area listing. */

@@ -82,14 +82,14 @@ final class Tables {
     private static final List<String> AREA_COLUMNS = List.of("municipality_code", "area", "in_use", "planned",
             "not_adopted", "unanswered", "coverage", "depth", "usage", "index", "level", "realised_net",
             "potential_net", "target", "computable_in_use", "level_name", "round");
-    private static final List<String> FILE_COLUMNS = List.of("file", "outcome", "municipality_code", "reason",
-            "reason_code", "errors", "warnings", "findings_truncated", "round");
+    private static final List<String> FILE_COLUMNS = List.of("file", "outcome", "outcome_text", "municipality_code",
+            "reason", "reason_code", "errors", "warnings", "findings_truncated", "round");
     private static final List<String> FINDING_COLUMNS = List.of("file", "municipality_code", "sheet", "cell",
             "code", "severity", "message_fi", "message_en", "message_sv", "round");
 
     private List<String> municipalityColumns() {
         List<String> cols = new ArrayList<>(List.of("municipality_code", "name_fi", "name_sv", "region", "population",
-                "file", "outcome", "index", "level", "level_name", "realised_net", "potential_net", "target",
+                "file", "outcome", "outcome_text", "index", "level", "level_name", "realised_net", "potential_net", "target",
                 "computable_in_use", "errors", "warnings"));
         ctx.schema.areaCodes().forEach(a -> cols.add("index_" + lower(a)));
         cols.add("round");
@@ -103,6 +103,7 @@ final class Tables {
             List<Object> r = new ArrayList<>(List.of(m.code(), m.nameFi(), m.nameSv(), m.region(), m.population()));
             r.add(m.file());
             r.add(f == null ? null : f.outcome().id());
+            r.add(f == null ? null : f.outcome().text().get(ctx.options.lang()));
             r.add(Num.share(m.index()));
             r.add(m.level());
             r.add(ctx.levelName(m.level()));
@@ -240,7 +241,7 @@ final class Tables {
     Table files() {
         Table.Builder t = new Table.Builder(FILES, FILE_COLUMNS);
         for (FileResult f : ctx.files) {
-            t.row(f.file(), f.outcome().id(), f.municipalityCode(),
+            t.row(f.file(), f.outcome().id(), f.outcome().text().get(ctx.options.lang()), f.municipalityCode(),
                     f.reason() == null ? null : f.reason().get(ctx.options.lang()), f.reasonCode(),
                     count(f, Severity.ERROR), count(f, Severity.WARNING), f.findingsTruncated(), f.round());
         }

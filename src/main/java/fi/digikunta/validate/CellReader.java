@@ -4,8 +4,11 @@ import static fi.digikunta.validate.CellValues.isBlank;
 import static fi.digikunta.validate.CellValues.plain;
 import static fi.digikunta.validate.CellValues.shown;
 
+import fi.digikunta.findings.Finding;
 import fi.digikunta.findings.FindingCode;
+import fi.digikunta.findings.Message;
 import fi.digikunta.read.RawCell;
+import fi.digikunta.schema.Lang;
 import fi.digikunta.schema.Localized;
 import java.util.Map;
 
@@ -29,7 +32,7 @@ final class CellReader {
 
     /** The text of a text cell (numbers as written plainly); null for blank. */
     String text(Grid g, RawCell c) {
-        if (c == null || isBlank(c) || noCachedValue(g, c)) {
+        if (c == null || isBlank(c) || noCachedValue(g, c, null)) {
             return null;
         }
         String t = shown(c);
@@ -44,12 +47,12 @@ final class CellReader {
     /** A choice cell (status or stage level) matched on its label; an error when not allowed. */
     <T> T choice(SchemaIndex ix, Grid g, RawCell c, Map<String, T> byLabel, FindingCode invalid, Localized allowed,
             Localized column) {
-        if (c == null || isBlank(c) || noCachedValue(g, c)) {
+        if (c == null || isBlank(c) || noCachedValue(g, c, column)) {
             return null;
         }
         T v = c.kind() == RawCell.Kind.STRING ? byLabel.get(ix.keyOf(c.text())) : null;
         if (v == null) {
-            sink.add(invalid.at(g.name(), c.ref(), shown(c), allowed, column));
+            add(invalid.at(g.name(), c.ref(), shown(c), allowed, column), column);
         }
         return v;
     }
@@ -60,7 +63,7 @@ final class CellReader {
      * multiplied by 100 for the range check, and the value returned is the fraction 0..1.
      */
     Double number(Grid g, RawCell c, ValueColumn col) {
-        if (c == null || isBlank(c) || noCachedValue(g, c)) {
+        if (c == null || isBlank(c) || noCachedValue(g, c, col.label())) {
             return null;
         }
         boolean percentColumn = "percent".equals(col.type());
@@ -69,8 +72,8 @@ final class CellReader {
             return null;
         }
         if (!(Math.abs(value) <= MAX_MAGNITUDE)) {
-            sink.add(FindingCode.NUMBER_OUT_OF_RANGE.atVariant(g.name(), c.ref(), "implausible", String.valueOf(value), col.label(),
-                    plain(MAX_MAGNITUDE)));
+            add(FindingCode.NUMBER_OUT_OF_RANGE.atVariant(g.name(), c.ref(), "implausible", String.valueOf(value),
+                    col.label(), plain(MAX_MAGNITUDE)), col.label());
             return null;
         }
         boolean fractionGiven = c.kind() == RawCell.Kind.NUMBER && percentColumn && c.percentFormat();
@@ -84,12 +87,18 @@ final class CellReader {
     }
 
     /** A formula without a cached value: a warning, and the cell is read as blank. */
-    private boolean noCachedValue(Grid g, RawCell c) {
+    private boolean noCachedValue(Grid g, RawCell c, Localized column) {
         if (c.kind() != RawCell.Kind.FORMULA_NO_VALUE) {
             return false;
         }
-        sink.add(FindingCode.FORMULA_NO_CACHED_VALUE.at(g.name(), c.ref()));
+        add(FindingCode.FORMULA_NO_CACHED_VALUE.at(g.name(), c.ref()), column);
         return true;
+    }
+
+    /** A finding about a value cell names its column, so that a letter can group a column's cells in one line. */
+    private void add(Finding f, Localized column) {
+        sink.add(column == null ? f
+                : f.inColumn(new Message(column.get(Lang.FI), column.get(Lang.SV), column.get(Lang.EN))));
     }
 
     /** The number a cell holds as written; null (and an error) when it holds none. */
@@ -99,12 +108,12 @@ final class CellReader {
         }
         TextNumbers.Parsed p = c.kind() == RawCell.Kind.STRING ? TextNumbers.parse(c.text()) : null;
         if (p == null || (p.percent() && !percentColumn)) {
-            sink.add(FindingCode.NOT_A_NUMBER.at(sheet, c.ref(), shown(c), col.label()));
+            add(FindingCode.NOT_A_NUMBER.at(sheet, c.ref(), shown(c), col.label()), col.label());
             return null;
         }
         double value = p.value();
-        sink.add(FindingCode.NUMBER_AS_TEXT.at(sheet, c.ref(), c.text().strip(),
-                p.percent() ? CellValues.percent(value) : value));
+        add(FindingCode.NUMBER_AS_TEXT.at(sheet, c.ref(), c.text().strip(),
+                p.percent() ? CellValues.percent(value) : value), col.label());
         return value;
     }
 
@@ -117,7 +126,7 @@ final class CellReader {
         }
         String range = col.max() == null ? "≥ " + plain(col.min()) : plain(col.min()) + "–" + plain(col.max());
         Object shownValue = fractionGiven ? CellValues.percent(scaled) : value;
-        sink.add(FindingCode.NUMBER_OUT_OF_RANGE.at(sheet, c.ref(), shownValue, col.label(), range));
+        add(FindingCode.NUMBER_OUT_OF_RANGE.at(sheet, c.ref(), shownValue, col.label(), range), col.label());
         return false;
     }
 }

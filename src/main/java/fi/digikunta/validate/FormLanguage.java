@@ -18,6 +18,12 @@ final class FormLanguage {
     }
 
     static Lang of(RawWorkbook wb, Schema schema) {
+        Lang l = detected(wb, schema);
+        return l == null ? Lang.FI : l;
+    }
+
+    /** The language the tab names vote for; null when no tab name votes (none is the schema's). */
+    static Lang detected(RawWorkbook wb, Schema schema) {
         List<Localized> names = new ArrayList<>();
         schema.areas().forEach(a -> names.add(a.tab()));
         schema.tabs().values().forEach(t -> names.add(t.name()));
@@ -35,6 +41,6 @@ final class FormLanguage {
                 }
             }
         }
-        return sv > fi ? Lang.SV : Lang.FI;
+        return sv > fi ? Lang.SV : fi > 0 || sv > 0 ? Lang.FI : null;
     }
 }

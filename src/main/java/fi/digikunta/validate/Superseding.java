@@ -117,7 +117,7 @@ public final class Superseding {
 
         private static FileResult withoutReturn(FileResult f) {
             return f.ret() == null ? f : new FileResult(f.file(), f.outcome(), f.municipalityCode(), f.reason(),
-                    f.findings(), f.findingsTruncated(), null, f.modified(), f.reasonCode(), f.round());
+                    f.findings(), f.findingsTruncated(), null, f.modified(), f.reasonCode(), f.round(), f.language());
         }
     }
 

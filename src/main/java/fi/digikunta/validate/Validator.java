@@ -196,8 +196,9 @@ public final class Validator {
 
         private Validated rejected() {
             Finding r = sink.firstRejection();
+            // The tabs that were read tell the form's language even when the file is rejected.
             return new Validated(Outcome.REJECTED, municipalityCode, null, sink.result(), sink.truncated(), r.id(),
-                    r.message());
+                    r.message(), null, FormLanguage.detected(wb, schemas.latest().schema));
         }
     }
 }

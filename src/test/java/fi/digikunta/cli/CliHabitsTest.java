@@ -142,7 +142,7 @@ class CliHabitsTest {
         Path in = inbox(tmp);
         var table = CliTestSupport.run("run", in.toString(), "--table", "files", "--settle", "0s", "--quiet",
                 "--fail-on", "never").expectExit(0);
-        assertTrue(table.out().startsWith("file,outcome,municipality_code"), table.out());
+        assertTrue(table.out().startsWith("file,outcome,outcome_text,municipality_code"), table.out());
         assertEquals("", table.err());
         var strict = CliTestSupport.run("run", in.toString(), "--table", "files", "--settle", "0s")
                 .expectExit(1);

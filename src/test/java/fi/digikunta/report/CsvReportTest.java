@@ -16,6 +16,7 @@ import fi.digikunta.model.Outcome;
 import fi.digikunta.model.StageLevel;
 import fi.digikunta.model.Status;
 import fi.digikunta.model.RunResult;
+import fi.digikunta.schema.Lang;
 import fi.digikunta.testing.CsvTable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -64,7 +66,8 @@ class CsvReportTest {
         assertEquals(munis * 6, areas.rows.size());
         assertEquals(services, CsvTable.of(out, "services", d).rows.size());
         CsvTable files = CsvTable.of(out, "files", d);
-        assertEquals(List.of("file", "outcome", "municipality_code", "reason"), files.header.subList(0, 4));
+        assertEquals(List.of("file", "outcome", "outcome_text", "municipality_code", "reason"),
+                files.header.subList(0, 5));
         assertEquals(run.files().size(), files.rows.size());
         CsvTable fs = CsvTable.of(out, "findings", d);
         assertEquals(List.of("file", "municipality_code", "sheet", "cell", "code", "severity", "message_fi",
@@ -208,6 +211,26 @@ class CsvReportTest {
                 ReportOptions.defaults().withLang(fi.digikunta.schema.Lang.SV));
         assertEquals("Tiedosto on suojattu salasanalla (sv)", CsvTable.of(sv, "files", CsvDialect.RFC4180)
                 .one(r -> r.get("file").equals("salattu.xlsx")).get("reason"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"FI, Hylätty, Hyväksytty varoituksin, Korvattu uudemmalla",
+            "SV, Avvisad, Godkänd med varningar, Ersatt av nyare",
+            "EN, Rejected, Accepted with warnings, Superseded by a newer return"})
+    void theOutcomeInWordsIsTheOneWordingTheHtmlUses(Lang lang, String rejected,
+            String withWarnings, String superseded) {
+        Map<String, byte[]> out = ReportSet.render(TestRuns.superseded(), ReportOptions.defaults().withLang(lang));
+        CsvTable files = CsvTable.of(out, "files", CsvDialect.RFC4180);
+        assertEquals(rejected, files.one(r -> r.get("file").equals("salattu.xlsx")).get("outcome_text"));
+        assertEquals(withWarnings, files.one(r -> r.get("file").equals("inari.xlsx")).get("outcome_text"));
+        assertEquals(superseded, files.one(r -> r.get("file").equals("helsinki-vanha.xlsx")).get("outcome_text"));
+        assertEquals(withWarnings, CsvTable.of(out, "municipalities", CsvDialect.RFC4180)
+                .one(r -> r.get("municipality_code").equals("148")).get("outcome_text"));
+        String html = new String(out.get("report.html"), StandardCharsets.UTF_8);
+        for (String word : List.of(rejected, superseded)) {
+            assertTrue(html.contains(word), word + " in the national report");
+        }
+        assertEquals(rejected, Outcome.REJECTED.text().get(lang), "the console's word");
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.digikunta.model.FileResult;
+import fi.digikunta.model.Outcome;
 import fi.digikunta.model.RunResult;
 import fi.digikunta.schema.Lang;
 import java.math.BigDecimal;
@@ -139,9 +141,14 @@ class HtmlReportTest {
                 && html.indexOf("id=\"h-fixes-0\"") < html.indexOf("id=\"h-areas\""), "letter, fixes, figures");
         assertTrue(html.contains("<h2 id=\"h-fixes-0\">Korjattavaa</h2>"));
         // 60 identical-kind findings down one column are one line with the range and the count
-        assertTrue(html.contains("<li><span class=\"sev-error\">Virhe</span> · <q>Asuminen, ympäristö, liikenne</q>, "
-                + "<span class=\"where\">F4:F122</span>, 60 solua: Virheellinen vaiheen taso. Esimerkiksi: Arvo ei "
-                + "kelpaa (rivi 4) <small class=\"code\">invalid-stage</small></li>"), html);
+        assertTrue(html.contains("<li><span class=\"sev-error\">Virhe</span> · <q>Asuminen, ympäristö, liikenne</q> · "
+                + "<span class=\"column\">Neuvonta</span>, <span class=\"where\">F4:F122</span>, 60 solua: Virheellinen "
+                + "vaiheen taso. Esimerkiksi: Arvo ei kelpaa (rivi 4) <small class=\"code\">invalid-stage</small></li>"),
+                html);
+        // the column is named in the page's language
+        String sv = page(render(TestRuns.manyFindings(), Lang.SV), "municipalities/091.html");
+        assertTrue(sv.contains("<span class=\"column\">Rådgivning</span>, <span class=\"where\">F4:F122</span>, "
+                + "60 celler:"), sv);
         assertTrue(html.contains("<tr data-kind=\"invalid-stage\"><th scope=\"row\">Virheellinen vaiheen taso "
                 + "<small class=\"code\">invalid-stage</small></th><td class=\"sev-error\">Virhe</td>"
                 + "<td class=\"num\">60</td></tr>"), html);
@@ -179,6 +186,25 @@ class HtmlReportTest {
         assertTrue(html.contains("<p class=\"reason\">Syy: Tiedosto on suojattu salasanalla"));
         assertEquals(2, html.split("Tiedosto on suojattu salasanalla", -1).length - 1, "the reason said once"
                 + " in the letter (and once in the file list)");
+        assertTrue(html.contains("<p>Korjattavaa on vain edellä kerrottu syy.</p>")
+                && !html.contains("Ei korjattavaa."), "a rejected file is never 'nothing to fix'");
+    }
+
+    @Test
+    void aRejectedOnlyMunicipalitysPageIsInItsFormsLanguageElseAlandsSwedishElseTheRunsLanguage() {
+        FileResult svForm = new FileResult("pargas.xlsx", Outcome.REJECTED, "445", TestRuns.msg("Sarake puuttuu",
+                "A column is missing"), List.of(), false, null, TestRuns.GENERATED, "required-column-missing", null,
+                Lang.SV);
+        RunResult run = TestRuns.run(List.of(), List.of(svForm,
+                TestRuns.rejected("eckero.xlsx", "043", "encrypted", TestRuns.msg("Salattu", "Encrypted")),
+                TestRuns.rejected("kerava.xlsx", "245", "encrypted", TestRuns.msg("Salattu", "Encrypted"))));
+        Map<String, byte[]> out = render(run, Lang.EN);
+        assertTrue(page(out, "municipalities/445.html").contains("<h1>Pargas (445)</h1>"), "the Swedish form");
+        assertTrue(page(out, "municipalities/445.html").startsWith("<!DOCTYPE html>\n<html lang=\"sv\""));
+        assertTrue(page(out, "municipalities/043.html").contains("<html lang=\"sv\""), "unreadable, in Åland");
+        assertTrue(page(out, "municipalities/245.html").contains("<html lang=\"en\""), "unreadable, mainland: "
+                + "the run's language");
+        assertTrue(page(render(run, Lang.FI), "municipalities/245.html").contains("<h1>Kerava (245)</h1>"));
     }
 
     static java.util.Properties bundle(String suffix) throws Exception {

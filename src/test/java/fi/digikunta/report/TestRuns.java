@@ -137,7 +137,8 @@ final class TestRuns {
         for (int i = 0; i < 120; i++) {
             fs.add(new Finding(i % 2 == 0 ? FindingCode.INVALID_STAGE : FindingCode.NUMBER_AS_TEXT, i % 2 == 0 ? Severity.ERROR
                     : Severity.WARNING, "Asuminen, ympäristö, liikenne", "F" + (4 + i),
-                    msg("Arvo ei kelpaa (rivi " + (4 + i) + ")", "Value not allowed (row " + (4 + i) + ")")));
+                    msg("Arvo ei kelpaa (rivi " + (4 + i) + ")", "Value not allowed (row " + (4 + i) + ")"))
+                    .inColumn(new Message("Neuvonta", "Rådgivning", "Advice")));
         }
         Muni m = helsinki().withFindings(fs);
         return run(List.of(m), List.of(), true);

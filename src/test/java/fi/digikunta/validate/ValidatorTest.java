@@ -12,8 +12,10 @@ import fi.digikunta.model.ServiceRow;
 import fi.digikunta.model.StageLevel;
 import fi.digikunta.model.Status;
 import fi.digikunta.read.ReadOutcome;
+import fi.digikunta.findings.Message;
 import fi.digikunta.read.StaxWorkbookReader;
 import fi.digikunta.reference.MunicipalityList;
+import fi.digikunta.schema.Lang;
 import fi.digikunta.schema.SchemaRegistry;
 import fi.digikunta.testing.HandWrittenXlsx;
 import fi.digikunta.testing.TestReturn;
@@ -233,6 +235,21 @@ class ValidatorTest {
         assertNull(a1.usage());
         assertEquals(1200.0, a1.volume());
         assertEquals(List.of("invalid-stage", "not-a-number"), codes(v));
+        // each names its column in each language, for the letter's "Käyttöaste %, J5:J40" lines
+        assertEquals(new Message("Käsittely", "Handläggning", "Käsittely (Handläggning)"), v.findings().get(0).column());
+        assertEquals("Användningsgrad %", v.findings().get(1).column().sv());
+        assertEquals("Käyttöaste %", v.findings().get(1).column().fi());
+    }
+
+    @Test
+    void aRejectedFormStillTellsItsLanguageWhereItsTabsWereRead() {
+        Validated sv = validate(TestReturn.valid().swedish().removeColumn("TYO", "status").toXlsx());
+        assertEquals(Outcome.REJECTED, sv.outcome());
+        assertEquals(Lang.SV, sv.language());
+        Validated fi = validate(TestReturn.valid().removeColumn("TYO", "status").toXlsx());
+        assertEquals(Outcome.REJECTED, fi.outcome());
+        assertEquals(Lang.FI, fi.language());
+        assertNull(VALIDATOR.validate(READER.read(new byte[0], "empty.xlsx")).language(), "nothing was read");
     }
 
     @Test

@@ -282,7 +282,8 @@ public final class BatchRun {
             }
         });
         List<Validation.Checked> checked = Validation.validate(entries, o.rounds().lookup(), registry,
-                o.municipalities(), new StaxWorkbookReader(), workers, o.threads() > 1, r -> console.tick());
+                o.municipalities(), new StaxWorkbookReader(), workers, o.threads() > 1, o.archive() != null,
+                r -> console.tick());
         if (o.archive() != null) {
             checked = youngCorruptPending(checked);
         }

@@ -37,6 +37,8 @@ final class FastXml {
     private int na;
     private String[] attrLocal = new String[256];
     private String[] attrValue = new String[256];
+    /** Qualified attribute names, kept beside the local names for the checks. */
+    private String[] attrQName = new String[256];
     // Open elements (qualified names) and the namespace prefixes each declares.
     private String[] open = new String[32];
     private int depth;
@@ -184,31 +186,21 @@ final class FastXml {
             throw UNUSUAL;
         }
         String local = XmlSubset.local(qname);
-        if (na == attrLocal.length) {
-            attrLocal = Arrays.copyOf(attrLocal, na * 2);
-            attrValue = Arrays.copyOf(attrValue, na * 2);
-        }
-        attrLocal[na] = local;
-        attrValue[na] = value;
-        na++;
-        qnames(qname, first);
-    }
-
-    /** Qualified attribute names of the current element, kept beside the local names for the checks. */
-    private String[] attrQName = new String[256];
-
-    private void qnames(String qname, int first) throws Unusual {
-        if (attrQName.length < attrLocal.length) {
-            attrQName = Arrays.copyOf(attrQName, attrLocal.length);
-        }
-        for (int i = first; i < na - 1; i++) {
+        for (int i = first; i < na; i++) {
             // The same name twice is an error; the same local name under prefixes may be one too.
-            if (attrQName[i].equals(qname) || attrLocal[i].equals(attrLocal[na - 1])
+            if (attrQName[i].equals(qname) || attrLocal[i].equals(local)
                     && (attrQName[i].indexOf(':') >= 0 || qname.indexOf(':') >= 0)) {
                 throw UNUSUAL;
             }
         }
-        attrQName[na - 1] = qname;
+        if (na == attrLocal.length) {
+            attrLocal = Arrays.copyOf(attrLocal, na * 2);
+            attrValue = Arrays.copyOf(attrValue, na * 2);
+            attrQName = Arrays.copyOf(attrQName, na * 2);
+        }
+        attrLocal[na] = local;
+        attrValue[na] = value;
+        attrQName[na++] = qname;
     }
 
     private void declare(String qname, String uri) throws Unusual {
@@ -225,8 +217,7 @@ final class FastXml {
             prefixDepth = Arrays.copyOf(prefixDepth, np * 2);
         }
         prefixes[np] = prefix;
-        prefixDepth[np] = depth;
-        np++;
+        prefixDepth[np++] = depth;
     }
 
     /** Every prefix used by the element or its attributes is declared here or above (xml always is). */

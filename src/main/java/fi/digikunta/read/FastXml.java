@@ -55,14 +55,22 @@ final class FastXml {
 
     /** The part tokenized, or null when StAX must read it (unusual, malformed, too large or unreadable). */
     static FastXml read(ZipArchive zip, String part) throws ReadException {
-        byte[] bytes;
+        long size = zip.declaredSize(part);
+        if (size < 0 || size > MAX_BYTES) {
+            // Too large (StAX streams it, instead of inflating it twice) or no such part (StAX says so).
+            return null;
+        }
+        byte[] bytes = new byte[(int) size];
         try (InputStream in = zip.open(part)) {
-            bytes = in.readNBytes(MAX_BYTES + 1);
+            // Reading past the end checks the CRC and that the data is no longer than declared.
+            if (in.readNBytes(bytes, 0, bytes.length) != bytes.length || in.read() != -1) {
+                return null;
+            }
         } catch (IOException e) {
             // A zip problem: StAX reads the part again as a stream, so the same error comes at the same point.
             return null;
         }
-        return bytes.length > MAX_BYTES ? null : tokenize(bytes);
+        return tokenize(bytes);
     }
 
     /** The bytes of one XML part tokenized, or null when outside the subset. */

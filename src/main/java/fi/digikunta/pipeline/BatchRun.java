@@ -281,7 +281,8 @@ public final class BatchRun {
             }
         });
         List<Validation.Checked> checked = Validation.validate(entries, o.rounds().lookup(), registry,
-                o.municipalities(), Validation.reader(), workers, o.threads() > 1, r -> console.tick());
+                o.municipalities(), Validation.reader(), workers, o.threads() > 1, o.archive() != null,
+                r -> console.tick());
         if (o.archive() != null) {
             checked = youngCorruptPending(checked);
         }

@@ -78,7 +78,8 @@ public final class Validation {
     public static List<FileResult> validateAll(List<InboxEntry> entries, SchemaRegistry registry,
             MunicipalityList municipalities, WorkbookReader reader, int threads, Consumer<FileResult> onRead) {
         try (Workers workers = new Workers(Math.min(threads, Math.max(1, entries.size())))) {
-            return validate(entries, e -> null, registry, municipalities, reader, workers, threads > 1, onRead).stream()
+            return validate(entries, e -> null, registry, municipalities, reader, workers, threads > 1, false, onRead)
+                    .stream()
                     .map(Checked::result).toList();
         }
     }
@@ -97,10 +98,12 @@ public final class Validation {
      *
      * @param roundOf the round given the inbox of an entry (for a v1 return), or null
      * @param parallel whether files are read side by side (then a file out of memory is tried again alone)
+     * @param hash whether to take each file's SHA-256 (only the archive step uses it; a whole extra
+     *     pass over every file's bytes otherwise)
      */
     static List<Checked> validate(List<InboxEntry> entries, Function<InboxEntry, Integer> roundOf,
             SchemaRegistry registry, MunicipalityList municipalities, WorkbookReader reader, Workers workers,
-            boolean parallel, Consumer<FileResult> onRead) {
+            boolean parallel, boolean hash, Consumer<FileResult> onRead) {
         Validator validator = new Validator(registry, municipalities);
         Superseding.Incremental newest = new Superseding.Incremental(entries.size());
         Set<Integer> outOfMemory = ConcurrentHashMap.newKeySet();
@@ -110,7 +113,7 @@ public final class Validation {
         for (int i = 0; i < entries.size(); i++) {
             int index = i;
             futures.add(workers.submit(() -> {
-                hashes[index] = contentHash(entries.get(index));
+                hashes[index] = hash ? contentHash(entries.get(index)) : null;
                 return put(newest, index, one(entries.get(index), roundOf, reader, validator), onRead, outOfMemory);
             }));
         }

@@ -15,20 +15,24 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * One XML part of the zip read with the JDK's StAX parser, by local names only (so that both
- * transitional and Strict OOXML namespaces read alike). DTDs are not supported and external entities
+ * One XML part of the zip read by local names only (so that both transitional and Strict OOXML
+ * namespaces read alike): tokenized by {@link FastXml} when it is plain XML, as most parts are, else
+ * read with the JDK's StAX parser. DTDs are not supported and external entities
  * are never resolved: a DOCTYPE anywhere is the file's rejection ({@code xml-doctype}). Every parse
  * error becomes {@code corrupt-workbook} naming the part and line.
  */
 final class XmlIn implements AutoCloseable {
     private final XMLStreamReader r;
     private final InputStream in;
+    /** The part already tokenized (the usual case), or null when StAX reads it (r and in). */
+    private final FastXml fast;
     private final String part;
     private final Budget budget;
 
-    private XmlIn(XMLStreamReader r, InputStream in, String part, Budget budget) {
+    private XmlIn(XMLStreamReader r, InputStream in, FastXml fast, String part, Budget budget) {
         this.r = r;
         this.in = in;
+        this.fast = fast;
         this.part = part;
         this.budget = budget;
     }
@@ -57,9 +61,15 @@ final class XmlIn implements AutoCloseable {
 
     static XmlIn open(XMLInputFactory f, ZipArchive zip, String part, Budget budget) throws ReadException {
         budget.checkTime();
+        FastXml fast = FastXml.read(zip, part);
+        return fast != null ? new XmlIn(null, null, fast, part, budget) : openStax(f, zip, part, budget);
+    }
+
+    /** The part read by StAX, as a stream: what every part outside {@link FastXml}'s subset gets. */
+    static XmlIn openStax(XMLInputFactory f, ZipArchive zip, String part, Budget budget) throws ReadException {
         InputStream in = zip.open(part);
         try {
-            return new XmlIn(f.createXMLStreamReader(decoded(in)), in, part, budget);
+            return new XmlIn(f.createXMLStreamReader(decoded(in)), in, null, part, budget);
         } catch (XMLStreamException | IOException e) {
             closeQuietly(in);
             throw failure(e, part);
@@ -133,7 +143,7 @@ final class XmlIn implements AutoCloseable {
     int next() throws ReadException {
         budget.tick();
         try {
-            int e = r.next();
+            int e = fast != null ? fast.next() : r.next();
             if (e == XMLStreamConstants.DTD || e == XMLStreamConstants.ENTITY_DECLARATION
                     || e == XMLStreamConstants.NOTATION_DECLARATION) {
                 throw new ReadException(FindingCode.XML_DOCTYPE, null, part);
@@ -149,36 +159,36 @@ final class XmlIn implements AutoCloseable {
 
     boolean hasNext() throws ReadException {
         try {
-            return r.hasNext();
+            return fast != null ? fast.hasNext() : r.hasNext();
         } catch (XMLStreamException e) {
             throw failure(e, part);
         }
     }
 
     String local() {
-        return r.getLocalName();
+        return fast != null ? fast.string() : r.getLocalName();
     }
 
     /** The number of attributes of the current start element. */
     int attrCount() {
-        return r.getAttributeCount();
+        return fast != null ? fast.attrCount() : r.getAttributeCount();
     }
 
     /** The local name of attribute i of the current start element. */
     String attrLocal(int i) {
-        return r.getAttributeLocalName(i);
+        return fast != null ? fast.attrLocal(i) : r.getAttributeLocalName(i);
     }
 
     /** The value of attribute i of the current start element. */
     String attrValue(int i) {
-        return r.getAttributeValue(i);
+        return fast != null ? fast.attrValue(i) : r.getAttributeValue(i);
     }
 
     /** The value of the attribute with this local name, whatever its namespace; null when absent. */
     String attr(String localName) {
-        for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
-            if (localName.equals(r.getAttributeLocalName(i))) {
-                return r.getAttributeValue(i);
+        for (int i = 0, n = attrCount(); i < n; i++) {
+            if (localName.equals(attrLocal(i))) {
+                return attrValue(i);
             }
         }
         return null;
@@ -197,7 +207,7 @@ final class XmlIn implements AutoCloseable {
                 case XMLStreamConstants.START_ELEMENT -> depth++;
                 case XMLStreamConstants.END_ELEMENT -> depth--;
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        text.add(r.getText());
+                        text.add(fast != null ? fast.string() : r.getText());
                 case XMLStreamConstants.END_DOCUMENT -> throw new ReadException(FindingCode.CORRUPT_WORKBOOK, null,
                         part);
                 default -> {
@@ -300,6 +310,9 @@ final class XmlIn implements AutoCloseable {
 
     @Override
     public void close() {
+        if (fast != null) {
+            return;
+        }
         try {
             r.close();
         } catch (XMLStreamException e) {

@@ -182,6 +182,12 @@ final class ZipArchive implements AutoCloseable {
         return entries.containsKey(key(name));
     }
 
+    /** The uncompressed size an entry declares (not yet checked against its data); -1 when there is none. */
+    long declaredSize(String name) {
+        Entry e = entries.get(key(name));
+        return e == null ? -1 : e.size();
+    }
+
     Iterable<Entry> entries() {
         return entries.values();
     }

@@ -172,7 +172,7 @@ class RoundsTest {
         List<InboxEntry> entries = InboxScanner.scan(rounds.inputs(), new InboxOptions(false, Duration.ZERO));
         try (Workers w = new Workers(1)) {
             return Validation.validate(entries, rounds.lookup(), REG, LIST, new StaxWorkbookReader(), w, false,
-                    r -> { }).stream().map(Validation.Checked::result).toList();
+                    false, r -> { }).stream().map(Validation.Checked::result).toList();
         }
     }
 

@@ -1,0 +1,151 @@
+package fi.digikunta.read;
+
+import java.nio.charset.StandardCharsets;
+
+/** The character-level rules of {@link FastXml}'s subset of XML: text, references, names. */
+final class XmlSubset {
+    private XmlSubset() {
+    }
+
+    /** Something outside the subset: the part goes to StAX. Never leaves the reader's package. */
+    static final class Unusual extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        private Unusual() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Shared and without a stack trace: thrown only to abandon the fast path, never reported. */
+    static final Unusual UNUSUAL = new Unusual();
+
+    /** The local part of a qualified name. */
+    static String local(String qname) {
+        int colon = qname.indexOf(':');
+        return colon < 0 ? qname : qname.substring(colon + 1);
+    }
+
+    /** Where the ASCII string s starts in b at or after from; -1 when nowhere. */
+    static int indexOf(byte[] b, String s, int from) {
+        outer:
+        for (int i = from; i + s.length() <= b.length; i++) {
+            for (int j = 0; j < s.length(); j++) {
+                if (b[i + j] != s.charAt(j)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** The characters of b[from, to) with references resolved; only characters XML 1.0 allows. */
+    static String chars(byte[] b, int from, int to) throws Unusual {
+        boolean plain = true;
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if (c < 0x20 || c == '&') {
+                // Negative: a byte of a multi-byte UTF-8 sequence.
+                if (c >= 0 && c != '&' && c != '\t' && c != '\n') {
+                    throw UNUSUAL;
+                }
+                plain = false;
+            }
+        }
+        if (plain) {
+            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+        StringBuilder s = new StringBuilder(to - from);
+        int i = from;
+        while (i < to) {
+            int amp = i;
+            while (amp < to && b[amp] != '&') {
+                amp++;
+            }
+            utf8(b, s, i, amp);
+            if (amp == to) {
+                break;
+            }
+            int semi = amp + 1;
+            while (semi < to && semi - amp < 12 && b[semi] != ';') {
+                semi++;
+            }
+            if (semi >= to || b[semi] != ';') {
+                throw UNUSUAL;
+            }
+            reference(s, new String(b, amp + 1, semi - amp - 1, StandardCharsets.ISO_8859_1));
+            i = semi + 1;
+        }
+        return s.toString();
+    }
+
+    private static void utf8(byte[] b, StringBuilder s, int from, int to) throws Unusual {
+        String t = new String(b, from, to - from, StandardCharsets.UTF_8);
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            // U+FFFD is also what a malformed sequence decodes to: StAX decides those.
+            if (c < 0x20 && c != '\t' && c != '\n' || c == '\uFFFD' || c == '\uFFFE' || c == '\uFFFF') {
+                throw UNUSUAL;
+            }
+        }
+        s.append(t);
+    }
+
+    private static void reference(StringBuilder s, String ref) throws Unusual {
+        switch (ref) {
+            case "lt" -> s.append('<');
+            case "gt" -> s.append('>');
+            case "amp" -> s.append('&');
+            case "quot" -> s.append('"');
+            case "apos" -> s.append('\'');
+            default -> s.appendCodePoint(codePoint(ref));
+        }
+    }
+
+    private static int codePoint(String ref) throws Unusual {
+        int cp;
+        try {
+            if (ref.startsWith("#x")) {
+                cp = Integer.parseInt(ref.substring(2), 16);
+            } else if (ref.startsWith("#")) {
+                cp = Integer.parseInt(ref.substring(1));
+            } else {
+                throw UNUSUAL;
+            }
+        } catch (NumberFormatException e) {
+            throw UNUSUAL;
+        }
+        boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD || cp >= 0x20 && cp <= 0xD7FF
+                || cp >= 0xE000 && cp <= 0xFFFD || cp >= 0x10000 && cp <= 0x10FFFF;
+        if (!allowed || ref.indexOf('+') >= 0 || ref.indexOf('-') >= 0) {
+            throw UNUSUAL;
+        }
+        return cp;
+    }
+
+    /** Names seen before, so that each element's name is not a new string. */
+    static final class Names {
+        private final String[] slots = new String[512];
+
+        String of(byte[] b, int start, int len) {
+            int h = len;
+            for (int i = 0; i < len; i++) {
+                h = 31 * h + b[start + i];
+            }
+            int slot = h & (slots.length - 1);
+            String s = slots[slot];
+            if (s != null && s.length() == len) {
+                int i = 0;
+                while (i < len && s.charAt(i) == b[start + i]) {
+                    i++;
+                }
+                if (i == len) {
+                    return s;
+                }
+            }
+            s = new String(b, start, len, StandardCharsets.ISO_8859_1);
+            slots[slot] = s;
+            return s;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package fi.digikunta.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * FastXml must give exactly the events StAX gives wherever it takes a part, and leave every part
+ * outside its subset (or malformed) to StAX.
+ */
+class FastXmlTest {
+    private static final XMLInputFactory F = XmlIn.factory();
+
+    /** StAX's events in XmlIn's terms (local names, attributes without namespace declarations, text joined). */
+    static List<String> stax(byte[] xml) throws Exception {
+        XMLStreamReader r = F.createXMLStreamReader(XmlIn.decoded(new ByteArrayInputStream(xml)));
+        List<String> out = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        while (r.hasNext()) {
+            int e = r.next();
+            if (e == XMLStreamConstants.CHARACTERS || e == XMLStreamConstants.SPACE) {
+                text.append(r.getText());
+                continue;
+            }
+            flush(out, text);
+            if (e == XMLStreamConstants.START_ELEMENT) {
+                StringBuilder s = new StringBuilder("<" + r.getLocalName());
+                for (int i = 0; i < r.getAttributeCount(); i++) {
+                    s.append(' ').append(r.getAttributeLocalName(i)).append("=[").append(r.getAttributeValue(i))
+                            .append(']');
+                }
+                out.add(s.toString());
+            } else if (e == XMLStreamConstants.END_ELEMENT) {
+                out.add("</" + r.getLocalName());
+            } else if (e == XMLStreamConstants.END_DOCUMENT) {
+                out.add("end");
+            } else {
+                out.add("other " + e);
+            }
+        }
+        r.close();
+        return out;
+    }
+
+    static List<String> fast(FastXml x) {
+        List<String> out = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        while (x.hasNext()) {
+            int e = x.next();
+            if (e == XMLStreamConstants.CHARACTERS) {
+                text.append(x.string());
+                continue;
+            }
+            flush(out, text);
+            if (e == XMLStreamConstants.START_ELEMENT) {
+                StringBuilder s = new StringBuilder("<" + x.string());
+                for (int i = 0; i < x.attrCount(); i++) {
+                    s.append(' ').append(x.attrLocal(i)).append("=[").append(x.attrValue(i)).append(']');
+                }
+                out.add(s.toString());
+            } else {
+                out.add(e == XMLStreamConstants.END_ELEMENT ? "</" + x.string() : "end");
+            }
+        }
+        return out;
+    }
+
+    private static void flush(List<String> out, StringBuilder text) {
+        if (text.length() > 0) {
+            out.add("text[" + text + "]");
+            text.setLength(0);
+        }
+    }
+
+    /** Whenever FastXml takes a part, StAX reads it without error and gives the same events. */
+    static boolean sameAsStax(byte[] xml, String what) {
+        FastXml x = FastXml.tokenize(xml);
+        if (x == null) {
+            return false;
+        }
+        try {
+            assertEquals(stax(xml), fast(x), what);
+        } catch (Exception e) {
+            throw new AssertionError(what + ": FastXml took a part StAX rejects: " + e, e);
+        }
+        return true;
+    }
+
+    private static boolean same(String xml) {
+        return sameAsStax(xml.getBytes(StandardCharsets.UTF_8), xml);
+    }
+
+    @Test
+    void everyPartOfTheSampleAndTestWorkbooksReadsAsWithStax() throws Exception {
+        int taken = 0;
+        int parts = 0;
+        List<Path> files;
+        try (Stream<Path> s = Stream.concat(Files.walk(Path.of("samples/inbox")), Files.walk(Path.of("src/test/resources")))) {
+            files = s.filter(p -> p.toString().endsWith(".xlsx")).sorted().toList();
+        }
+        for (Path file : files) {
+            ZipArchive zip;
+            try {
+                zip = ZipArchive.open(Files.readAllBytes(file), ReadLimits.DEFAULT);
+            } catch (ReadException e) {
+                continue;
+            }
+            for (ZipArchive.Entry e : zip.entries()) {
+                if (!e.name().endsWith(".xml") && !e.name().endsWith(".rels")) {
+                    continue;
+                }
+                byte[] xml;
+                try {
+                    xml = zip.readAll(e.name(), FastXml.MAX_BYTES);
+                } catch (ReadException | java.io.IOException ex) {
+                    continue;
+                }
+                parts++;
+                taken += sameAsStax(xml, file + "!" + e.name()) ? 1 : 0;
+            }
+        }
+        assertTrue(files.size() > 40, "workbooks found: " + files.size());
+        // Nearly every part of real and generated workbooks is plain XML; the few others went to StAX.
+        assertTrue(taken > parts * 9 / 10, taken + " of " + parts + " parts tokenized");
+    }
+
+    @Test
+    void plainXmlWithReferencesPrefixesAndUnicodeReadsAsWithStax() {
+        assertTrue(same("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet"
+                + " xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"urn:r\">"
+                + "<sheetData><row r=\"1\" spans=\"1:2\"><c r=\"A1\" t=\"s\" s=\"3\"><v>0</v></c><c r=\"B1\""
+                + " r:id='x&amp;y&#65;&#x42;'><v>1.5</v></c></row><row r=\"2\"/></sheetData></worksheet>"));
+        assertTrue(same("<x:sst xmlns:x=\"urn:x\"><x:si><x:t xml:space=\"preserve\"> Åbo &lt;ä&gt; 😀 "
+                + "&quot;&apos; \t\n</x:t></x:si></x:sst>"));
+        assertTrue(same("\uFEFF<a b=\"&#13;&#10;\" c='&#x1F600;'>x<b/>y<c></c>  </a>\n"));
+        assertTrue(same("<a><b xmlns:p=\"urn:1\"><p:c p:d=\"1\"/></b><b xmlns=\"urn:2\"/></a>"));
+    }
+
+    @Test
+    void anythingOutsideTheSubsetOrMalformedGoesToStax() {
+        String[] others = {
+            "<!DOCTYPE a [<!ENTITY e \"x\">]><a>&e;</a>", "<a><!-- c --></a>", "<a><![CDATA[x]]></a>",
+            "<a><?pi x?></a>", "<a><p:b/></a>", "<a><b></a></b>", "<a b=\"1\" b=\"2\"/>",
+            "<a xmlns:p=\"u\" xmlns:q=\"u\" p:b=\"1\" q:b=\"2\"/>", "<a b=\"<\"/>", "<a>]]></a>", "<a>&foo;</a>",
+            "<a>&#0;</a>", "<a>x\r\ny</a>", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>", "<a/>x",
+            "x<a/>", "<a/><b/>", "<a>", "<a b=\"1\"c=\"2\"/>", "<a b=\"x\ty\"/>", "<?xml version=\"1.1\"?><a/>",
+            "<a xmlns:p=\"\"/>", "<a xmlns:xml=\"urn:x\"/>", "<é/>", "<a>\u0001</a>", " <?xml version=\"1.0\"?><a/>",
+            "<a>&#xD800;</a>", "<a b=1/>", "<:a/>", "<a:/>", "<a xmlns=\"1\" xmlns=\"2\"/>",
+        };
+        for (String xml : others) {
+            assertNull(FastXml.tokenize(xml.getBytes(StandardCharsets.UTF_8)), xml);
+        }
+        byte[] badUtf8 = {'<', 'a', '>', (byte) 0xC3, '<', '/', 'a', '>'};
+        assertNull(FastXml.tokenize(badUtf8));
+        byte[] utf16 = "\uFEFF<a/>".getBytes(StandardCharsets.UTF_16);
+        assertNull(FastXml.tokenize(utf16));
+        assertNotNull(FastXml.tokenize("<a/>".getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -96,8 +96,9 @@ final class AreaTab {
                     "validation.number");
         }
         if (percentCells.countRanges() > 0) {
-            // The cell is formatted as percent, so 55 % is stored as 0.55: the check is on the fraction.
-            addNumber(sh, dvh, percentCells, dvh.createDecimalConstraint(OperatorType.BETWEEN, "0", "1"),
+            // A whole number 0-100 shown with a "%" suffix, not a percent format: a typed 55 is 55 %
+            // in every locale, and a fraction such as 0.55 (what "55 %" may be stored as) is refused.
+            addNumber(sh, dvh, percentCells, dvh.createIntegerConstraint(OperatorType.BETWEEN, "0", "100"),
                     "validation.usage");
         }
     }

@@ -164,6 +164,11 @@ public final class TemplateWriter {
         }
     }
 
+    /** A number as a formula constant: 25 rather than 25.0. */
+    static String plain(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
     /** A text cell with a style in a new or existing row. */
     static Cell cell(Row row, int col, String value, CellStyle style) {
         Cell c = row.createCell(col);

@@ -49,6 +49,8 @@ record SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, Tem
         writeAll(wb, sh, r, firstAreaRow);
         TemplateWriter.line(sh, r + 2, text.getString("summary.counts.note"), st.hint);
         TemplateWriter.line(sh, r + 3, text.getString("summary.textNumbers"), st.hint);
+        TemplateWriter.printSetup(sh, -1);
+        sh.getWorkbook().setPrintArea(sh.getWorkbook().getSheetIndex(sh), 0, columns().size() - 1, 0, r + 28);
         new SummaryCharts(schema, text).draw(sh, firstAreaRow, r - 1, r + 5, columns());
     }
 

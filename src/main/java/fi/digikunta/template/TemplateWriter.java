@@ -91,6 +91,8 @@ public final class TemplateWriter {
         }
         ResourceBundle text = text(layout.lang());
         XSSFWorkbook wb = new XSSFWorkbook();
+        // Thousands of generated formulas: POI's parse of each one on setting it costs a minute.
+        wb.setCellFormulaValidation(false);
         TemplateStyles st = new TemplateStyles(wb);
         writeInstructions(wb, layout, text, st);
         AreaTab areaTab = new AreaTab(schema, layout, text, st);

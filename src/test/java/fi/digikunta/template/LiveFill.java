@@ -32,12 +32,16 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class LiveFill {
     static final Instant T = Instant.parse("2026-02-12T12:00:00Z");
 
+    /** Blank templates by layout: building one evaluates thousands of formulas, so once per layout. */
+    private static final Map<TemplateLayout, byte[]> BLANK = new java.util.concurrent.ConcurrentHashMap<>();
+
     private LiveFill() {
     }
 
     static byte[] fill(TemplateLayout layout, AssessmentReturn ret, Random rnd, boolean scatter) throws Exception {
         Schema schema = LiveSummaryTest.SCHEMA;
-        try (XSSFWorkbook wb = new TemplateWriter(schema).build(layout)) {
+        byte[] blank = BLANK.computeIfAbsent(layout, l -> new TemplateWriter(schema).write(l, T));
+        try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(blank))) {
             XSSFSheet summary = wb.getSheet(schema.tabs().get("summary").name().get(layout.lang()));
             Identification id = ret.identification();
             put(summary, TemplateLayout.identificationRow(schema, "name"), TemplateLayout.VALUE_COL, id.name());

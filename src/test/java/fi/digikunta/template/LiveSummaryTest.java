@@ -50,7 +50,7 @@ class LiveSummaryTest {
     static final Schema SCHEMA = SchemaRegistry.load().latest();
     static final Validator VALIDATOR = new Validator(SchemaRegistry.load(), MunicipalityList.builtIn());
     static final StaxWorkbookReader READER = new StaxWorkbookReader();
-    static final int RANDOM_FILLINGS = 16;
+    static final int RANDOM_FILLINGS = 8;
 
     @TempDir
     Path dir;
@@ -68,7 +68,9 @@ class LiveSummaryTest {
                     continue;
                 }
                 String base = p.getFileName().toString().replace(".xlsx", "");
-                for (Lang lang : List.of(Lang.FI, Lang.SV)) {
+                // Finnish and Swedish templates in turn (each costs LibreOffice time).
+                Lang lang = names.size() % 2 == 0 ? Lang.FI : Lang.SV;
+                {
                     String name = base + "-" + lang.code() + ".xlsx";
                     Files.write(in.resolve(name), LiveFill.fill(TemplateLayout.standard(SCHEMA, lang), v.ret(),
                             new Random(name.hashCode()), false));
@@ -76,13 +78,13 @@ class LiveSummaryTest {
                 }
             }
         }
-        assertTrue(names.size() >= 40, "the sample inbox gives returns to fill: " + names);
+        assertTrue(names.size() >= 20, "the sample inbox gives returns to fill: " + names);
         Random seed = new Random(20260212);
         List<Municipality> all = new ArrayList<>(MunicipalityList.builtIn().all());
         for (int i = 0; i < RANDOM_FILLINGS; i++) {
             Lang lang = i % 2 == 0 ? Lang.FI : Lang.SV;
             TemplateLayout layout = TemplateLayout.standard(SCHEMA, lang);
-            if (i % 3 == 1) {
+            if (i % 4 >= 2) {
                 layout = layout.withColumnOrder(LiveFill.shuffled(layout.columnOrder(), seed));
             }
             AssessmentReturn ret = LiveFill.randomReturn(SCHEMA, all.get(seed.nextInt(all.size())), seed);

@@ -91,6 +91,8 @@ public final class TemplateWriter {
         }
         ResourceBundle text = text(layout.lang());
         XSSFWorkbook wb = new XSSFWorkbook();
+        // Thousands of generated formulas: POI's parse of each one on setting it costs a minute.
+        wb.setCellFormulaValidation(false);
         TemplateStyles st = new TemplateStyles(wb);
         writeInstructions(wb, layout, text, st);
         AreaTab areaTab = new AreaTab(schema, layout, text, st);
@@ -153,6 +155,7 @@ public final class TemplateWriter {
         sh.setColumnWidth(0, 110 * 256);
         Object[] args = textArgs(layout);
         line(sh, 0, text.getString("instructions.title"), st.title);
+        printSetup(sh, -1);
         int r = 2;
         for (int i = 1; text.containsKey("instructions." + i); i++) {
             String para = new MessageFormat(text.getString("instructions." + i), layout.lang().locale()).format(args);
@@ -161,6 +164,26 @@ public final class TemplateWriter {
             // Explicit heights, since not every program grows a wrapped row on opening.
             row.setHeightInPoints(15f * (1 + para.length() / 105));
             r++;
+        }
+    }
+
+    /** A number as a formula constant: 25 rather than 25.0. */
+    static String plain(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    /**
+     * Printing: landscape, one page wide (as many pages tall as needed), the top rows up to
+     * {@code headerRow} (0-based) repeated on every page.
+     */
+    static void printSetup(XSSFSheet sh, int headerRow) {
+        sh.getPrintSetup().setLandscape(true);
+        sh.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        sh.setFitToPage(true);
+        sh.getPrintSetup().setFitWidth((short) 1);
+        sh.getPrintSetup().setFitHeight((short) 0);
+        if (headerRow >= 0) {
+            sh.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(0, headerRow, -1, -1));
         }
     }
 

@@ -1,0 +1,86 @@
+package fi.digikunta.template;
+
+import fi.digikunta.schema.Schema;
+import java.util.List;
+import java.util.ResourceBundle;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.BarGrouping;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+
+/**
+ * The two charts of the summary tab, standard DrawingML chart parts that Excel and LibreOffice
+ * draw and redraw from the figures table: the index of each area on a 0-100 axis whose gridlines
+ * are the level bands, and the statuses of each area as stacked bars.
+ */
+record SummaryCharts(Schema schema, ResourceBundle text) {
+    void draw(XSSFSheet sh, int firstRow, int lastRow, int top, List<String> columns) {
+        XSSFDrawing drawing = sh.createDrawingPatriarch();
+        XDDFDataSource<String> areas = XDDFDataSourcesFactory.fromStringCellRange(sh,
+                new CellRangeAddress(firstRow, lastRow, 0, 0));
+        indexChart(drawing.createChart(new XSSFClientAnchor(0, 0, 0, 0, 0, top, 5, top + 22)), sh, areas, firstRow,
+                lastRow, columns.indexOf("INDEX"));
+        statusChart(drawing.createChart(new XSSFClientAnchor(0, 0, 0, 0, 5, top, 14, top + 22)), sh, areas, firstRow,
+                lastRow, columns);
+    }
+
+    private void indexChart(XSSFChart chart, XSSFSheet sh, XDDFDataSource<String> areas, int first, int last,
+            int col) {
+        chart.setTitleText(text.getString("summary.chart.index"));
+        chart.setTitleOverlay(false);
+        XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.LEFT);
+        XDDFValueAxis y = chart.createValueAxis(AxisPosition.BOTTOM);
+        y.setCrosses(AxisCrosses.AUTO_ZERO);
+        y.setMinimum(0);
+        y.setMaximum(100);
+        // Gridlines at the level thresholds (25, 50, 75) make the bands visible.
+        List<Double> t = schema.figures().levelThresholds();
+        y.setMajorUnit(t.get(0));
+        y.getOrAddMajorGridProperties();
+        XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
+        data.setBarDirection(BarDirection.BAR);
+        XDDFNumericalDataSource<Double> v = XDDFDataSourcesFactory.fromNumericCellRange(sh,
+                new CellRangeAddress(first, last, col, col));
+        data.addSeries(areas, v).setTitle(text.getString("summary.fig.INDEX"), null);
+        data.setVaryColors(false);
+        chart.plot(data);
+    }
+
+    private void statusChart(XSSFChart chart, XSSFSheet sh, XDDFDataSource<String> areas, int first, int last,
+            List<String> columns) {
+        chart.setTitleText(text.getString("summary.chart.status"));
+        chart.setTitleOverlay(false);
+        XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.LEFT);
+        XDDFValueAxis y = chart.createValueAxis(AxisPosition.BOTTOM);
+        y.setCrosses(AxisCrosses.AUTO_ZERO);
+        y.setMinimum(0);
+        y.getOrAddMajorGridProperties();
+        XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
+        data.setBarDirection(BarDirection.BAR);
+        data.setBarGrouping(BarGrouping.STACKED);
+        int n = schema.statuses().size();
+        for (int c = 1; c <= n + 1; c++) {
+            XDDFNumericalDataSource<Double> v = XDDFDataSourcesFactory.fromNumericCellRange(sh,
+                    new CellRangeAddress(first, last, c, c));
+            String title = sh.getRow(first - 1).getCell(c).getStringCellValue();
+            data.addSeries(areas, v).setTitle(title, new org.apache.poi.ss.util.CellReference(sh.getSheetName(),
+                    first - 1, c, true, true));
+        }
+        data.setVaryColors(false);
+        chart.plot(data);
+        chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+    }
+}

@@ -4,6 +4,7 @@ import fi.digikunta.schema.Lang;
 import fi.digikunta.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
@@ -17,7 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * Writes the summary tab of a template: the identification block, then per area and for all
  * areas the figures of shared/spec/figures.md computed live by formulas from the area tabs (via
- * the hidden helper rows of {@link LiveRows}), each also a workbook name {@code DK_<AREA>_<FIGURE>},
+ * the aggregate formulas of {@link LiveFigures}), each also a workbook name {@code DK_<AREA>_<FIGURE>},
  * and the two charts of {@link SummaryCharts}. A figure that figures.md leaves undefined is "".
  */
 record SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, TemplateStyles st) {
@@ -38,13 +39,14 @@ record SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, Tem
         TemplateWriter.line(sh, 0, text.getString("summary.title"), st.title);
         writeIdentification(sh);
         List<String> areas = schema.areaCodes();
-        new LiveRows(schema, layout).write(sh, areas);
+        LiveFigures live = new LiveFigures(schema, layout, sh.getSheetName());
+        live.defineNames(wb, sh);
         int r = TemplateLayout.SUMMARY_COUNTS_ROW;
         TemplateWriter.line(sh, r++, text.getString("summary.counts.title"), st.subtitle);
         writeHeader(sh, r++);
         int firstAreaRow = r;
         for (int a = 0; a < areas.size(); a++) {
-            writeArea(wb, sh, r++, a, areas.get(a));
+            writeArea(wb, sh, r++, live, areas.get(a));
         }
         writeAll(wb, sh, r, firstAreaRow);
         TemplateWriter.line(sh, r + 2, text.getString("summary.counts.note"), st.hint);
@@ -52,6 +54,8 @@ record SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, Tem
         TemplateWriter.printSetup(sh, -1);
         sh.getWorkbook().setPrintArea(sh.getWorkbook().getSheetIndex(sh), 0, columns().size() - 1, 0, r + 28);
         new SummaryCharts(schema, text).draw(sh, firstAreaRow, r - 1, r + 5, columns());
+        // Last: the lists share rows with the table, and POI's createRow would replace a row.
+        live.writeLists(sh);
     }
 
     /** Column keys of the figures table: the status codes, then {@link #FIGURES}. */
@@ -97,34 +101,30 @@ record SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, Tem
         }
     }
 
-    private void writeArea(XSSFWorkbook wb, XSSFSheet sh, int r, int a, String areaCode) {
-        LiveRows live = new LiveRows(schema, layout);
+    private void writeArea(XSSFWorkbook wb, XSSFSheet sh, int r, LiveFigures figures, String areaCode) {
         Row row = sh.createRow(r);
         TemplateWriter.cell(row, 0, schema.area(areaCode).orElseThrow().tab().get(layout.lang()), st.label);
-        String kind = live.range(a, LiveRows.KIND);
-        String status = live.range(a, LiveRows.STATUS);
+        Map<String, String> live = figures.formulas(areaCode);
         int n = schema.statuses().size();
         int size = schema.servicesOf(areaCode).size();
         List<String> f = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            f.add("COUNTIFS(" + kind + ",1," + status + "," + (i + 1) + ")");
-        }
+        schema.statuses().forEach(s -> f.add(live.get(s.code())));
         int row1 = r + 1;
         String counts = a1(row1, 1) + ":" + a1(row1, n);
         String cov = a1(row1, n + 2);
         f.add(size + "-SUM(" + counts + ")");
-        f.add("SUM(" + a1(row1, 1) + ")/" + size);
-        f.add(mean(live.range(a, LiveRows.DEPTH)));
-        f.add(mean(live.range(a, LiveRows.USAGE)));
+        f.add(a1(row1, 1) + "/" + size);
+        f.add(live.get("DEPTH"));
+        f.add(live.get("USAGE"));
         Schema.Weights w = schema.figures().weights();
         f.add("100*(" + w.coverage() + "*" + cov + "+" + w.depth() + "*" + zero(a1(row1, n + 3)) + "+" + w.usage()
                 + "*" + zero(a1(row1, n + 4)) + ")");
         String soughtSum = a1(row1, 1) + "+" + (n > 1 ? a1(row1, 2) : "0");
         f.add("IF(" + soughtSum + "=0,0," + band(a1(row1, n + 5)) + ")");
         f.add(levelName(a1(row1, n + 6)));
-        f.add("SUM(" + live.range(a, LiveRows.REALISED) + ")");
-        f.add("SUM(" + live.range(a, LiveRows.POTENTIAL) + ")");
-        f.add("SUM(" + live.range(a, LiveRows.TARGET) + ")");
+        f.add(live.get("REALISED_NET"));
+        f.add(live.get("POTENTIAL_NET"));
+        f.add(live.get("TARGET"));
         writeFigures(wb, sh, row, areaCode, f, false);
     }
 

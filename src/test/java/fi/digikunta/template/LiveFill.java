@@ -77,7 +77,7 @@ final class LiveFill {
                 sh.getRow(r).getCell(layout.columnIndex("id")).setBlank();
                 sh.getRow(r).getCell(layout.columnIndex("service")).setBlank();
             });
-            for (int r = first; r < first + LiveRows.ROWS; r++) {
+            for (int r = first; r < first + LiveFigures.ROWS; r++) {
                 slots.add(r);
             }
             Collections.shuffle(slots, rnd);

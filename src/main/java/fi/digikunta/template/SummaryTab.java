@@ -103,7 +103,8 @@ record SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, Tem
 
     private void writeArea(XSSFWorkbook wb, XSSFSheet sh, int r, LiveFigures figures, String areaCode) {
         Row row = sh.createRow(r);
-        TemplateWriter.cell(row, 0, schema.area(areaCode).orElseThrow().tab().get(layout.lang()), st.label);
+        TemplateWriter.cell(row, 0, layout.areaTabs().getOrDefault(areaCode,
+                schema.area(areaCode).orElseThrow().tab().get(layout.lang())), st.label);
         Map<String, String> live = figures.formulas(areaCode);
         int n = schema.statuses().size();
         int size = schema.servicesOf(areaCode).size();

@@ -33,14 +33,15 @@ final class LiveFill {
     static final Instant T = Instant.parse("2026-02-12T12:00:00Z");
 
     /** Blank templates by layout: building one evaluates thousands of formulas, so once per layout. */
-    private static final Map<TemplateLayout, byte[]> BLANK = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, byte[]> BLANK = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LiveFill() {
     }
 
-    static byte[] fill(TemplateLayout layout, AssessmentReturn ret, Random rnd, boolean scatter) throws Exception {
-        Schema schema = LiveSummaryTest.SCHEMA;
-        byte[] blank = BLANK.computeIfAbsent(layout, l -> new TemplateWriter(schema).write(l, T));
+    static byte[] fill(Schema schema, TemplateLayout layout, AssessmentReturn ret, Random rnd, boolean scatter)
+            throws Exception {
+        byte[] blank = BLANK.computeIfAbsent(schema.schemaVersion() + layout,
+                l -> new TemplateWriter(schema).write(layout, T));
         try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(blank))) {
             XSSFSheet summary = wb.getSheet(schema.tabs().get("summary").name().get(layout.lang()));
             Identification id = ret.identification();
@@ -48,6 +49,9 @@ final class LiveFill {
             put(summary, TemplateLayout.identificationRow(schema, "code"), TemplateLayout.VALUE_COL, id.code());
             put(summary, TemplateLayout.identificationRow(schema, "date"), TemplateLayout.VALUE_COL,
                     id.fillDate().toString());
+            if (schema.identification().keys().stream().anyMatch(k -> k.key().equals("round"))) {
+                put(summary, TemplateLayout.identificationRow(schema, "round"), TemplateLayout.VALUE_COL, 2026.0);
+            }
             if (id.defaultHourly() != null) {
                 put(summary, TemplateLayout.identificationRow(schema, "hourly"), TemplateLayout.VALUE_COL,
                         id.defaultHourly());

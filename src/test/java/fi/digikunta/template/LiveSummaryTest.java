@@ -47,13 +47,17 @@ import org.junit.jupiter.api.io.TempDir;
  * Skipped where soffice is not installed.
  */
 class LiveSummaryTest {
-    static final Schema SCHEMA = SchemaRegistry.load().latest();
+    static final SchemaRegistry SCHEMAS = SchemaRegistry.load();
+    static final Schema SCHEMA = SCHEMAS.latest();
+    static final Schema V1 = SCHEMAS.version("1").orElseThrow();
     static final Validator VALIDATOR = new Validator(SchemaRegistry.load(), MunicipalityList.builtIn());
     static final StaxWorkbookReader READER = new StaxWorkbookReader();
     static final int RANDOM_FILLINGS = 8;
 
     @TempDir
     Path dir;
+    /** Files whose comparison included a defined depth and non-zero realised savings. */
+    private int nonTrivial;
 
     @Test
     void everyNamedFigureEqualsDigikuntasAfterLibreOfficeRecalculates() throws Exception {
@@ -63,33 +67,32 @@ class LiveSummaryTest {
         List<String> names = new ArrayList<>();
         try (Stream<Path> samples = Files.list(Path.of("samples", "inbox"))) {
             for (Path p : samples.sorted().toList()) {
-                Validated v = VALIDATOR.validate(READER.read(p));
+                Validated v = VALIDATOR.validate(READER.read(p), 2026);
                 if (v.ret() == null || !v.outcome().counts()) {
                     continue;
                 }
-                String base = p.getFileName().toString().replace(".xlsx", "");
-                // Finnish and Swedish templates in turn (each costs LibreOffice time).
-                Lang lang = names.size() % 2 == 0 ? Lang.FI : Lang.SV;
-                {
-                    String name = base + "-" + lang.code() + ".xlsx";
-                    Files.write(in.resolve(name), LiveFill.fill(TemplateLayout.standard(SCHEMA, lang), v.ret(),
-                            new Random(name.hashCode()), false));
-                    names.add(name);
-                }
+                // Each return once, into a form of version 1 or 2 and of Finnish or Swedish in turn
+                // (each file costs LibreOffice time); a v2 return only into a v2 form.
+                int i = names.size();
+                Schema schema = i % 4 < 2 && v.ret().schemaVersion().equals("1") ? V1 : SCHEMA;
+                Lang lang = i % 2 == 0 ? Lang.FI : Lang.SV;
+                String name = p.getFileName().toString().replace(".xlsx", "") + "-v" + schema.schemaVersion() + "-"
+                        + lang.code() + ".xlsx";
+                Files.write(in.resolve(name), LiveFill.fill(schema, TemplateLayout.standard(schema, lang), v.ret(),
+                        new Random(name.hashCode()), false));
+                names.add(name);
             }
         }
         assertTrue(names.size() >= 20, "the sample inbox gives returns to fill: " + names);
         Random seed = new Random(20260212);
         List<Municipality> all = new ArrayList<>(MunicipalityList.builtIn().all());
         for (int i = 0; i < RANDOM_FILLINGS; i++) {
+            Schema schema = i % 4 < 2 ? SCHEMA : V1;
             Lang lang = i % 2 == 0 ? Lang.FI : Lang.SV;
-            TemplateLayout layout = TemplateLayout.standard(SCHEMA, lang);
-            if (i % 4 >= 2) {
-                layout = layout.withColumnOrder(LiveFill.shuffled(layout.columnOrder(), seed));
-            }
-            AssessmentReturn ret = LiveFill.randomReturn(SCHEMA, all.get(seed.nextInt(all.size())), seed);
-            String name = "random-" + i + ".xlsx";
-            Files.write(in.resolve(name), LiveFill.fill(layout, ret, seed, true));
+            TemplateLayout layout = TemplateLayout.standard(schema, lang);
+            AssessmentReturn ret = LiveFill.randomReturn(schema, all.get(seed.nextInt(all.size())), seed);
+            String name = "random-" + i + "-v" + schema.schemaVersion() + "-" + lang.code() + ".xlsx";
+            Files.write(in.resolve(name), LiveFill.fill(schema, layout, ret, seed, true));
             names.add(name);
         }
         recalculate(in, out, names);
@@ -98,6 +101,61 @@ class LiveSummaryTest {
             compared += compare(out.resolve(n));
         }
         assertEquals(names.size() * 7 * 12, compared, "every DK_ name of every file compared");
+        assertTrue(nonTrivial > names.size() / 2, "most files have a depth and realised savings: " + nonTrivial);
+        summaryPageShowsBothCharts(out.resolve(names.get(0)));
+    }
+
+    /**
+     * The summary of a recalculated file keeps its two chart parts, and its page of LibreOffice's
+     * PDF (the page with the table's title) is not blank: it carries a good number of coloured
+     * pixels, which only the bars draw (the table is black on white and grey).
+     */
+    private void summaryPageShowsBothCharts(Path xlsx) throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            var summary = wb.getSheet(SCHEMA.tabs().get("summary").name().fi());
+            assertNotNull(summary.getDrawingPatriarch(), "a drawing on the summary tab");
+            assertEquals(2, summary.getDrawingPatriarch().getCharts().size(), "two charts");
+        }
+        Path pdfDir = Files.createDirectories(dir.resolve("pdf"));
+        Path log = dir.resolve("pdf.log");
+        Soffice.Run run = Soffice.run(Files.createDirectories(dir.resolve("profile-pdf")), log,
+                Duration.ofSeconds(600), List.of("--convert-to", "pdf", "--outdir", pdfDir.toString(), xlsx.toString()));
+        assertTrue(run.finished() && run.exit() == 0, Files.readString(log, StandardCharsets.UTF_8));
+        Path pdf = pdfDir.resolve(xlsx.getFileName().toString().replace(".xlsx", ".pdf"));
+        String title = TemplateWriter.text(Lang.FI).getString("summary.counts.title");
+        int page = 0;
+        for (int p = 1; p <= 40 && page == 0; p++) {
+            String text = tool("pdftotext", "-f", "" + p, "-l", "" + p, pdf.toString(), "-");
+            if (text.contains(title)) {
+                page = p;
+            }
+        }
+        assertTrue(page > 0, "a page with the summary's table");
+        Path png = dir.resolve("summary");
+        tool("pdftoppm", "-f", "" + page, "-l", "" + page, "-r", "60", "-png", "-singlefile", pdf.toString(),
+                png.toString());
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.resolveSibling("summary.png").toFile());
+        int coloured = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                int r = (rgb >> 16) & 255;
+                int g = (rgb >> 8) & 255;
+                int b = rgb & 255;
+                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60) {
+                    coloured++;
+                }
+            }
+        }
+        assertTrue(coloured > 2000, "the charts' bars are drawn on page " + page + ": " + coloured + " coloured pixels");
+    }
+
+    /** Runs a poppler tool; its standard output. */
+    private static String tool(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String outText = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + outText);
+        return outText;
     }
 
     /** Converts the files to .xlsx with LibreOffice, recalculating every formula on load. */
@@ -122,15 +180,20 @@ class LiveSummaryTest {
 
     /** Compares every DK_ name of a recalculated file with digikunta's figures; the number compared. */
     private int compare(Path file) throws Exception {
-        Validated v = VALIDATOR.validate(READER.read(file));
+        Validated v = VALIDATOR.validate(READER.read(file), 2026);
         assertNotNull(v.ret(), file + ": " + v.findings());
+        assertTrue(v.outcome().counts(), file + ": " + v.findings());
         Municipality m = MunicipalityList.builtIn().byCode(v.municipalityCode()).orElseThrow();
-        MunicipalityFigures mf = FiguresCalculator.municipality(SCHEMA, m, file.getFileName().toString(), v.ret());
+        Schema schema = SCHEMAS.version(v.ret().schemaVersion()).orElseThrow();
+        MunicipalityFigures mf = FiguresCalculator.municipality(schema, m, file.getFileName().toString(), v.ret());
         Map<String, Object> named = names(file);
         int n = 0;
         for (AreaFigures a : mf.areas()) {
             n += compareArea(file, a.area(), named, a.inUse(), a.planned(), a.notAdopted(), a.unanswered(),
                     a.coverage(), a.depth(), a.usage(), a.index(), a.level(), a.savings());
+        }
+        if (mf.savings().realisedNet() != 0 && mf.areas().stream().anyMatch(a -> a.depth() != null)) {
+            nonTrivial++;
         }
         int inUse = mf.areas().stream().mapToInt(AreaFigures::inUse).sum();
         int planned = mf.areas().stream().mapToInt(AreaFigures::planned).sum();

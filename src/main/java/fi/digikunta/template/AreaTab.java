@@ -42,7 +42,9 @@ final class AreaTab {
         writeHeader(sh);
         int last = layout.lastServiceRow(schema, areaCode);
         writeServiceRows(sh, schema.servicesOf(areaCode), last);
-        addChecks(sh, last);
+        // Drop-downs and checks on every row the reader and the summary read, so that own services
+        // typed below the free rows get them too.
+        addChecks(sh, Math.max(last, TemplateLayout.FIRST_SERVICE_ROW + LiveFigures.ROWS - 1));
         int idCol = layout.columnIndex("id");
         int serviceCol = layout.columnIndex("service");
         int frozenCols = idCol == 0 && serviceCol == 1 ? 2 : 0;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellReference;
@@ -86,30 +87,55 @@ final class LiveFigures {
             }
         }
         lists.put("VALUED", valued);
+        lists.put("TOTALS", Labels.TOTAL_ROW_NAMES);
+        lists.put("ids_all", schema.catalogue().stream().map(Schema.CatalogueService::id).toList());
         for (String area : schema.areaCodes()) {
             lists.put("ids_" + area, schema.servicesOf(area).stream().map(Schema.CatalogueService::id).toList());
         }
         return lists;
     }
 
-    /** Formulas by figure: the status codes, DEPTH, USAGE, REALISED_NET, POTENTIAL_NET, TARGET. */
-    Map<String, String> formulas(String area) {
+    /**
+     * Formulas by figure: the status codes, DEPTH, USAGE, REALISED_NET, POTENTIAL_NET, TARGET; and
+     * the parts of the savings under the keys "_0", "_1", ..., to be written to the hidden cells
+     * {@code helper.apply(k)} (one formula would pass Excel's 8,192 characters).
+     */
+    Map<String, String> formulas(String area, IntFunction<String> helper) {
         Map<String, String> f = new LinkedHashMap<>();
-        String catalogue = "ISNUMBER(MATCH(TRIM(" + r(area, "id") + "),dkw_ids_" + area + ",0))";
+        String id = r(area, "id");
+        // A catalogue id of the area, at its first row only (a repeated id is left out, as the reader does).
+        String catalogue = "ISNUMBER(MATCH(TRIM(" + id + "),dkw_ids_" + area + ",0))*(MATCH(TRIM(" + id + "),TRIM("
+                + id + "),0)=ROW(" + id + ")-MIN(ROW(" + id + "))+1)";
         for (Schema.Choice s : schema.statuses()) {
             f.put(s.code(), "SUMPRODUCT(" + catalogue + "*" + is(area, s.code(), "status") + ")");
         }
-        String counted = "((LEN(TRIM(" + r(area, "id") + "))+LEN(TRIM(" + r(area, "service") + ")))>0)";
-        String inUse = counted + "*" + is(area, "IN_USE", "status");
-        String sought = counted + "*(" + is(area, "IN_USE", "status") + "+" + is(area, "PLANNED", "status") + ")";
+        // An own service: an id of no area, or none and a name that is not a totals row's.
+        String own = "(1-ISNUMBER(MATCH(TRIM(" + id + "),dkw_ids_all,0)))*((LEN(TRIM(" + id + "))+LEN(TRIM("
+                + r(area, "service") + "))*(1-" + is(area, "TOTALS", "service") + "))>0)";
+        String row = "(" + catalogue + "+" + own + ")";
+        String inUse = row + "*" + is(area, "IN_USE", "status");
+        String sought = row + "*(" + is(area, "IN_USE", "status") + "+" + is(area, "PLANNED", "status") + ")";
         f.put("DEPTH", depth(area, inUse));
         String usage = r(area, "usage");
-        String given = inUse + "*ISNUMBER(" + usage + ")";
+        String given = inUse + "*" + valid(area, "usage");
         f.put("USAGE", "IF(SUMPRODUCT(" + given + ")=0,\"\",SUMPRODUCT(" + given + "," + usage + ")/100/SUMPRODUCT("
                 + given + "))");
-        f.put("REALISED_NET", net(area, given, usage + ",", "/100"));
-        f.put("POTENTIAL_NET", net(area, sought, "", ""));
-        f.put("TARGET", "SUMPRODUCT(" + sought + "," + r(area, "target") + ")");
+        List<String> realised = net(area, given, usage + ",");
+        List<String> potential = net(area, sought, "");
+        for (int k = 0; k < realised.size(); k++) {
+            f.put("_" + (2 * k), realised.get(k));
+            f.put("_" + (2 * k + 1), potential.get(k));
+        }
+        List<String> r = new ArrayList<>();
+        List<String> p = new ArrayList<>();
+        for (int k = 0; k < realised.size() - 1; k++) {
+            r.add(helper.apply(2 * k));
+            p.add(helper.apply(2 * k + 1));
+        }
+        int cost = 2 * (realised.size() - 1);
+        f.put("REALISED_NET", "(" + String.join("+", r) + ")/100/60-" + helper.apply(cost));
+        f.put("POTENTIAL_NET", "(" + String.join("+", p) + ")/60-" + helper.apply(cost + 1));
+        f.put("TARGET", "SUMPRODUCT(" + sought + "*" + valid(area, "target") + "," + r(area, "target") + ")");
         return f;
     }
 
@@ -133,30 +159,41 @@ final class LiveFigures {
     }
 
     /**
-     * Sum over computable rows of volume x [usage] x minutes / 60 x hourly - cost, expanded into
-     * SUMPRODUCTs of plain ranges: minutes are the stage savings given, else the total; the hourly
-     * cost the row's own, else the default on the summary tab.
+     * The parts of a sum over computable rows of volume x [usage] x minutes x hourly - cost, as
+     * SUMPRODUCTs of plain ranges (minutes the stage savings given, else the total; the hourly cost
+     * the row's own, else the default on the summary tab): one part per saving stage, one for the
+     * total, and last the cost. The caller divides by 60 (and usage by 100) and subtracts the cost.
      */
-    private String net(String area, String rows, String usageArg, String usageScale) {
-        List<String> any = schema.savingStages().stream().map(s -> "ISNUMBER(" + r(area, "save." + s) + ")").toList();
+    private List<String> net(String area, String rows, String usageArg) {
+        List<String> any = schema.savingStages().stream().map(s -> valid(area, "save." + s)).toList();
         String stagesGiven = "((" + String.join("+", any) + ")>0)";
-        String noStages = "(1-" + stagesGiven + ")";
         String hourly = r(area, "hourly");
-        String noHourly = "(1-ISNUMBER(" + hourly + "))";
-        String comp = rows + "*ISNUMBER(" + r(area, "volume") + ")*((" + String.join("+", any) + "+ISNUMBER("
-                + r(area, "save.total") + "))>0)*((ISNUMBER(" + hourly + ")+ISNUMBER(" + hourlyRef + "))>0)";
+        String ownHourly = valid(area, "hourly");
+        String comp = rows + "*" + valid(area, "volume") + "*((" + String.join("+", any) + "+" + valid(area,
+                "save.total") + ")>0)*((" + ownHourly + "+ISNUMBER(" + hourlyRef + "))>0)";
         String v = r(area, "volume") + "," + usageArg;
-        List<String> terms = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
         for (String s : schema.savingStages()) {
             String m = r(area, "save." + s);
-            terms.add("SUMPRODUCT(" + comp + "," + v + m + "," + hourly + ")");
-            terms.add("SUM(" + hourlyRef + ")*SUMPRODUCT(" + comp + "*" + noHourly + "," + v + m + ")");
+            String given = comp + "*" + valid(area, "save." + s);
+            parts.add("SUMPRODUCT(" + given + "*" + ownHourly + "," + v + m + "," + hourly + ")+SUM(" + hourlyRef
+                    + ")*SUMPRODUCT(" + given + "*(1-" + ownHourly + ")," + v + m + ")");
         }
         String total = r(area, "save.total");
-        terms.add("SUMPRODUCT(" + comp + "*" + noStages + "," + v + total + "," + hourly + ")");
-        terms.add("SUM(" + hourlyRef + ")*SUMPRODUCT(" + comp + "*" + noStages + "*" + noHourly + "," + v + total + ")");
-        return "(" + String.join("+", terms) + ")" + usageScale + "/60-SUMPRODUCT(" + comp + "," + r(area, "cost")
-                + ")";
+        String onlyTotal = comp + "*(1-" + stagesGiven + ")";
+        parts.add("SUMPRODUCT(" + onlyTotal + "*" + ownHourly + "," + v + total + "," + hourly + ")+SUM(" + hourlyRef
+                + ")*SUMPRODUCT(" + onlyTotal + "*(1-" + ownHourly + ")," + v + total + ")");
+        parts.add("SUMPRODUCT(" + comp + "*" + valid(area, "cost") + "," + r(area, "cost") + ")");
+        return parts;
+    }
+
+    /** 1 where a cell of a number column holds a number the reader accepts (its range, at most 1e12). */
+    private String valid(String area, String key) {
+        Schema.Column c = schema.column(key).orElseThrow();
+        String x = r(area, key);
+        double max = c.max() == null ? 1e12 : "percent".equals(c.type()) ? c.max() : Math.min(c.max(), 1e12);
+        return "ISNUMBER(" + x + ")*(" + x + ">=" + TemplateWriter.plain(c.min() == null ? -1e12 : c.min()) + ")*("
+                + x + "<=" + (max == 1e12 ? "1E12" : TemplateWriter.plain(max)) + ")";
     }
 
     /** 1 where a trimmed cell of a column is one of a word list, in any case; an array over the rows. */

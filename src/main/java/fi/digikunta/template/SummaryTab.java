@@ -8,10 +8,15 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.DataValidationConstraint.OperatorType;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFDataValidationHelper;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -83,7 +88,34 @@ record SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, Tem
                 value.setCellValue(schema.templateVersions().get(schema.templateVersions().size() - 1));
                 value.setCellStyle(st.fixed);
             }
+            check(sh, k, row.getRowNum());
         }
+    }
+
+    /** A check on an identification input: the code three digits, a date, the round a year, a number >= 0. */
+    private void check(XSSFSheet sh, Schema.IdKey k, int r) {
+        XSSFDataValidationHelper dvh = new XSSFDataValidationHelper(sh);
+        String cell = "B" + (r + 1);
+        DataValidationConstraint c = switch (k.type()) {
+            case "municipality_code" -> dvh.createCustomConstraint("AND(LEN(" + cell + ")=3,ISNUMBER(VALUE(" + cell
+                    + ")))");
+            case "date" -> dvh.createDateConstraint(OperatorType.BETWEEN, "=DATE(2000,1,1)", "=DATE(2100,12,31)", null);
+            case "round" -> dvh.createIntegerConstraint(OperatorType.BETWEEN,
+                    TemplateWriter.plain(k.min() == null ? 2000 : k.min()),
+                    TemplateWriter.plain(k.max() == null ? 2100 : k.max()));
+            case "number" -> dvh.createDecimalConstraint(OperatorType.GREATER_OR_EQUAL, "0", null);
+            default -> null;
+        };
+        if (c == null) {
+            return;
+        }
+        DataValidation dv = dvh.createValidation(c, new CellRangeAddressList(r, r, TemplateLayout.VALUE_COL,
+                TemplateLayout.VALUE_COL));
+        dv.setEmptyCellAllowed(true);
+        dv.setShowErrorBox(true);
+        dv.setErrorStyle(DataValidation.ErrorStyle.STOP);
+        dv.createErrorBox(text.getString("validation.error.title"), text.getString("validation.id." + k.type()));
+        sh.addValidationData(dv);
     }
 
     private void writeHeader(XSSFSheet sh, int r) {
@@ -105,7 +137,16 @@ record SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, Tem
         Row row = sh.createRow(r);
         TemplateWriter.cell(row, 0, layout.areaTabs().getOrDefault(areaCode,
                 schema.area(areaCode).orElseThrow().tab().get(layout.lang())), st.label);
-        Map<String, String> live = figures.formulas(areaCode);
+        int helperCol = LiveFigures.LIST_COL + 40;
+        Map<String, String> live = figures.formulas(areaCode, k -> "$" + CellReference.convertNumToColString(
+                helperCol + k) + "$" + (r + 1));
+        live.forEach((key, formula) -> {
+            if (key.startsWith("_")) {
+                int c = helperCol + Integer.parseInt(key.substring(1));
+                row.createCell(c).setCellFormula(formula);
+                sh.setColumnHidden(c, true);
+            }
+        });
         int n = schema.statuses().size();
         int size = schema.servicesOf(areaCode).size();
         List<String> f = new ArrayList<>();

@@ -100,6 +100,9 @@ public final class TemplateWriter {
             areaTab.write(wb, tab.getKey(), tab.getValue());
         }
         new SummaryTab(schema, layout, text, st).write(wb);
+        // Excel and LibreOffice recalculate on opening: POI caches right figures only for the blank
+        // template, and a return filled by a program may carry none.
+        wb.setForceFormulaRecalculation(true);
         wb.setActiveSheet(0);
         return wb;
     }

@@ -80,14 +80,17 @@ class LibreOfficeConversionTest {
                 "Kultur och idrott", "Hälsofrämjande", "Arbete och företagande", "Kommunikation och delaktighet",
                 "Sammandrag"), sheets(out.resolve("blankett-sv.xlsx")));
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out.resolve("blankett-sv.xlsx")))) {
-            assertTrue(TemplateWriterTest.validations(wb.getSheet("Boende, miljö, trafik")).containsKey("C4:C23"),
+            assertTrue(TemplateWriterTest.validations(wb.getSheet("Boende, miljö, trafik")).containsKey("C4:C203"),
                     "the status drop-down survives LibreOffice");
         }
-        List<List<Double>> cached = counts(in.resolve("091-helsinki.xlsx"));
-        assertTrue(cached.get(6).get(0) > 30, "Helsinki has most services in use: " + cached);
+        // POI caches right values for a blank template only (it reads a range inside TRIM as one
+        // cell); a filled workbook asks for a full recalculation on load, so LibreOffice's own counts count.
+        assertEquals(counts(in.resolve("lomake-fi.xlsx")), counts(out.resolve("lomake-fi.xlsx")),
+                "the blank template's cached figures are LibreOffice's");
+        List<List<Double>> computed = counts(out.resolve("091-helsinki.xlsx"));
+        assertTrue(computed.get(6).get(0) > 30, "Helsinki has most services in use: " + computed);
         assertEquals(0.0, counts(in.resolve("091-stale.xlsx")).get(6).get(0));
-        assertEquals(cached, counts(out.resolve("091-stale.xlsx")), "LibreOffice's own counts equal the cached ones");
-        assertEquals(cached, counts(out.resolve("091-helsinki.xlsx")));
+        assertEquals(computed, counts(out.resolve("091-stale.xlsx")), "LibreOffice computes, whatever was cached");
     }
 
     private static List<String> sheets(Path f) throws IOException {

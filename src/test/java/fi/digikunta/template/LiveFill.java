@@ -81,11 +81,11 @@ final class LiveFill {
                 sh.getRow(r).getCell(layout.columnIndex("id")).setBlank();
                 sh.getRow(r).getCell(layout.columnIndex("service")).setBlank();
             });
-            for (int r = first; r < first + LiveFigures.ROWS; r++) {
+            for (int r = first; r < first + LiveFigures.ROWS - 1; r++) {
                 slots.add(r);
             }
             Collections.shuffle(slots, rnd);
-            slots = new ArrayList<>(slots.subList(0, rows.size() + catalogueRow.size()));
+            slots = new ArrayList<>(slots.subList(0, rows.size() + catalogueRow.size() + 3));
             Collections.sort(slots);
             List<String> ids = new ArrayList<>(catalogueRow.keySet());
             Collections.shuffle(ids, rnd);
@@ -99,6 +99,15 @@ final class LiveFill {
                 put(sh, r, layout.columnIndex("service"), schema.service(id).orElseThrow().name().get(layout.lang()));
             }
             slots = order;
+            // A totals row the municipality adds below its services: neither read nor counted.
+            int below = first + LiveFigures.ROWS - 1;
+            put(sh, below, layout.columnIndex("service"), rnd.nextBoolean() ? "Yhteensä" : " totalt ");
+            int volume = layout.columnIndex("volume");
+            if (volume >= 0) {
+                String c = org.apache.poi.ss.util.CellReference.convertNumToColString(volume);
+                put(sh, below, volume, 0.0);
+                sh.getRow(below).getCell(volume).setCellFormula("SUM(" + c + (first + 1) + ":" + c + below + ")");
+            }
         } else {
             // Own services below the free rows too, with a blank row between some of them.
             int next = first + catalogueRow.size() + 3;
@@ -114,6 +123,36 @@ final class LiveFill {
             }
             write(schema, layout, sh, r, row, rnd);
         }
+        if (scatter && !catalogueRow.isEmpty()) {
+            flawedRows(schema, layout, sh, slots, catalogueRow, rnd);
+        }
+    }
+
+    /**
+     * Rows a return the report still accepts may have (with errors on them): a catalogue id again
+     * (the first row counts), another area's id (left out), and an own service in use whose usage
+     * and volume are out of range (those values left out).
+     */
+    private static void flawedRows(Schema schema, TemplateLayout layout, XSSFSheet sh, List<Integer> slots,
+            Map<String, Integer> catalogueRow, Random rnd) {
+        String status = schema.statuses().get(0).label().get(layout.lang());
+        List<String> ids = new ArrayList<>(catalogueRow.keySet());
+        int again = slots.remove(0);
+        put(sh, again, layout.columnIndex("id"), ids.get(rnd.nextInt(ids.size())));
+        put(sh, again, layout.columnIndex("status"), schema.statuses().get(rnd.nextInt(3)).label().get(layout.lang()));
+        String area = schema.service(ids.get(0)).orElseThrow().area();
+        String other = schema.catalogue().stream().filter(c -> !c.area().equals(area)).findFirst().orElseThrow().id();
+        int wrong = slots.remove(0);
+        put(sh, wrong, layout.columnIndex("id"), other);
+        put(sh, wrong, layout.columnIndex("status"), status);
+        int bad = slots.remove(0);
+        put(sh, bad, layout.columnIndex("service"), "Virheellinen oma palvelu");
+        put(sh, bad, layout.columnIndex("status"), status);
+        put(sh, bad, layout.columnIndex("stage.NEU"), schema.stageLevels().get(1).label().get(layout.lang()));
+        number(sh, bad, layout.columnIndex("usage"), 150.0);
+        number(sh, bad, layout.columnIndex("volume"), -5.0);
+        number(sh, bad, layout.columnIndex("save.total"), 10.0);
+        number(sh, bad, layout.columnIndex("hourly"), 40.0);
     }
 
     private static void write(Schema schema, TemplateLayout layout, XSSFSheet sh, int r, ServiceRow row, Random rnd) {

@@ -102,13 +102,13 @@ class TemplateWriterTest {
             try (XSSFWorkbook wb = template(lang)) {
                 XSSFSheet sh = wb.getSheet(SCHEMA.areas().get(0).tab().get(lang)); // ASU: 15 services + 5 own rows
                 Map<String, DataValidation> byRanges = validations(sh);
-                DataValidation status = byRanges.get("C4:C23");
+                DataValidation status = byRanges.get("C4:C203");
                 assertNotNull(status, byRanges.keySet().toString());
                 assertEquals(DataValidationConstraint.ValidationType.LIST, status.getValidationConstraint().getValidationType());
                 assertEquals(SCHEMA.statuses().stream().map(s -> s.label().get(lang)).toList(),
                         List.of(status.getValidationConstraint().getExplicitListValues()));
                 assertTrue(status.getShowErrorBox());
-                DataValidation stages = byRanges.get("D4:D23 E4:E23 F4:F23 G4:G23 H4:H23 I4:I23");
+                DataValidation stages = byRanges.get("D4:D203 E4:E203 F4:F203 G4:G203 H4:H203 I4:I203");
                 assertNotNull(stages, byRanges.keySet().toString());
                 assertEquals(List.of(lang == Lang.FI ? "Manuaalinen" : "Manuell",
                         lang == Lang.FI ? "Sähköinen" : "Elektronisk", lang == Lang.FI ? "Digitaalinen" : "Digital",
@@ -124,13 +124,13 @@ class TemplateWriterTest {
             XSSFSheet sh = wb.getSheet("Viestintä ja osallisuus"); // 12 services + 5 own rows: rows 4-20
             Map<String, DataValidation> byRanges = validations(sh);
             DataValidation numbers = byRanges.get(
-                    "K4:K20 L4:L20 M4:M20 N4:N20 O4:O20 P4:P20 Q4:Q20 R4:R20 S4:S20");
+                    "K4:K203 L4:L203 M4:M203 N4:N203 O4:O203 P4:P203 Q4:Q203 R4:R203 S4:S203");
             assertNotNull(numbers, byRanges.keySet().toString());
             DataValidationConstraint c = numbers.getValidationConstraint();
             assertEquals(DataValidationConstraint.ValidationType.DECIMAL, c.getValidationType());
             assertEquals(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, c.getOperator());
             assertEquals("0", c.getFormula1());
-            DataValidation usage = byRanges.get("J4:J20");
+            DataValidation usage = byRanges.get("J4:J203");
             assertNotNull(usage, byRanges.keySet().toString());
             assertEquals(DataValidationConstraint.OperatorType.BETWEEN, usage.getValidationConstraint().getOperator());
             // Whole per cents: a typed 55 is 55 %, a fraction such as 0.55 is refused.
@@ -192,7 +192,7 @@ class TemplateWriterTest {
             assertEquals("", asu.getCell(6).getStringCellValue(), "no depth without services in use");
             Row all = findRow(sh, "Kaikki alueet");
             assertEquals(SCHEMA.catalogue().size(), all.getCell(4).getNumericCellValue(), "unanswered, all areas");
-            assertEquals("Yhteenveto!$E$" + (all.getRowNum() + 1), wb.getName("DK_ALL_UNANSWERED").getRefersToFormula());
+            assertEquals("'Yhteenveto'!$E$" + (all.getRowNum() + 1), wb.getName("DK_ALL_UNANSWERED").getRefersToFormula());
             assertTrue(findRow(sh, "Palvelualue").getRowNum() >= 15, "counts below the identification rows");
         }
     }
@@ -241,7 +241,7 @@ class TemplateWriterTest {
             assertEquals("Huomiot", vko.getRow(2).getCell(0).getStringCellValue());
             assertEquals("Tunnus", vko.getRow(2).getCell(1).getStringCellValue());
             assertEquals("VKO-01", vko.getRow(3).getCell(1).getStringCellValue());
-            assertNotNull(validations(vko).get("D4:D19"), "status drop-down moved to column D");
+            assertNotNull(validations(vko).get("D4:D203"), "status drop-down moved to column D");
             Row counts = findRow(wb.getSheet("Yhteenveto"), "Varhaiskasvatus- ja liikenne");
             assertNotNull(counts.getCell(1).getCellFormula());
             assertEquals("'Varhaiskasvatus- ja liikenne'!$D$4:$D$203", wb.getName("dkVKO_status").getRefersToFormula());

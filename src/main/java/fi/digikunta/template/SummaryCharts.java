@@ -29,8 +29,11 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 record SummaryCharts(Schema schema, ResourceBundle text) {
     void draw(XSSFSheet sh, int firstRow, int lastRow, int top, List<String> columns) {
         XSSFDrawing drawing = sh.createDrawingPatriarch();
-        XDDFDataSource<String> areas = XDDFDataSourcesFactory.fromStringCellRange(sh,
-                new CellRangeAddress(firstRow, lastRow, 0, 0));
+        String[] names = new String[lastRow - firstRow + 1];
+        for (int r = firstRow; r <= lastRow; r++) {
+            names[r - firstRow] = sh.getRow(r).getCell(0).getStringCellValue();
+        }
+        XDDFDataSource<String> areas = XDDFDataSourcesFactory.fromArray(names, range(sh, firstRow, lastRow, 0));
         indexChart(drawing.createChart(new XSSFClientAnchor(0, 0, 0, 0, 0, top, 5, top + 22)), sh, areas, firstRow,
                 lastRow, columns.indexOf("INDEX"));
         statusChart(drawing.createChart(new XSSFClientAnchor(0, 0, 0, 0, 5, top, 14, top + 22)), sh, areas, firstRow,
@@ -52,8 +55,7 @@ record SummaryCharts(Schema schema, ResourceBundle text) {
         y.getOrAddMajorGridProperties();
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
         data.setBarDirection(BarDirection.BAR);
-        XDDFNumericalDataSource<Double> v = XDDFDataSourcesFactory.fromNumericCellRange(sh,
-                new CellRangeAddress(first, last, col, col));
+        XDDFNumericalDataSource<Double> v = numbers(sh, first, last, col);
         data.addSeries(areas, v).setTitle(text.getString("summary.fig.INDEX"), null);
         data.setVaryColors(false);
         chart.plot(data);
@@ -73,8 +75,7 @@ record SummaryCharts(Schema schema, ResourceBundle text) {
         data.setBarGrouping(BarGrouping.STACKED);
         int n = schema.statuses().size();
         for (int c = 1; c <= n + 1; c++) {
-            XDDFNumericalDataSource<Double> v = XDDFDataSourcesFactory.fromNumericCellRange(sh,
-                    new CellRangeAddress(first, last, c, c));
+            XDDFNumericalDataSource<Double> v = numbers(sh, first, last, c);
             String title = sh.getRow(first - 1).getCell(c).getStringCellValue();
             data.addSeries(areas, v).setTitle(title, new org.apache.poi.ss.util.CellReference(sh.getSheetName(),
                     first - 1, c, true, true));
@@ -82,5 +83,24 @@ record SummaryCharts(Schema schema, ResourceBundle text) {
         data.setVaryColors(false);
         chart.plot(data);
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+    }
+
+    /**
+     * A column of the table as a series: its reference, and as cache the blank template's cached
+     * values (POI would evaluate the formulas for it, which it cannot); the programs redraw from the
+     * cells.
+     */
+    private static XDDFNumericalDataSource<Double> numbers(XSSFSheet sh, int first, int last, int col) {
+        Double[] values = new Double[last - first + 1];
+        for (int r = first; r <= last; r++) {
+            org.apache.poi.ss.usermodel.Cell c = sh.getRow(r).getCell(col);
+            values[r - first] = c.getCachedFormulaResultType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                    ? c.getNumericCellValue() : 0.0;
+        }
+        return XDDFDataSourcesFactory.fromArray(values, range(sh, first, last, col));
+    }
+
+    private static String range(XSSFSheet sh, int first, int last, int col) {
+        return new CellRangeAddress(first, last, col, col).formatAsString(sh.getSheetName(), true);
     }
 }

@@ -143,7 +143,9 @@ record SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, Tem
         live.forEach((key, formula) -> {
             if (key.startsWith("_")) {
                 int c = helperCol + Integer.parseInt(key.substring(1));
-                row.createCell(c).setCellFormula(formula);
+                Cell cell = row.createCell(c);
+                cell.setCellFormula(formula);
+                cell.setCellValue(0);
                 sh.setColumnHidden(c, true);
             }
         });
@@ -202,6 +204,7 @@ record SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, Tem
             int c = i + 1;
             Cell cell = row.createCell(c);
             cell.setCellFormula(formulas.get(i));
+            blankValue(cell, cols.get(c), area, total);
             cell.setCellStyle(style(cols.get(c), total));
             if (!cols.get(c).equals("LEVEL_NAME")) {
                 Name name = wb.createName();
@@ -209,6 +212,27 @@ record SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, Tem
                 name.setRefersToFormula("'" + sh.getSheetName().replace("'", "''") + "'!"
                         + new CellReference(row.getRowNum(), c, true, true).formatAsString(false));
             }
+        }
+    }
+
+    /**
+     * The cached value of a figure on the blank template, written here rather than by POI's
+     * evaluator, which cannot evaluate array expressions inside SUMPRODUCT; the workbook asks
+     * Excel and LibreOffice to recalculate on loading anyway.
+     */
+    private void blankValue(Cell cell, String key, String area, boolean total) {
+        switch (key) {
+            case "UNANSWERED" -> cell.setCellValue(total ? schema.catalogue().size() : schema.servicesOf(area).size());
+            case "DEPTH", "USAGE" -> cell.setCellValue("");
+            case "COVERAGE" -> {
+                if (total) {
+                    cell.setCellValue("");
+                } else {
+                    cell.setCellValue(0);
+                }
+            }
+            case "LEVEL_NAME" -> cell.setCellValue(schema.figures().levels().get(0).name().get(layout.lang()));
+            default -> cell.setCellValue(0);
         }
     }
 

@@ -55,7 +55,7 @@ public final class TemplateWriter {
     /** The blank workbook in a layout, as the bytes of an .xlsx file. */
     public byte[] write(TemplateLayout layout, Instant created) {
         try (XSSFWorkbook wb = build(layout)) {
-            XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
+            // The only formulas are the summary's, whose blank values SummaryTab caches itself.
             return toBytes(wb, created);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -167,6 +167,29 @@ public final class TemplateWriter {
             // Explicit heights, since not every program grows a wrapped row on opening.
             row.setHeightInPoints(15f * (1 + para.length() / 105));
             r++;
+        }
+    }
+
+    /**
+     * Evaluates the formula cells of every tab but the summary (e.g. a return's own =SUM() cells):
+     * POI cannot evaluate the summary's array expressions inside SUMPRODUCT, and the workbook asks
+     * Excel and LibreOffice to recalculate it on loading.
+     */
+    public static void evaluateOutsideSummary(XSSFWorkbook wb, Schema schema) {
+        XSSFFormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
+        java.util.Set<String> summary = java.util.Set.of(schema.tabs().get("summary").name().fi(),
+                schema.tabs().get("summary").name().sv());
+        for (org.apache.poi.ss.usermodel.Sheet sh : wb) {
+            if (summary.contains(sh.getSheetName())) {
+                continue;
+            }
+            for (Row row : sh) {
+                for (Cell c : row) {
+                    if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
+                        ev.evaluateFormulaCell(c);
+                    }
+                }
+            }
         }
     }
 

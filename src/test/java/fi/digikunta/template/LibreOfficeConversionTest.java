@@ -108,7 +108,7 @@ class LibreOfficeConversionTest {
             for (int r = TemplateLayout.SUMMARY_COUNTS_ROW + 2; r <= TemplateLayout.SUMMARY_COUNTS_ROW + 8; r++) {
                 Row row = sh.getRow(r);
                 List<Double> v = new ArrayList<>();
-                for (int c = 1; c <= 5; c++) {
+                for (int c = 1; c <= 4; c++) {
                     v.add(row.getCell(c).getNumericCellValue());
                 }
                 rows.add(v);

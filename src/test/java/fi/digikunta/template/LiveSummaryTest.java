@@ -84,6 +84,10 @@ class LiveSummaryTest {
             }
         }
         assertTrue(names.size() >= 20, "the sample inbox gives returns to fill: " + names);
+        // -Ddigikunta.liveQuick=true: two sample returns only, for a quick look while changing the template.
+        if (Boolean.getBoolean("digikunta.liveQuick")) {
+            names.subList(2, names.size()).clear();
+        }
         Random seed = new Random(20260212);
         List<Municipality> all = new ArrayList<>(MunicipalityList.builtIn().all());
         for (int i = 0; i < RANDOM_FILLINGS; i++) {
@@ -101,7 +105,7 @@ class LiveSummaryTest {
             compared += compare(out.resolve(n));
         }
         assertEquals(names.size() * 7 * 12, compared, "every DK_ name of every file compared");
-        assertTrue(nonTrivial > names.size() / 2, "most files have a depth and realised savings: " + nonTrivial);
+        assertTrue(nonTrivial >= names.size() / 2, "most files have a depth and realised savings: " + nonTrivial);
         summaryPageShowsBothCharts(out.resolve(names.get(0)));
     }
 
@@ -148,14 +152,14 @@ class LiveSummaryTest {
                 bestCount = n;
             }
         }
-        assertTrue(coloured > 2000, "the charts' bars are drawn on pages " + page + "-" + pages + ": " + coloured
-                + " coloured pixels");
         String shot = System.getProperty("digikunta.screenshot");
         if (shot != null) {
             // The picture in docs/template-and-samples.md: -Ddigikunta.screenshot=docs/images/template-summary
             tool("pdftoppm", "-f", "" + best, "-l", "" + best, "-r", "80", "-png", "-singlefile", pdf.toString(),
                     Path.of(shot).toAbsolutePath().toString());
         }
+        assertTrue(coloured > 2000, "the charts' bars are drawn on pages " + page + "-" + pages + ": " + coloured
+                + " coloured pixels");
     }
 
     /** Pixels whose colour is far from grey: only the bars of the charts are drawn in colour. */

@@ -184,6 +184,7 @@ class TemplateWriterTest {
             assertEquals("", labelToValue.get("Kuntanumero"));
             Row asu = findRow(sh, "Asuminen, ympäristö, liikenne");
             assertEquals("SUMPRODUCT(ISNUMBER(MATCH(TRIM(dkASU_id),dkw_ids_ASU,0))"
+                    + "*(MATCH(TRIM(dkASU_id),TRIM(dkASU_id),0)=ROW(dkASU_id)-MIN(ROW(dkASU_id))+1)"
                     + "*ISNUMBER(MATCH(LOWER(TRIM(dkASU_status)),dkw_IN_USE,0)))", asu.getCell(1).getCellFormula());
             assertEquals("'Asuminen, ympäristö, liikenne'!$C$4:$C$203", wb.getName("dkASU_status").getRefersToFormula());
             assertEquals(0.0, asu.getCell(1).getNumericCellValue());

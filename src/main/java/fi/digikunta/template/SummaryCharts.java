@@ -56,7 +56,9 @@ record SummaryCharts(Schema schema, ResourceBundle text) {
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
         data.setBarDirection(BarDirection.BAR);
         XDDFNumericalDataSource<Double> v = numbers(sh, first, last, col);
-        data.addSeries(areas, v).setTitle(text.getString("summary.fig.INDEX"), null);
+        var series = data.addSeries(areas, v);
+        series.setTitle(text.getString("summary.fig.INDEX"), null);
+        fill(series, 0x1F, 0x77, 0xB4);
         data.setVaryColors(false);
         chart.plot(data);
     }
@@ -77,7 +79,10 @@ record SummaryCharts(Schema schema, ResourceBundle text) {
         for (int c = 1; c <= n + 1; c++) {
             XDDFNumericalDataSource<Double> v = numbers(sh, first, last, c);
             String title = sh.getRow(first - 1).getCell(c).getStringCellValue();
-            data.addSeries(areas, v).setTitle(title, new org.apache.poi.ss.util.CellReference(sh.getSheetName(),
+            var series = data.addSeries(areas, v);
+            int[] rgb = STATUS_COLOURS[Math.min(c - 1, STATUS_COLOURS.length - 1)];
+            fill(series, rgb[0], rgb[1], rgb[2]);
+            series.setTitle(title, new org.apache.poi.ss.util.CellReference(sh.getSheetName(),
                     first - 1, c, true, true));
         }
         data.setVaryColors(false);
@@ -102,5 +107,17 @@ record SummaryCharts(Schema schema, ResourceBundle text) {
 
     private static String range(XSSFSheet sh, int first, int last, int col) {
         return new CellRangeAddress(first, last, col, col).formatAsString(sh.getSheetName(), true);
+    }
+
+    /** In use green, planned amber, not adopted red, unanswered grey. */
+    private static final int[][] STATUS_COLOURS = {{0x2C, 0xA0, 0x2C}, {0xFF, 0x9F, 0x1C}, {0xD6, 0x27, 0x28},
+            {0xB0, 0xB0, 0xB0}};
+
+    /** A solid fill: without one LibreOffice draws the bars invisible. */
+    private static void fill(org.apache.poi.xddf.usermodel.chart.XDDFChartData.Series series, int r, int g, int b) {
+        org.apache.poi.xddf.usermodel.XDDFShapeProperties p = new org.apache.poi.xddf.usermodel.XDDFShapeProperties();
+        p.setFillProperties(new org.apache.poi.xddf.usermodel.XDDFSolidFillProperties(
+                org.apache.poi.xddf.usermodel.XDDFColor.from(new byte[] {(byte) r, (byte) g, (byte) b})));
+        series.setShapeProperties(p);
     }
 }

@@ -42,19 +42,12 @@ record SummaryCharts(Schema schema, ResourceBundle text) {
 
     private void indexChart(XSSFChart chart, XSSFSheet sh, XDDFDataSource<String> areas, int first, int last,
             int col) {
-        chart.setTitleText(text.getString("summary.chart.index"));
-        chart.setTitleOverlay(false);
-        XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.LEFT);
-        XDDFValueAxis y = chart.createValueAxis(AxisPosition.BOTTOM);
-        y.setCrosses(AxisCrosses.AUTO_ZERO);
-        y.setMinimum(0);
+        XDDFBarChartData data = bars(chart, "summary.chart.index");
+        XDDFValueAxis y = data.getValueAxes().get(0);
         y.setMaximum(100);
         // Gridlines at the level thresholds (25, 50, 75) make the bands visible.
         List<Double> t = schema.figures().levelThresholds();
         y.setMajorUnit(t.get(0));
-        y.getOrAddMajorGridProperties();
-        XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
-        data.setBarDirection(BarDirection.BAR);
         XDDFNumericalDataSource<Double> v = numbers(sh, first, last, col);
         var series = data.addSeries(areas, v);
         series.setTitle(text.getString("summary.fig.INDEX"), null);
@@ -65,15 +58,7 @@ record SummaryCharts(Schema schema, ResourceBundle text) {
 
     private void statusChart(XSSFChart chart, XSSFSheet sh, XDDFDataSource<String> areas, int first, int last,
             List<String> columns) {
-        chart.setTitleText(text.getString("summary.chart.status"));
-        chart.setTitleOverlay(false);
-        XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.LEFT);
-        XDDFValueAxis y = chart.createValueAxis(AxisPosition.BOTTOM);
-        y.setCrosses(AxisCrosses.AUTO_ZERO);
-        y.setMinimum(0);
-        y.getOrAddMajorGridProperties();
-        XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
-        data.setBarDirection(BarDirection.BAR);
+        XDDFBarChartData data = bars(chart, "summary.chart.status");
         data.setBarGrouping(BarGrouping.STACKED);
         int n = schema.statuses().size();
         for (int c = 1; c <= n + 1; c++) {
@@ -119,5 +104,19 @@ record SummaryCharts(Schema schema, ResourceBundle text) {
         p.setFillProperties(new org.apache.poi.xddf.usermodel.XDDFSolidFillProperties(
                 org.apache.poi.xddf.usermodel.XDDFColor.from(new byte[] {(byte) r, (byte) g, (byte) b})));
         series.setShapeProperties(p);
+    }
+
+    /** Horizontal bars from 0 with gridlines, under a title from the bundle. */
+    private XDDFBarChartData bars(XSSFChart chart, String titleKey) {
+        chart.setTitleText(text.getString(titleKey));
+        chart.setTitleOverlay(false);
+        XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.LEFT);
+        XDDFValueAxis y = chart.createValueAxis(AxisPosition.BOTTOM);
+        y.setCrosses(AxisCrosses.AUTO_ZERO);
+        y.setMinimum(0);
+        y.getOrAddMajorGridProperties();
+        XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
+        data.setBarDirection(BarDirection.BAR);
+        return data;
     }
 }

@@ -56,11 +56,7 @@ class LibreOfficeConversionTest {
         // Own profile per run, so that parallel runs (and a desktop LibreOffice) do not clash.
         Path profile = Files.createDirectories(dir.resolve("profile"));
         // Recalculate every formula on load (OOXMLRecalcMode 0): by default LibreOffice trusts cached values.
-        Files.writeString(Files.createDirectories(profile.resolve("user")).resolve("registrymodifications.xcu"),
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\""
-                        + " xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
-                        + "<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\"><prop oor:name=\"OOXMLRecalcMode\""
-                        + " oor:op=\"fuse\"><value>0</value></prop></item>\n</oor:items>\n", StandardCharsets.UTF_8);
+        Soffice.recalculateOnLoad(profile);
         List<String> args = new ArrayList<>(List.of("--convert-to", "xlsx", "--outdir", out.toString()));
         List<String> names = List.of("lomake-fi.xlsx", "blankett-sv.xlsx", "091-helsinki.xlsx", "091-stale.xlsx");
         names.forEach(n -> args.add(in.resolve(n).toString()));

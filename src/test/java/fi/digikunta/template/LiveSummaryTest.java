@@ -191,11 +191,7 @@ class LiveSummaryTest {
     /** Converts the files to .xlsx with LibreOffice, recalculating every formula on load. */
     static void recalculate(Path in, Path out, List<String> names) throws Exception {
         Path profile = Files.createDirectories(in.resolveSibling("profile"));
-        Files.writeString(Files.createDirectories(profile.resolve("user")).resolve("registrymodifications.xcu"),
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\""
-                        + " xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
-                        + "<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\"><prop oor:name=\"OOXMLRecalcMode\""
-                        + " oor:op=\"fuse\"><value>0</value></prop></item>\n</oor:items>\n", StandardCharsets.UTF_8);
+        Soffice.recalculateOnLoad(profile);
         List<String> args = new ArrayList<>(List.of("--convert-to", "xlsx", "--outdir", out.toString()));
         names.forEach(n -> args.add(in.resolve(n).toString()));
         Path log = in.resolveSibling("soffice.log");

@@ -58,6 +58,9 @@ final class SampleCells {
             c.setCellValue(Math.round(d * 1000) / 10.0);
         } else if (key.equals("cost") && f.spec.has(ReturnSpec.Quirk.FORMULA_COSTS)) {
             c.setCellFormula("12*" + Math.round(d / 12));
+        } else if (usage) {
+            // The template's usage column takes whole per cents (55 means 55 %), as a person types them.
+            c.setCellValue(Math.round(d * 1000) / 10.0);
         } else {
             c.setCellValue(d);
         }

@@ -23,7 +23,6 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -101,7 +100,7 @@ public final class SampleGenerator {
             Filled f = new Filled(wb, spec.layout(), schema, spec);
             fill(f, new Random(spec.seed()));
             edit.accept(f);
-            XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
+            TemplateWriter.evaluateOutsideSummary(wb, schema);
             f.afterEvaluation.forEach(Runnable::run);
             return TemplateWriter.toBytes(wb, fileTime(spec.fillDate()));
         } catch (IOException e) {

@@ -5,7 +5,20 @@ import java.util.Locale;
 
 /** How labels, tab names and values are compared: trimmed, case-folded, white space collapsed. */
 public final class Labels {
+    /**
+     * Names of a totals row a municipality adds below its services ("Yhteensä" with =SUM()), as
+     * {@link #normalize} gives them: such a row without an id is no service, for the reader and for
+     * the template's live summary alike.
+     */
+    public static final java.util.List<String> TOTAL_ROW_NAMES = java.util.List.of("yhteensä", "yht.", "yhteensa",
+            "kaikki yhteensä", "summa", "totalt", "sammanlagt", "summa totalt", "total", "totals");
+
     private Labels() {
+    }
+
+    /** Whether a name is one of {@link #TOTAL_ROW_NAMES}. */
+    public static boolean isTotalRow(String name) {
+        return TOTAL_ROW_NAMES.contains(normalize(name));
     }
 
     /**

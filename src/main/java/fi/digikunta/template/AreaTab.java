@@ -42,12 +42,15 @@ final class AreaTab {
         writeHeader(sh);
         int last = layout.lastServiceRow(schema, areaCode);
         writeServiceRows(sh, schema.servicesOf(areaCode), last);
-        addChecks(sh, last);
+        // Drop-downs and checks on every row the reader and the summary read, so that own services
+        // typed below the free rows get them too.
+        addChecks(sh, Math.max(last, TemplateLayout.FIRST_SERVICE_ROW + LiveFigures.ROWS - 1));
         int idCol = layout.columnIndex("id");
         int serviceCol = layout.columnIndex("service");
         int frozenCols = idCol == 0 && serviceCol == 1 ? 2 : 0;
         sh.createFreezePane(frozenCols, TemplateLayout.FIRST_SERVICE_ROW);
         sh.setAutoFilter(new CellRangeAddress(TemplateLayout.HEADER_ROW, last, 0, cols.size() - 1));
+        TemplateWriter.printSetup(sh, TemplateLayout.HEADER_ROW);
     }
 
     private void writeHeader(XSSFSheet sh) {
@@ -96,8 +99,9 @@ final class AreaTab {
                     "validation.number");
         }
         if (percentCells.countRanges() > 0) {
-            // The cell is formatted as percent, so 55 % is stored as 0.55: the check is on the fraction.
-            addNumber(sh, dvh, percentCells, dvh.createDecimalConstraint(OperatorType.BETWEEN, "0", "1"),
+            // A whole number 0-100 shown with a "%" suffix, not a percent format: a typed 55 is 55 %
+            // in every locale, and a fraction such as 0.55 (what "55 %" may be stored as) is refused.
+            addNumber(sh, dvh, percentCells, dvh.createIntegerConstraint(OperatorType.BETWEEN, "0", "100"),
                     "validation.usage");
         }
     }
@@ -139,7 +143,21 @@ final class AreaTab {
         sh.addValidationData(dv);
     }
 
+    /**
+     * A column's width: the type's width, widened to the longest word of its header in Finnish or
+     * Swedish so that a wrapped header never breaks mid-word ("personarbetstimme", "Användningsgrad").
+     */
     private static int width(Schema.Column c) {
+        int longest = 0;
+        for (String label : java.util.List.of(c.label().fi(), c.label().sv())) {
+            for (String word : label.split("\\s+")) {
+                longest = Math.max(longest, word.length());
+            }
+        }
+        return Math.max(typeWidth(c), longest + 3);
+    }
+
+    private static int typeWidth(Schema.Column c) {
         return switch (c.type()) {
             case "id" -> 10;
             case "status" -> 19;

@@ -6,44 +6,70 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.DataValidationConstraint.OperatorType;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFDataValidationHelper;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes the summary tab of a template: the identification block, then per area tab formulas that
- * count its services by status, the unanswered ones and all of them, and a row of totals.
+ * Writes the summary tab of a template: the identification block, then per area and for all
+ * areas the figures of shared/spec/figures.md computed live by formulas from the area tabs (via
+ * the aggregate formulas of {@link LiveFigures}), each also a workbook name {@code DK_<AREA>_<FIGURE>},
+ * and the two charts of {@link SummaryCharts}. A figure that figures.md leaves undefined is "".
  */
 record SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, TemplateStyles st) {
+    /** Name of the row of all areas together in the defined names. */
+    static final String ALL = "ALL";
+    /** The figures after the status counts, in column order. */
+    static final List<String> FIGURES = List.of("UNANSWERED", "COVERAGE", "DEPTH", "USAGE", "INDEX", "LEVEL",
+            "LEVEL_NAME", "REALISED_NET", "POTENTIAL_NET", "TARGET");
+
     void write(XSSFWorkbook wb) {
         Lang lang = layout.lang();
-        int nStatus = schema.statuses().size();
         XSSFSheet sh = wb.createSheet(TemplateWriter.sheetName(schema.tabs().get("summary").name().get(lang)));
         sh.setColumnWidth(0, 44 * 256);
         sh.setColumnWidth(1, 30 * 256);
-        for (int c = 2; c <= 2 + nStatus + 1; c++) {
-            sh.setColumnWidth(c, 17 * 256);
+        for (int c = 2; c < columns().size(); c++) {
+            sh.setColumnWidth(c, 13 * 256);
         }
         TemplateWriter.line(sh, 0, text.getString("summary.title"), st.title);
         writeIdentification(sh);
+        List<String> areas = schema.areaCodes();
+        LiveFigures live = new LiveFigures(schema, layout, sh.getSheetName());
+        live.defineNames(wb, sh);
         int r = TemplateLayout.SUMMARY_COUNTS_ROW;
         TemplateWriter.line(sh, r++, text.getString("summary.counts.title"), st.subtitle);
-        writeCountsHeader(sh.createRow(r++));
+        writeHeader(sh, r++);
         int firstAreaRow = r;
-        for (Map.Entry<String, String> tab : layout.areaTabs().entrySet()) {
-            writeAreaCounts(sh.createRow(r), tab.getKey(), tab.getValue());
-            r++;
+        for (int a = 0; a < areas.size(); a++) {
+            writeArea(wb, sh, r++, live, areas.get(a));
         }
-        Row all = sh.createRow(r);
-        TemplateWriter.cell(all, 0, text.getString("summary.counts.all"), st.label);
-        for (int c = 1; c <= 2 + nStatus; c++) {
-            Cell cell = all.createCell(c);
-            cell.setCellFormula("SUM(" + a1(firstAreaRow, c) + ":" + a1(r - 1, c) + ")");
-            cell.setCellStyle(st.countTotal);
-        }
+        writeAll(wb, sh, r, firstAreaRow);
         TemplateWriter.line(sh, r + 2, text.getString("summary.counts.note"), st.hint);
+        TemplateWriter.line(sh, r + 3, text.getString("summary.textNumbers"), st.hint);
+        TemplateWriter.printSetup(sh, -1);
+        sh.getWorkbook().setPrintArea(sh.getWorkbook().getSheetIndex(sh), 0, columns().size() - 1, 0, r + 28);
+        new SummaryCharts(schema, text).draw(sh, firstAreaRow, r - 1, r + 5, columns());
+        // Last: the lists share rows with the table, and POI's createRow would replace a row.
+        live.writeLists(sh);
+    }
+
+    /** Column keys of the figures table: the status codes, then {@link #FIGURES}. */
+    List<String> columns() {
+        List<String> cols = new ArrayList<>();
+        cols.add("AREA");
+        schema.statuses().forEach(s -> cols.add(s.code()));
+        cols.addAll(FIGURES);
+        return cols;
     }
 
     /** Labels in one column, the cells to fill in beside them; the form version is filled in and fixed. */
@@ -62,52 +88,194 @@ record SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, Tem
                 value.setCellValue(schema.templateVersions().get(schema.templateVersions().size() - 1));
                 value.setCellStyle(st.fixed);
             }
+            check(sh, k, row.getRowNum());
         }
     }
 
-    private void writeCountsHeader(Row head) {
+    /** A check on an identification input: the code three digits, a date, the round a year, a number >= 0. */
+    private void check(XSSFSheet sh, Schema.IdKey k, int r) {
+        XSSFDataValidationHelper dvh = new XSSFDataValidationHelper(sh);
+        String cell = "B" + (r + 1);
+        DataValidationConstraint c = switch (k.type()) {
+            case "municipality_code" -> dvh.createCustomConstraint("AND(LEN(" + cell + ")=3,ISNUMBER(VALUE(" + cell
+                    + ")))");
+            case "date" -> dvh.createDateConstraint(OperatorType.BETWEEN, "=DATE(2000,1,1)", "=DATE(2100,12,31)", null);
+            case "round" -> dvh.createIntegerConstraint(OperatorType.BETWEEN,
+                    TemplateWriter.plain(k.min() == null ? 2000 : k.min()),
+                    TemplateWriter.plain(k.max() == null ? 2100 : k.max()));
+            case "number" -> dvh.createDecimalConstraint(OperatorType.GREATER_OR_EQUAL, "0", null);
+            default -> null;
+        };
+        if (c == null) {
+            return;
+        }
+        DataValidation dv = dvh.createValidation(c, new CellRangeAddressList(r, r, TemplateLayout.VALUE_COL,
+                TemplateLayout.VALUE_COL));
+        dv.setEmptyCellAllowed(true);
+        dv.setShowErrorBox(true);
+        dv.setErrorStyle(DataValidation.ErrorStyle.STOP);
+        dv.createErrorBox(text.getString("validation.error.title"), text.getString("validation.id." + k.type()));
+        sh.addValidationData(dv);
+    }
+
+    private void writeHeader(XSSFSheet sh, int r) {
         Lang lang = layout.lang();
-        List<String> heads = new ArrayList<>();
-        heads.add(text.getString("summary.counts.area"));
-        schema.statuses().forEach(s -> heads.add(s.label().get(lang)));
-        heads.add(text.getString("summary.counts.unanswered"));
-        heads.add(text.getString("summary.counts.total"));
-        for (int c = 0; c < heads.size(); c++) {
-            TemplateWriter.cell(head, c, heads.get(c), st.header);
+        Row head = sh.createRow(r);
+        head.setHeightInPoints(32);
+        List<String> cols = columns();
+        for (int c = 0; c < cols.size(); c++) {
+            String k = cols.get(c);
+            int status = c - 1;
+            String label = c == 0 ? text.getString("summary.counts.area")
+                    : status < schema.statuses().size() ? schema.statuses().get(status).label().get(lang)
+                    : text.getString("summary.fig." + k);
+            TemplateWriter.cell(head, c, label, st.header);
         }
     }
 
-    private void writeAreaCounts(Row row, String areaCode, String tabName) {
-        Lang lang = layout.lang();
-        int nStatus = schema.statuses().size();
-        int r = row.getRowNum();
-        TemplateWriter.cell(row, 0, tabName, st.label);
-        String sheetRef = "'" + tabName.replace("'", "''") + "'!";
-        int first = TemplateLayout.FIRST_SERVICE_ROW + 1;
-        int last = layout.lastServiceRow(schema, areaCode) + 1;
-        String statusRange = sheetRef + columnRange(layout.columnIndex("status"), first, last);
-        String serviceRange = sheetRef + columnRange(layout.columnIndex("service"), first, last);
-        for (int i = 0; i < nStatus; i++) {
-            Cell c = row.createCell(1 + i);
-            c.setCellFormula("COUNTIF(" + statusRange + ",\"" + schema.statuses().get(i).label().get(lang) + "\")");
-            c.setCellStyle(st.count);
+    private void writeArea(XSSFWorkbook wb, XSSFSheet sh, int r, LiveFigures figures, String areaCode) {
+        Row row = sh.createRow(r);
+        TemplateWriter.cell(row, 0, layout.areaTabs().getOrDefault(areaCode,
+                schema.area(areaCode).orElseThrow().tab().get(layout.lang())), st.label);
+        int helperCol = LiveFigures.LIST_COL + 40;
+        Map<String, String> live = figures.formulas(areaCode, k -> "$" + CellReference.convertNumToColString(
+                helperCol + k) + "$" + (r + 1));
+        live.forEach((key, formula) -> {
+            if (key.startsWith("_")) {
+                int c = helperCol + Integer.parseInt(key.substring(1));
+                Cell cell = row.createCell(c);
+                cell.setCellFormula(formula);
+                cell.setCellValue(0);
+                sh.setColumnHidden(c, true);
+            }
+        });
+        int n = schema.statuses().size();
+        int size = schema.servicesOf(areaCode).size();
+        List<String> f = new ArrayList<>();
+        schema.statuses().forEach(s -> f.add(live.get(s.code())));
+        int row1 = r + 1;
+        String counts = a1(row1, 1) + ":" + a1(row1, n);
+        String cov = a1(row1, n + 2);
+        f.add(size + "-SUM(" + counts + ")");
+        f.add(a1(row1, 1) + "/" + size);
+        f.add(live.get("DEPTH"));
+        f.add(live.get("USAGE"));
+        Schema.Weights w = schema.figures().weights();
+        f.add("100*(" + w.coverage() + "*" + cov + "+" + w.depth() + "*" + zero(a1(row1, n + 3)) + "+" + w.usage()
+                + "*" + zero(a1(row1, n + 4)) + ")");
+        String soughtSum = a1(row1, 1) + "+" + (n > 1 ? a1(row1, 2) : "0");
+        f.add("IF(" + soughtSum + "=0,0," + band(a1(row1, n + 5)) + ")");
+        f.add(levelName(a1(row1, n + 6)));
+        f.add(live.get("REALISED_NET"));
+        f.add(live.get("POTENTIAL_NET"));
+        f.add(live.get("TARGET"));
+        writeFigures(wb, sh, row, areaCode, f, false);
+    }
+
+    private void writeAll(XSSFWorkbook wb, XSSFSheet sh, int r, int firstAreaRow) {
+        Row row = sh.createRow(r);
+        TemplateWriter.cell(row, 0, text.getString("summary.counts.all"), st.label);
+        int n = schema.statuses().size();
+        int first = firstAreaRow + 1;
+        int last = r;
+        List<String> f = new ArrayList<>();
+        for (int c = 1; c <= n + 1; c++) {
+            f.add("SUM(" + col(c, first, last) + ")");
         }
-        String totalRef = a1(r, 2 + nStatus);
-        Cell unanswered = row.createCell(1 + nStatus);
-        unanswered.setCellFormula(totalRef + "-SUM(" + a1(r, 1) + ":" + a1(r, nStatus) + ")");
-        unanswered.setCellStyle(st.count);
-        Cell total = row.createCell(2 + nStatus);
-        total.setCellFormula("COUNTA(" + serviceRange + ")");
-        total.setCellStyle(st.count);
+        // figures.md defines no coverage, depth or usage for the municipality as a whole.
+        f.add("\"\"");
+        f.add("\"\"");
+        f.add("\"\"");
+        f.add("AVERAGE(" + col(n + 5, first, last) + ")");
+        f.add("IF(COUNTIF(" + col(n + 6, first, last) + ",0)=" + (last - first + 1) + ",0," + band(a1(r + 1, n + 5))
+                + ")");
+        f.add(levelName(a1(r + 1, n + 6)));
+        for (int c = n + 8; c <= n + 10; c++) {
+            f.add("SUM(" + col(c, first, last) + ")");
+        }
+        writeFigures(wb, sh, row, ALL, f, true);
     }
 
-    /** An absolute range in one column, 1-based rows: {@code $C$4:$C$20}. */
-    private static String columnRange(int col, int first, int last) {
-        String c = CellReference.convertNumToColString(col);
-        return "$" + c + "$" + first + ":$" + c + "$" + last;
+    /** The formulas of one table row from column B, each also named DK_<AREA>_<FIGURE>. */
+    private void writeFigures(XSSFWorkbook wb, XSSFSheet sh, Row row, String area, List<String> formulas,
+            boolean total) {
+        List<String> cols = columns();
+        for (int i = 0; i < formulas.size(); i++) {
+            int c = i + 1;
+            Cell cell = row.createCell(c);
+            cell.setCellFormula(formulas.get(i));
+            blankValue(cell, cols.get(c), area, total);
+            cell.setCellStyle(style(cols.get(c), total));
+            if (!cols.get(c).equals("LEVEL_NAME")) {
+                Name name = wb.createName();
+                name.setNameName("DK_" + area + "_" + cols.get(c));
+                name.setRefersToFormula("'" + sh.getSheetName().replace("'", "''") + "'!"
+                        + new CellReference(row.getRowNum(), c, true, true).formatAsString(false));
+            }
+        }
     }
 
-    private static String a1(int row, int col) {
-        return new CellReference(row, col).formatAsString(false);
+    /**
+     * The cached value of a figure on the blank template, written here rather than by POI's
+     * evaluator, which cannot evaluate array expressions inside SUMPRODUCT; the workbook asks
+     * Excel and LibreOffice to recalculate on loading anyway.
+     */
+    private void blankValue(Cell cell, String key, String area, boolean total) {
+        switch (key) {
+            case "UNANSWERED" -> cell.setCellValue(total ? schema.catalogue().size() : schema.servicesOf(area).size());
+            case "DEPTH", "USAGE" -> cell.setCellValue("");
+            case "COVERAGE" -> {
+                if (total) {
+                    cell.setCellValue("");
+                } else {
+                    cell.setCellValue(0);
+                }
+            }
+            case "LEVEL_NAME" -> cell.setCellValue(schema.figures().levels().get(0).name().get(layout.lang()));
+            default -> cell.setCellValue(0);
+        }
+    }
+
+    private CellStyle style(String key, boolean total) {
+        return switch (key) {
+            case "COVERAGE", "DEPTH", "USAGE" -> st.share;
+            case "INDEX" -> st.index;
+            case "LEVEL_NAME" -> total ? st.label : st.input;
+            case "REALISED_NET", "POTENTIAL_NET", "TARGET" -> st.euro;
+            default -> total ? st.countTotal : st.count;
+        };
+    }
+
+    /** A figure with "" (undefined) read as 0, as the index formula of figures.md counts a null component. */
+    private static String zero(String ref) {
+        return "IF(" + ref + "=\"\",0," + ref + ")";
+    }
+
+    /** The mean of a helper column, "" when it holds no number (figures.md: null). */
+    private static String mean(String range) {
+        return "IF(COUNT(" + range + ")=0,\"\",AVERAGE(" + range + "))";
+    }
+
+    /**
+     * The band of an index by the schema's thresholds, with compute/FiguresCalculator's tolerance
+     * (an index that is exactly a threshold in decimals may come out a hair below it in double).
+     */
+    private String band(String index) {
+        return "1" + schema.figures().levelThresholds().stream()
+                .map(t -> "+IF(" + index + "+1E-9>=" + TemplateWriter.plain(t) + ",1,0)").collect(Collectors.joining());
+    }
+
+    private String levelName(String level) {
+        return "CHOOSE(" + level + "+1," + schema.figures().levels().stream()
+                .map(l -> "\"" + l.name().get(layout.lang()) + "\"").collect(Collectors.joining(",")) + ")";
+    }
+
+    private static String col(int c, int first, int last) {
+        return a1(first, c) + ":" + a1(last, c);
+    }
+
+    /** A1 reference of a 1-based row and 0-based column. */
+    private static String a1(int row1, int col) {
+        return CellReference.convertNumToColString(col) + row1;
     }
 }

@@ -36,9 +36,12 @@ public final class TemplateFiles {
     public static void writeAtomically(byte[] bytes, Path out, boolean replace) throws IOException {
         Path abs = out.toAbsolutePath();
         Path dir = abs.getParent();
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+        // Not Files.createTempFile: that makes the file 0600, and the template would stay unreadable to
+        // the user's group; a plain new file gets the permissions of the umask like every other output.
+        Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
         try {
-            Files.write(tmp, bytes);
+            Files.write(tmp, bytes, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE);
             if (!replace && Files.exists(abs)) {
                 throw new FileAlreadyExistsException(abs.toString());
             }

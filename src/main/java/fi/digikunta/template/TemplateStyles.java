@@ -30,6 +30,8 @@ final class TemplateStyles {
     final CellStyle date;
     final CellStyle count;
     final CellStyle countTotal;
+    final CellStyle share;
+    final CellStyle index;
 
     TemplateStyles(XSSFWorkbook wb) {
         Font bold = wb.createFont();
@@ -40,7 +42,7 @@ final class TemplateStyles {
         Font grey = wb.createFont();
         grey.setItalic(true);
         grey.setColor(IndexedColors.GREY_50_PERCENT.getIndex());
-        short fmtPercent = wb.createDataFormat().getFormat("0%");
+        short fmtPercent = wb.createDataFormat().getFormat("0\" %\"");
         short fmtEuro = wb.createDataFormat().getFormat("#,##0.00");
         short fmtWhole = wb.createDataFormat().getFormat("#,##0");
         short fmtMinutes = wb.createDataFormat().getFormat("0.0");
@@ -74,6 +76,8 @@ final class TemplateStyles {
         countTotal = formatted(wb, fmtWhole);
         countTotal.setFont(bold);
         countTotal.setBorderTop(BorderStyle.THIN);
+        share = formatted(wb, wb.createDataFormat().getFormat("0.0%"));
+        index = formatted(wb, fmtMinutes);
     }
 
     private static CellStyle withFont(XSSFWorkbook wb, Font font) {

@@ -55,7 +55,7 @@ public final class TemplateWriter {
     /** The blank workbook in a layout, as the bytes of an .xlsx file. */
     public byte[] write(TemplateLayout layout, Instant created) {
         try (XSSFWorkbook wb = build(layout)) {
-            XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
+            // The only formulas are the summary's, whose blank values SummaryTab caches itself.
             return toBytes(wb, created);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -91,6 +91,8 @@ public final class TemplateWriter {
         }
         ResourceBundle text = text(layout.lang());
         XSSFWorkbook wb = new XSSFWorkbook();
+        // Thousands of generated formulas: POI's parse of each one on setting it costs a minute.
+        wb.setCellFormulaValidation(false);
         TemplateStyles st = new TemplateStyles(wb);
         writeInstructions(wb, layout, text, st);
         AreaTab areaTab = new AreaTab(schema, layout, text, st);
@@ -98,6 +100,9 @@ public final class TemplateWriter {
             areaTab.write(wb, tab.getKey(), tab.getValue());
         }
         new SummaryTab(schema, layout, text, st).write(wb);
+        // Excel and LibreOffice recalculate on opening: POI caches right figures only for the blank
+        // template, and a return filled by a program may carry none.
+        wb.setForceFormulaRecalculation(true);
         wb.setActiveSheet(0);
         return wb;
     }
@@ -153,6 +158,7 @@ public final class TemplateWriter {
         sh.setColumnWidth(0, 110 * 256);
         Object[] args = textArgs(layout);
         line(sh, 0, text.getString("instructions.title"), st.title);
+        printSetup(sh, -1);
         int r = 2;
         for (int i = 1; text.containsKey("instructions." + i); i++) {
             String para = new MessageFormat(text.getString("instructions." + i), layout.lang().locale()).format(args);
@@ -161,6 +167,49 @@ public final class TemplateWriter {
             // Explicit heights, since not every program grows a wrapped row on opening.
             row.setHeightInPoints(15f * (1 + para.length() / 105));
             r++;
+        }
+    }
+
+    /**
+     * Evaluates the formula cells of every tab but the summary (e.g. a return's own =SUM() cells):
+     * POI cannot evaluate the summary's array expressions inside SUMPRODUCT, and the workbook asks
+     * Excel and LibreOffice to recalculate it on loading.
+     */
+    public static void evaluateOutsideSummary(XSSFWorkbook wb, Schema schema) {
+        XSSFFormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
+        java.util.Set<String> summary = java.util.Set.of(schema.tabs().get("summary").name().fi(),
+                schema.tabs().get("summary").name().sv());
+        for (org.apache.poi.ss.usermodel.Sheet sh : wb) {
+            if (summary.contains(sh.getSheetName())) {
+                continue;
+            }
+            for (Row row : sh) {
+                for (Cell c : row) {
+                    if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
+                        ev.evaluateFormulaCell(c);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A number as a formula constant: 25 rather than 25.0. */
+    static String plain(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    /**
+     * Printing: landscape, one page wide (as many pages tall as needed), the top rows up to
+     * {@code headerRow} (0-based) repeated on every page.
+     */
+    static void printSetup(XSSFSheet sh, int headerRow) {
+        sh.getPrintSetup().setLandscape(true);
+        sh.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        sh.setFitToPage(true);
+        sh.getPrintSetup().setFitWidth((short) 1);
+        sh.getPrintSetup().setFitHeight((short) 0);
+        if (headerRow >= 0) {
+            sh.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(0, headerRow, -1, -1));
         }
     }
 

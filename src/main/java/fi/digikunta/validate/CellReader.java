@@ -126,6 +126,12 @@ final class CellReader {
         }
         String range = col.max() == null ? "≥ " + plain(col.min()) : plain(col.min()) + "–" + plain(col.max());
         Object shownValue = fractionGiven ? CellValues.percent(scaled) : value;
+        if (fractionGiven && value > 1 && value <= 100) {
+            // An older template's percent cell shows a typed 55 as 5 500 %: say so, and how to type it.
+            add(FindingCode.NUMBER_OUT_OF_RANGE.atVariant(sheet, c.ref(), "percentShown", shownValue,
+                    col.label(), range, CellValues.percent(value), CellValues.number(value / 100)), col.label());
+            return false;
+        }
         add(FindingCode.NUMBER_OUT_OF_RANGE.at(sheet, c.ref(), shownValue, col.label(), range), col.label());
         return false;
     }

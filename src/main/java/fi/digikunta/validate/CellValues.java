@@ -32,6 +32,12 @@ final class CellValues {
     }
 
     /** A number with a percent sign, written the way of each language. */
+    /** A number as each language writes it (0,55 / 0.55). */
+    static Localized number(double d) {
+        return new Localized(FindingTexts.number(Lang.FI, d), FindingTexts.number(Lang.SV, d),
+                FindingTexts.number(Lang.EN, d));
+    }
+
     static Localized percent(double d) {
         return new Localized(FindingTexts.number(Lang.FI, d) + " %", FindingTexts.number(Lang.SV, d) + " %",
                 FindingTexts.number(Lang.EN, d) + " %");

@@ -11,6 +11,7 @@ import fi.digikunta.model.StageLevel;
 import fi.digikunta.model.Status;
 import fi.digikunta.read.CellRef;
 import fi.digikunta.read.RawCell;
+import fi.digikunta.schema.Labels;
 import fi.digikunta.schema.Localized;
 import fi.digikunta.schema.Schema;
 import java.util.ArrayList;
@@ -138,6 +139,10 @@ final class RowCheck {
         String name = reader.text(g, cells.get("service"));
         if (writtenId == null && name == null) {
             sink.add(FindingCode.ROW_WITHOUT_SERVICE.at(sheet, firstValue.ref()));
+            return null;
+        }
+        if (writtenId == null && Labels.isTotalRow(name)) {
+            // A totals row the municipality added ("Yhteensä", =SUM()): no service, no findings.
             return null;
         }
         if (writtenId == null) {

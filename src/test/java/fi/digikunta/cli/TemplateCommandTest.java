@@ -30,6 +30,14 @@ class TemplateCommandTest {
     }
 
     @Test
+    void theTemplateGetsThePermissionsOfAnyOtherOutputNot0600() throws Exception {
+        Path out = dir.resolve("lomake.xlsx");
+        CliTestSupport.run("template", "--out", out.toString()).expectExit(0);
+        Path plain = Files.write(dir.resolve("plain.txt"), new byte[] {1});
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out));
+    }
+
+    @Test
     void finnishIsTheDefault() throws Exception {
         Path out = dir.resolve("lomake.xlsx");
         CliTestSupport.run("template", "--out", out.toString()).expectExit(0);

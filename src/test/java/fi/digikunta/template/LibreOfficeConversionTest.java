@@ -56,11 +56,7 @@ class LibreOfficeConversionTest {
         // Own profile per run, so that parallel runs (and a desktop LibreOffice) do not clash.
         Path profile = Files.createDirectories(dir.resolve("profile"));
         // Recalculate every formula on load (OOXMLRecalcMode 0): by default LibreOffice trusts cached values.
-        Files.writeString(Files.createDirectories(profile.resolve("user")).resolve("registrymodifications.xcu"),
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\""
-                        + " xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
-                        + "<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\"><prop oor:name=\"OOXMLRecalcMode\""
-                        + " oor:op=\"fuse\"><value>0</value></prop></item>\n</oor:items>\n", StandardCharsets.UTF_8);
+        Soffice.recalculateOnLoad(profile);
         List<String> args = new ArrayList<>(List.of("--convert-to", "xlsx", "--outdir", out.toString()));
         List<String> names = List.of("lomake-fi.xlsx", "blankett-sv.xlsx", "091-helsinki.xlsx", "091-stale.xlsx");
         names.forEach(n -> args.add(in.resolve(n).toString()));
@@ -80,14 +76,17 @@ class LibreOfficeConversionTest {
                 "Kultur och idrott", "Hälsofrämjande", "Arbete och företagande", "Kommunikation och delaktighet",
                 "Sammandrag"), sheets(out.resolve("blankett-sv.xlsx")));
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out.resolve("blankett-sv.xlsx")))) {
-            assertTrue(TemplateWriterTest.validations(wb.getSheet("Boende, miljö, trafik")).containsKey("C4:C23"),
+            assertTrue(TemplateWriterTest.validations(wb.getSheet("Boende, miljö, trafik")).containsKey("C4:C203"),
                     "the status drop-down survives LibreOffice");
         }
-        List<List<Double>> cached = counts(in.resolve("091-helsinki.xlsx"));
-        assertTrue(cached.get(6).get(0) > 30, "Helsinki has most services in use: " + cached);
+        // POI caches right values for a blank template only (it reads a range inside TRIM as one
+        // cell); a filled workbook asks for a full recalculation on load, so LibreOffice's own counts count.
+        assertEquals(counts(in.resolve("lomake-fi.xlsx")), counts(out.resolve("lomake-fi.xlsx")),
+                "the blank template's cached figures are LibreOffice's");
+        List<List<Double>> computed = counts(out.resolve("091-helsinki.xlsx"));
+        assertTrue(computed.get(6).get(0) > 30, "Helsinki has most services in use: " + computed);
         assertEquals(0.0, counts(in.resolve("091-stale.xlsx")).get(6).get(0));
-        assertEquals(cached, counts(out.resolve("091-stale.xlsx")), "LibreOffice's own counts equal the cached ones");
-        assertEquals(cached, counts(out.resolve("091-helsinki.xlsx")));
+        assertEquals(computed, counts(out.resolve("091-stale.xlsx")), "LibreOffice computes, whatever was cached");
     }
 
     private static List<String> sheets(Path f) throws IOException {
@@ -105,7 +104,7 @@ class LibreOfficeConversionTest {
             for (int r = TemplateLayout.SUMMARY_COUNTS_ROW + 2; r <= TemplateLayout.SUMMARY_COUNTS_ROW + 8; r++) {
                 Row row = sh.getRow(r);
                 List<Double> v = new ArrayList<>();
-                for (int c = 1; c <= 5; c++) {
+                for (int c = 1; c <= 4; c++) {
                     v.add(row.getCell(c).getNumericCellValue());
                 }
                 rows.add(v);

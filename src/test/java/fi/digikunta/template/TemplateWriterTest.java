@@ -102,13 +102,13 @@ class TemplateWriterTest {
             try (XSSFWorkbook wb = template(lang)) {
                 XSSFSheet sh = wb.getSheet(SCHEMA.areas().get(0).tab().get(lang)); // ASU: 15 services + 5 own rows
                 Map<String, DataValidation> byRanges = validations(sh);
-                DataValidation status = byRanges.get("C4:C23");
+                DataValidation status = byRanges.get("C4:C203");
                 assertNotNull(status, byRanges.keySet().toString());
                 assertEquals(DataValidationConstraint.ValidationType.LIST, status.getValidationConstraint().getValidationType());
                 assertEquals(SCHEMA.statuses().stream().map(s -> s.label().get(lang)).toList(),
                         List.of(status.getValidationConstraint().getExplicitListValues()));
                 assertTrue(status.getShowErrorBox());
-                DataValidation stages = byRanges.get("D4:D23 E4:E23 F4:F23 G4:G23 H4:H23 I4:I23");
+                DataValidation stages = byRanges.get("D4:D203 E4:E203 F4:F203 G4:G203 H4:H203 I4:I203");
                 assertNotNull(stages, byRanges.keySet().toString());
                 assertEquals(List.of(lang == Lang.FI ? "Manuaalinen" : "Manuell",
                         lang == Lang.FI ? "Sähköinen" : "Elektronisk", lang == Lang.FI ? "Digitaalinen" : "Digital",
@@ -119,22 +119,25 @@ class TemplateWriterTest {
     }
 
     @Test
-    void numberColumnsAcceptOnlyNonNegativeDecimalsAndUsageAFraction() throws IOException {
+    void numberColumnsAcceptOnlyNonNegativeDecimalsAndUsageWholePerCents() throws IOException {
         try (XSSFWorkbook wb = template(Lang.FI)) {
             XSSFSheet sh = wb.getSheet("Viestintä ja osallisuus"); // 12 services + 5 own rows: rows 4-20
             Map<String, DataValidation> byRanges = validations(sh);
             DataValidation numbers = byRanges.get(
-                    "K4:K20 L4:L20 M4:M20 N4:N20 O4:O20 P4:P20 Q4:Q20 R4:R20 S4:S20");
+                    "K4:K203 L4:L203 M4:M203 N4:N203 O4:O203 P4:P203 Q4:Q203 R4:R203 S4:S203");
             assertNotNull(numbers, byRanges.keySet().toString());
             DataValidationConstraint c = numbers.getValidationConstraint();
             assertEquals(DataValidationConstraint.ValidationType.DECIMAL, c.getValidationType());
             assertEquals(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, c.getOperator());
             assertEquals("0", c.getFormula1());
-            DataValidation usage = byRanges.get("J4:J20");
+            DataValidation usage = byRanges.get("J4:J203");
             assertNotNull(usage, byRanges.keySet().toString());
             assertEquals(DataValidationConstraint.OperatorType.BETWEEN, usage.getValidationConstraint().getOperator());
+            // Whole per cents: a typed 55 is 55 %, a fraction such as 0.55 is refused.
+            assertEquals(DataValidationConstraint.ValidationType.INTEGER,
+                    usage.getValidationConstraint().getValidationType());
             assertEquals("0", usage.getValidationConstraint().getFormula1());
-            assertEquals("1", usage.getValidationConstraint().getFormula2());
+            assertEquals("100", usage.getValidationConstraint().getFormula2());
             // The number columns are exactly the schema's number columns.
             List<String> numberLabels = SCHEMA.columns().stream().filter(col -> col.type().equals("number"))
                     .map(col -> col.label().fi()).toList();
@@ -153,7 +156,7 @@ class TemplateWriterTest {
                 XSSFSheet sh = wb.getSheet(a.tab().sv());
                 int usage = SCHEMA.columns().indexOf(SCHEMA.column("usage").orElseThrow());
                 for (int r = 3; r < 3 + SCHEMA.servicesOf(a.code()).size() + TemplateLayout.DEFAULT_OWN_ROWS; r++) {
-                    assertEquals("0%", sh.getRow(r).getCell(usage).getCellStyle().getDataFormatString(), a.code() + r);
+                    assertEquals("0\" %\"", sh.getRow(r).getCell(usage).getCellStyle().getDataFormatString(), a.code() + r);
                 }
                 PaneInformation pane = sh.getPaneInformation();
                 assertTrue(pane.isFreezePane());
@@ -180,13 +183,17 @@ class TemplateWriterTest {
             assertEquals("1", labelToValue.get("Lomakeversio"));
             assertEquals("", labelToValue.get("Kuntanumero"));
             Row asu = findRow(sh, "Asuminen, ympäristö, liikenne");
-            assertEquals("COUNTIF('Asuminen, ympäristö, liikenne'!$C$4:$C$23,\"Käytössä\")", asu.getCell(1).getCellFormula());
-            assertEquals("COUNTIF('Asuminen, ympäristö, liikenne'!$C$4:$C$23,\"Ei oteta käyttöön\")",
-                    asu.getCell(3).getCellFormula());
+            assertEquals("SUMPRODUCT(ISNUMBER(MATCH(TRIM(dkASU_id),dkw_ids_ASU,0))"
+                    + "*(MATCH(TRIM(dkASU_id),TRIM(dkASU_id),0)=ROW(dkASU_id)-MIN(ROW(dkASU_id))+1)"
+                    + "*ISNUMBER(MATCH(LOWER(TRIM(dkASU_status)),dkw_IN_USE,0)))", asu.getCell(1).getCellFormula());
+            assertEquals("'Asuminen, ympäristö, liikenne'!$C$4:$C$203", wb.getName("dkASU_status").getRefersToFormula());
             assertEquals(0.0, asu.getCell(1).getNumericCellValue());
-            assertEquals(15.0, asu.getCell(4).getNumericCellValue(), "unanswered: all 15 services");
+            int n = SCHEMA.servicesOf("ASU").size();
+            assertEquals(n, asu.getCell(4).getNumericCellValue(), "unanswered: every catalogue service, cached");
+            assertEquals("", asu.getCell(6).getStringCellValue(), "no depth without services in use");
             Row all = findRow(sh, "Kaikki alueet");
-            assertEquals(67.0, all.getCell(5).getNumericCellValue(), "total services, cached");
+            assertEquals(SCHEMA.catalogue().size(), all.getCell(4).getNumericCellValue(), "unanswered, all areas");
+            assertEquals("'Yhteenveto'!$E$" + (all.getRowNum() + 1), wb.getName("DK_ALL_UNANSWERED").getRefersToFormula());
             assertTrue(findRow(sh, "Palvelualue").getRowNum() >= 15, "counts below the identification rows");
         }
     }
@@ -235,10 +242,10 @@ class TemplateWriterTest {
             assertEquals("Huomiot", vko.getRow(2).getCell(0).getStringCellValue());
             assertEquals("Tunnus", vko.getRow(2).getCell(1).getStringCellValue());
             assertEquals("VKO-01", vko.getRow(3).getCell(1).getStringCellValue());
-            assertNotNull(validations(vko).get("D4:D19"), "status drop-down moved to column D");
+            assertNotNull(validations(vko).get("D4:D203"), "status drop-down moved to column D");
             Row counts = findRow(wb.getSheet("Yhteenveto"), "Varhaiskasvatus- ja liikenne");
-            assertEquals("COUNTIF('Varhaiskasvatus- ja liikenne'!$D$4:$D$19,\"Käytössä\")",
-                    counts.getCell(1).getCellFormula());
+            assertNotNull(counts.getCell(1).getCellFormula());
+            assertEquals("'Varhaiskasvatus- ja liikenne'!$D$4:$D$203", wb.getName("dkVKO_status").getRefersToFormula());
             assertEquals(0, vko.getPaneInformation().getVerticalSplitPosition(), "no column freeze when id is not first");
         }
     }

@@ -89,6 +89,8 @@ public final class Fixtures {
                     t.area("KUL").tab = "KULTTUURI-  ja liikunta";
                     t.area("TYO").tab = " Työ- ja yrittäminen";
                 }), acc));
+        l.add(f("totals-row", "a totals row the municipality added below its services (issue 12)",
+                xlsx(t -> t.append("ASU", Map.of("service", " YHTEENSÄ ", "volume", 1234.0))), acc));
         // The problem table, row by row.
         l.add(f("not-a-workbook", "a PDF renamed to .xlsx",
                 () -> "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n".getBytes(StandardCharsets.US_ASCII), rej,

@@ -54,4 +54,13 @@ public final class Soffice {
         boolean done = Processes.awaitOrKill(p, limit);
         return new Run(done, done ? p.exitValue() : -1);
     }
+
+    /** Sets a profile to recalculate every formula of an .xlsx on load (by default it trusts cached values). */
+    public static void recalculateOnLoad(Path profile) throws IOException {
+        Files.writeString(Files.createDirectories(profile.resolve("user")).resolve("registrymodifications.xcu"),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\""
+                        + " xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
+                        + "<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\"><prop oor:name=\"OOXMLRecalcMode\""
+                        + " oor:op=\"fuse\"><value>0</value></prop></item>\n</oor:items>\n", java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

@@ -60,9 +60,9 @@ class RoundsReadmeIT {
             CSVRecord f = byFile.get(e.getKey());
             String round = e.getKey().substring(0, 4);
             assertEquals(e.getValue()[0], f.get("outcome"), e.getKey());
-            if (f.isMapped("round")) {
-                assertEquals(round, f.get("round"), e.getKey() + ": its round");
-            }
+            // A v2 return without its round field has no round: the folder's round is for v1 forms only.
+            String wantRound = "identification-missing".equals(f.get("reason_code")) ? "" : round;
+            assertEquals(wantRound, f.get("round"), e.getKey() + ": its round");
             Set<String> got = new TreeSet<>(codes.getOrDefault(e.getKey(), Set.of()));
             got.add(f.get("reason_code"));
             for (String want : e.getValue()[1].split(",")) {

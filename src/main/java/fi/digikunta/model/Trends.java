@@ -2,7 +2,9 @@ package fi.digikunta.model;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,19 +16,28 @@ import java.util.Objects;
  * @param municipalities by round, then municipality code, then area ({@code ALL} first, then schema order)
  * @param national by round, then area ({@code ALL} first, then schema order)
  */
-public record Trends(List<Integer> rounds, List<TrendPoint> municipalities, List<NationalTrend> national) {
+public record Trends(List<Integer> rounds, List<TrendPoint> municipalities, List<NationalTrend> national,
+        Map<String, List<TrendPoint>> byMunicipality) {
     public static final String ALL = NationalFigures.ALL;
 
     public Trends {
         rounds = Collections.unmodifiableList(new ArrayList<>(rounds));
         municipalities = List.copyOf(municipalities);
         national = List.copyOf(national);
+        // Indexed once: every municipality page asks for its own points, area by area.
+        Map<String, List<TrendPoint>> by = new HashMap<>();
+        municipalities.forEach(p -> by.computeIfAbsent(p.municipalityCode(), k -> new ArrayList<>()).add(p));
+        byMunicipality = Map.copyOf(by);
+    }
+
+    public Trends(List<Integer> rounds, List<TrendPoint> municipalities, List<NationalTrend> national) {
+        this(rounds, municipalities, national, null);
     }
 
     /** The points of one municipality in one area (or {@code ALL}), oldest round first. */
     public List<TrendPoint> of(String municipalityCode, String area) {
-        return municipalities.stream()
-                .filter(p -> p.municipalityCode().equals(municipalityCode) && p.area().equals(area)).toList();
+        return byMunicipality.getOrDefault(municipalityCode, List.of()).stream()
+                .filter(p -> p.area().equals(area)).toList();
     }
 
     /** The national figures of one area (or {@code ALL}), oldest round first. */

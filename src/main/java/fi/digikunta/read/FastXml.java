@@ -21,7 +21,10 @@ final class FastXml {
     /** Larger parts go to StAX, which streams them. */
     static final int MAX_BYTES = 4 << 20;
     private static final int MAX_NAME = 200;
-    private static final int MAX_ATTRS = 1000;
+    // Real OOXML elements carry about 20 attributes and parts a dozen namespace declarations; more
+    // goes to StAX, so that the pairwise checks below stay small (the tokenizer has no deadline checks).
+    private static final int MAX_ATTRS = 64;
+    private static final int MAX_PREFIXES = 64;
 
     private static final Unusual UNUSUAL = XmlSubset.UNUSUAL;
 
@@ -218,6 +221,9 @@ final class FastXml {
         // The default namespace is kept as the prefix "" so that declaring it twice is caught too.
         String prefix = qname.length() > 6 ? qname.substring(6) : "";
         if (qname.length() > 6 && (uri.isEmpty() || prefix.equals("xml") || prefix.equals("xmlns"))) {
+            throw UNUSUAL;
+        }
+        if (np >= MAX_PREFIXES) {
             throw UNUSUAL;
         }
         if (np == prefixes.length) {

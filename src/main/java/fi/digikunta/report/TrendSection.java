@@ -154,7 +154,7 @@ public final class TrendSection {
 
     /** The run's trends when it has two rounds or more (something to draw); null otherwise. */
     private static Trends pictured(ReportContext ctx) {
-        return ctx.run.rounds().size() < 2 ? null : ctx.trends();
+        return ctx.trends().rounds().size() < 2 ? null : ctx.trends();
     }
 
     /** The point of a round; null when the municipality did not answer it. */
@@ -170,12 +170,11 @@ public final class TrendSection {
             Integer levelAfter) {
         String b = f.dec1(before);
         String a = f.dec1(after);
-        String index = b.equals(a) ? t.get("trend_index_same").replace("{0}", a)
-                : t.get(after > before ? "trend_index_rose" : "trend_index_fell").replace("{0}", b).replace("{1}", a);
+        String index = b.equals(a) ? Letter.fill(t.get("trend_index_same"), a)
+                : Letter.fill(t.get(after > before ? "trend_index_rose" : "trend_index_fell"), b, a);
         String level = Objects.equals(levelBefore, levelAfter)
-                ? t.get("trend_level_same").replace("{0}", String.valueOf(levelAfter))
-                : t.get("trend_level_changed").replace("{0}", String.valueOf(levelBefore))
-                        .replace("{1}", String.valueOf(levelAfter));
+                ? Letter.fill(t.get("trend_level_same"), levelAfter)
+                : Letter.fill(t.get("trend_level_changed"), levelBefore, levelAfter);
         return index + "; " + level;
     }
 

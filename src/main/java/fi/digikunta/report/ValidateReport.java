@@ -1,5 +1,6 @@
 package fi.digikunta.report;
 
+import fi.digikunta.schema.Labels;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -134,7 +135,7 @@ public final class ValidateReport {
             l.append(Texts.get(lang, x.severity() == Severity.ERROR ? "console.validate.error"
                     : "console.validate.warning")).append("  ").append(x.id());
             if (x.sheet() != null) {
-                l.append("  ").append(quote(FindingTexts.clean(x.sheet())));
+                l.append("  ").append(Labels.quotedSheet(FindingTexts.clean(x.sheet())));
                 if (x.cell() != null) {
                     l.append('!').append(x.cell());
                 }
@@ -147,7 +148,4 @@ public final class ValidateReport {
         }
     }
 
-    private static String quote(String sheet) {
-        return "'" + sheet.replace("'", "''") + "'";
-    }
 }

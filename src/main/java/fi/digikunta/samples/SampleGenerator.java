@@ -92,8 +92,10 @@ public final class SampleGenerator {
     }
 
     /**
-     * A return as .xlsx bytes, with {@code edit} applied after filling and before the summary
-     * formulas are evaluated (so that their cached values match what the edit left).
+     * A return as .xlsx bytes, with {@code edit} applied after filling and before the formulas
+     * outside the summary tab are evaluated (so that their cached values match what the edit left;
+     * POI cannot evaluate the live summary, which keeps the blank template's values until a
+     * spreadsheet program recalculates it).
      */
     public byte[] generate(ReturnSpec spec, Consumer<Filled> edit) {
         try (XSSFWorkbook wb = open(spec.layout())) {

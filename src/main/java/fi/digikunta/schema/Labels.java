@@ -16,6 +16,11 @@ public final class Labels {
     private Labels() {
     }
 
+    /** A tab name as a formula or a cell reference quotes it ('Tab''s name'). */
+    public static String quotedSheet(String sheet) {
+        return "'" + sheet.replace("'", "''") + "'";
+    }
+
     /** Whether a name is one of {@link #TOTAL_ROW_NAMES}. */
     public static boolean isTotalRow(String name) {
         return TOTAL_ROW_NAMES.contains(normalize(name));

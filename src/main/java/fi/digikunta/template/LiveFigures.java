@@ -33,11 +33,14 @@ final class LiveFigures {
     private final Schema schema;
     private final TemplateLayout layout;
     private final String hourlyRef;
+    /** The hidden lists by name, in column order: built once, so names and written columns agree. */
+    private final Map<String, List<String>> lists;
 
     LiveFigures(Schema schema, TemplateLayout layout, String summarySheet) {
         this.schema = schema;
         this.layout = layout;
-        this.hourlyRef = quote(summarySheet) + "!$B$" + (TemplateLayout.identificationRow(schema, "hourly") + 1);
+        this.lists = lists(schema);
+        this.hourlyRef = Labels.quotedSheet(summarySheet) + "!$B$" + (TemplateLayout.identificationRow(schema, "hourly") + 1);
     }
 
     /**
@@ -46,17 +49,17 @@ final class LiveFigures {
      */
     void defineNames(XSSFWorkbook wb, XSSFSheet sh) {
         String blankCol = CellReference.convertNumToColString(LIST_COL);
-        String blank = quote(sh.getSheetName()) + "!$" + blankCol + "$" + first() + ":$" + blankCol + "$" + last();
+        String blank = Labels.quotedSheet(sh.getSheetName()) + "!$" + blankCol + "$" + first() + ":$" + blankCol + "$" + last();
         int col = LIST_COL + 1;
-        for (Map.Entry<String, List<String>> l : lists().entrySet()) {
+        for (Map.Entry<String, List<String>> l : lists.entrySet()) {
             String c = CellReference.convertNumToColString(col++);
-            name(wb, "dkw_" + l.getKey(), quote(sh.getSheetName()) + "!$" + c + "$1:$" + c + "$" + l.getValue().size());
+            name(wb, "dkw_" + l.getKey(), Labels.quotedSheet(sh.getSheetName()) + "!$" + c + "$1:$" + c + "$" + l.getValue().size());
         }
         for (String area : schema.areaCodes()) {
             String tab = layout.areaTabs().get(area);
             for (Schema.Column column : schema.columns()) {
                 int c = layout.columnIndex(column.key());
-                String ref = tab == null || c < 0 ? blank : quote(tab) + "!" + columnRange(c);
+                String ref = tab == null || c < 0 ? blank : Labels.quotedSheet(tab) + "!" + columnRange(c);
                 name(wb, rangeName(area, column.key()), ref);
             }
         }
@@ -66,7 +69,7 @@ final class LiveFigures {
     void writeLists(XSSFSheet sh) {
         sh.setColumnHidden(LIST_COL, true);
         int col = LIST_COL + 1;
-        for (List<String> values : lists().values()) {
+        for (List<String> values : lists.values()) {
             for (int i = 0; i < values.size(); i++) {
                 Row row = sh.getRow(i) != null ? sh.getRow(i) : sh.createRow(i);
                 row.createCell(col).setCellValue(values.get(i));
@@ -76,7 +79,7 @@ final class LiveFigures {
     }
 
     /** The word lists (statuses, valued stage levels by level and together) and each area's ids. */
-    private Map<String, List<String>> lists() {
+    private static Map<String, List<String>> lists(Schema schema) {
         Map<String, List<String>> lists = new LinkedHashMap<>();
         List<String> valued = new ArrayList<>();
         schema.statuses().forEach(s -> lists.put(s.code(), words(s.label().fi(), s.label().sv())));
@@ -236,7 +239,4 @@ final class LiveFigures {
         return "$" + c + "$" + first() + ":$" + c + "$" + last();
     }
 
-    static String quote(String sheet) {
-        return "'" + sheet.replace("'", "''") + "'";
-    }
 }

@@ -1,5 +1,6 @@
 package fi.digikunta.template;
 
+import fi.digikunta.schema.Labels;
 import fi.digikunta.schema.Lang;
 import fi.digikunta.schema.Schema;
 import java.util.ArrayList;
@@ -157,13 +158,14 @@ record SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, Tem
         String counts = a1(row1, 1) + ":" + a1(row1, n);
         String cov = a1(row1, n + 2);
         f.add(size + "-SUM(" + counts + ")");
-        f.add(a1(row1, 1) + "/" + size);
+        String inUse = a1(row1, statusColumn("IN_USE"));
+        f.add(inUse + "/" + size);
         f.add(live.get("DEPTH"));
         f.add(live.get("USAGE"));
         Schema.Weights w = schema.figures().weights();
         f.add("100*(" + w.coverage() + "*" + cov + "+" + w.depth() + "*" + zero(a1(row1, n + 3)) + "+" + w.usage()
                 + "*" + zero(a1(row1, n + 4)) + ")");
-        String soughtSum = a1(row1, 1) + "+" + (n > 1 ? a1(row1, 2) : "0");
+        String soughtSum = inUse + "+" + a1(row1, statusColumn("PLANNED"));
         f.add("IF(" + soughtSum + "=0,0," + band(a1(row1, n + 5)) + ")");
         f.add(levelName(a1(row1, n + 6)));
         f.add(live.get("REALISED_NET"));
@@ -209,7 +211,7 @@ record SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, Tem
             if (!cols.get(c).equals("LEVEL_NAME")) {
                 Name name = wb.createName();
                 name.setNameName("DK_" + area + "_" + cols.get(c));
-                name.setRefersToFormula("'" + sh.getSheetName().replace("'", "''") + "'!"
+                name.setRefersToFormula(Labels.quotedSheet(sh.getSheetName()) + "!"
                         + new CellReference(row.getRowNum(), c, true, true).formatAsString(false));
             }
         }
@@ -246,14 +248,18 @@ record SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, Tem
         };
     }
 
+    /** The table column of a status's count: the statuses stand in schema order from column 1. */
+    private int statusColumn(String code) {
+        List<String> codes = schema.statuses().stream().map(Schema.Choice::code).toList();
+        if (!codes.contains(code)) {
+            throw new IllegalStateException("schema has no status " + code);
+        }
+        return codes.indexOf(code) + 1;
+    }
+
     /** A figure with "" (undefined) read as 0, as the index formula of figures.md counts a null component. */
     private static String zero(String ref) {
         return "IF(" + ref + "=\"\",0," + ref + ")";
-    }
-
-    /** The mean of a helper column, "" when it holds no number (figures.md: null). */
-    private static String mean(String range) {
-        return "IF(COUNT(" + range + ")=0,\"\",AVERAGE(" + range + "))";
     }
 
     /**

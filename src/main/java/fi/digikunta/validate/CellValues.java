@@ -43,10 +43,6 @@ final class CellValues {
                 FindingTexts.number(Lang.EN, d) + " %");
     }
 
-    /** A sheet name as a formula would quote it. */
-    static String quote(String sheet) {
-        return "'" + sheet.replace("'", "''") + "'";
-    }
 
     /** The 3-digit code a cell holds ("91" and 91 give "091"); null when it holds no code. */
     static String municipalityCode(RawCell c) {

@@ -160,7 +160,7 @@ final class RowCheck {
                     right.tab().fi() + " / " + right.tab().sv()));
             return null;
         }
-        String first = seenIds.putIfAbsent(canonical, CellValues.quote(sheet) + "!" + idCell.ref());
+        String first = seenIds.putIfAbsent(canonical, Labels.quotedSheet(sheet) + "!" + idCell.ref());
         if (first != null) {
             sink.add(FindingCode.DUPLICATE_ID.at(sheet, idCell.ref(), canonical, first));
             return null;

@@ -169,4 +169,19 @@ class FastXmlTest {
         assertNull(FastXml.tokenize(utf16));
         assertNotNull(FastXml.tokenize("<a/>".getBytes(StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void manyNamespacesOrAttributesGoToStaxSoThatTheirPairwiseChecksStaySmall() {
+        // Unbounded, these checks grow with the square of a part's size, and the tokenizer has no deadline.
+        StringBuilder ns = new StringBuilder("<r");
+        StringBuilder attrs = new StringBuilder("<r");
+        for (int i = 0; i < 65; i++) {
+            ns.append(" xmlns:p").append(i).append("=\"u\"");
+            attrs.append(" a").append(i).append("=\"1\"");
+        }
+        assertNull(FastXml.tokenize((ns + "/>").getBytes(StandardCharsets.UTF_8)));
+        assertNull(FastXml.tokenize((attrs + "/>").getBytes(StandardCharsets.UTF_8)));
+        String ok = ns.substring(0, ns.indexOf(" xmlns:p64")) + "/>";
+        assertNotNull(FastXml.tokenize(ok.getBytes(StandardCharsets.UTF_8)));
+    }
 }

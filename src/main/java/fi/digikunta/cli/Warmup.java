@@ -25,12 +25,17 @@ final class Warmup {
 
     /** Starts the warm-up for a command line whose first argument is {@code first}, if it reads returns. */
     static void start(String first) {
-        if (!COMMANDS.contains(first)) {
+        if (!wanted(first)) {
             return;
         }
         Thread t = new Thread(Warmup::run, "digikunta-warmup");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Whether a command line whose first argument is {@code first} (null for none) reads returns. */
+    static boolean wanted(String first) {
+        return first != null && COMMANDS.contains(first);
     }
 
     static void run() {

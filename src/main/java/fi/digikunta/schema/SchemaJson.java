@@ -242,7 +242,7 @@ final class SchemaJson {
             for (int i = 0; i < l.size(); i++) {
                 out.add(element.apply(new Obj(l.get(i), where + "." + name + "[" + i + "]")));
             }
-            return Collections.unmodifiableList(out);
+            return List.copyOf(out);
         }
 
         <T> Map<String, T> map(String name, Function<Obj, T> element) {

@@ -23,7 +23,7 @@ public final class Main {
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code;
         try {
-            Warmup.start(args.length > 0 ? args[0] : null);
+            Warmup.start(args);
             code = run(out, err, args);
         } catch (Throwable t) {
             // An Error (out of memory, say) escapes picocli: without this the JVM would exit 1, which

@@ -19,13 +19,15 @@ import java.util.Set;
  */
 final class Warmup {
     private static final Set<String> COMMANDS = Set.of("run", "validate");
+    /** Options that print and exit before any return is read (picocli's standard help options). */
+    private static final Set<String> PRINT_ONLY = Set.of("-h", "--help", "-V", "--version");
 
     private Warmup() {
     }
 
-    /** Starts the warm-up for a command line whose first argument is {@code first}, if it reads returns. */
-    static void start(String first) {
-        if (!wanted(first)) {
+    /** Starts the warm-up for a command line that reads returns. */
+    static void start(String... args) {
+        if (!wanted(args)) {
             return;
         }
         Thread t = new Thread(Warmup::run, "digikunta-warmup");
@@ -33,9 +35,17 @@ final class Warmup {
         t.start();
     }
 
-    /** Whether a command line whose first argument is {@code first} (null for none) reads returns. */
-    static boolean wanted(String first) {
-        return first != null && COMMANDS.contains(first);
+    /** Whether a command line will read returns: run or validate, without a help or version option. */
+    static boolean wanted(String... args) {
+        if (args.length == 0 || !COMMANDS.contains(args[0])) {
+            return false;
+        }
+        for (String a : args) {
+            if (PRINT_ONLY.contains(a)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static void run() {

@@ -7,11 +7,13 @@ import org.junit.jupiter.api.Test;
 
 class WarmupTest {
     @Test
-    void onlyTheCommandsThatReadReturnsAreWarmedUp() {
-        assertTrue(Warmup.wanted("run"));
-        assertTrue(Warmup.wanted("validate"));
-        for (String first : new String[] {null, "", "--help", "-V", "template", "schema", "samples", "runn"}) {
-            assertFalse(Warmup.wanted(first), first);
+    void onlyCommandLinesThatReadReturnsAreWarmedUp() {
+        assertTrue(Warmup.wanted("run", "inbox", "--out", "o"));
+        assertTrue(Warmup.wanted("validate", "inbox"));
+        String[][] not = {{}, {""}, {"--help"}, {"-V"}, {"template", "--out", "x.xlsx"}, {"schema"}, {"samples"},
+            {"runn", "inbox"}, {"run", "--help"}, {"validate", "inbox", "-h"}, {"run", "--version"}, {"inbox", "run"}};
+        for (String[] args : not) {
+            assertFalse(Warmup.wanted(args), String.join(" ", args));
         }
     }
 }

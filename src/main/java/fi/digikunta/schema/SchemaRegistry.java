@@ -57,7 +57,11 @@ public final class SchemaRegistry {
             if (in == null) {
                 throw new SchemaException("schema resource missing: " + resource);
             }
-            return read(in);
+            try {
+                return read(in);
+            } catch (SchemaException e) {
+                throw new SchemaException(resource + ": " + e.getMessage(), e);
+            }
         } catch (IOException e) {
             throw new SchemaException("cannot read schema " + resource + ": " + e.getMessage(), e);
         }

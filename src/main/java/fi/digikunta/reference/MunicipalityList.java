@@ -33,14 +33,24 @@ public final class MunicipalityList {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
 
+    /** The built-in list, once read: it is part of the jar, and a list never changes. */
+    private static MunicipalityList builtIn;
+
     private final Map<String, Municipality> byCode;
 
     private MunicipalityList(Map<String, Municipality> byCode) {
         this.byCode = Collections.unmodifiableMap(new TreeMap<>(byCode));
     }
 
-    /** The list shipped with this build. */
-    public static MunicipalityList builtIn() {
+    /** The list shipped with this build (read at the first call, shared after it). */
+    public static synchronized MunicipalityList builtIn() {
+        if (builtIn == null) {
+            builtIn = readBuiltIn();
+        }
+        return builtIn;
+    }
+
+    private static MunicipalityList readBuiltIn() {
         try (InputStream in = MunicipalityList.class.getResourceAsStream("municipalities.csv");
                 InputStream al = MunicipalityList.class.getResourceAsStream("name-aliases.csv")) {
             return parse(new java.io.InputStreamReader(in, StandardCharsets.UTF_8), "municipalities.csv",

@@ -1,8 +1,5 @@
 package fi.digikunta.schema;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -19,14 +16,27 @@ public final class SchemaRegistry {
     /** Known versions, oldest first. */
     public static final List<String> VERSIONS = List.of("1", "2");
 
+    /** The registry of this process, once loaded: the resources are part of the jar and never change. */
+    private static SchemaRegistry loaded;
+
     private final Map<String, Schema> byVersion;
 
     private SchemaRegistry(Map<String, Schema> byVersion) {
         this.byVersion = byVersion;
     }
 
-    /** Loads and checks every known version; throws {@link SchemaException} on any defect. */
-    public static SchemaRegistry load() {
+    /**
+     * Every known version, loaded and checked at the first call and shared after it (the schemas are
+     * immutable); throws {@link SchemaException} on any defect, at every call.
+     */
+    public static synchronized SchemaRegistry load() {
+        if (loaded == null) {
+            loaded = loadAll();
+        }
+        return loaded;
+    }
+
+    private static SchemaRegistry loadAll() {
         Map<String, Schema> m = new LinkedHashMap<>();
         for (String v : VERSIONS) {
             Schema s = loadResource("/fi/digikunta/schema/v" + v + ".json");
@@ -47,18 +57,18 @@ public final class SchemaRegistry {
             if (in == null) {
                 throw new SchemaException("schema resource missing: " + resource);
             }
-            return read(in);
+            try {
+                return read(in);
+            } catch (SchemaException e) {
+                throw new SchemaException(resource + ": " + e.getMessage(), e);
+            }
         } catch (IOException e) {
             throw new SchemaException("cannot read schema " + resource + ": " + e.getMessage(), e);
         }
     }
 
     static Schema read(InputStream in) throws IOException {
-        ObjectMapper mapper = new ObjectMapper()
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
-        return mapper.readValue(in, Schema.class);
+        return SchemaJson.read(in);
     }
 
     /** The newest version: what the template writes. */

@@ -2,6 +2,7 @@ package fi.digikunta.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MunicipalityListTest {
+    @Test
+    void theBuiltInListIsReadOncePerProcessAndCannotBeChanged() {
+        assertSame(MunicipalityList.builtIn(), MunicipalityList.builtIn());
+        assertThrows(UnsupportedOperationException.class, () -> MunicipalityList.builtIn().all().clear());
+    }
+
     @Test
     void builtInListHasThe308MunicipalitiesOf2025() {
         MunicipalityList l = MunicipalityList.builtIn();

@@ -2,19 +2,19 @@ package fi.digikunta.cli;
 
 import fi.digikunta.findings.Texts;
 import fi.digikunta.schema.Lang;
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/**
- * The root command: holds no logic. Its subcommands are added by {@link Main#commandLine}, only the
- * ones a command line needs. The exit codes come from {@link ExitCode}.
- */
+/** The root command: lists the subcommands and holds no logic. The exit codes come from {@link ExitCode}. */
 @Command(name = "digikunta",
         resourceBundle = "fi.digikunta.cli.Messages",
         mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class)
+        versionProvider = VersionProvider.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, TemplateCommand.class, SchemaCommand.class, SamplesCommand.class,
+            AutoComplete.GenerateCompletion.class})
 public final class DigikuntaCommand implements Runnable {
     @Spec
     CommandSpec spec;

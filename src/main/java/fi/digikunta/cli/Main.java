@@ -3,14 +3,8 @@ package fi.digikunta.cli;
 import fi.digikunta.schema.Lang;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.ResourceBundle;
-import java.util.Set;
-import java.util.function.Supplier;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /** Entry point. {@link #run} is what tests call in-process; {@link #main} only adds System.exit. */
@@ -39,7 +33,8 @@ public final class Main {
     /** Runs one command line with the given streams and returns the exit code; never calls exit. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         ProcessSettings.init();
-        CommandLine cl = commandLine(helpBundle(args), args.length > 0 ? args[0] : null);
+        CommandLine cl = commandLine();
+        localize(cl, helpBundle(args));
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
@@ -85,62 +80,18 @@ public final class Main {
         return tag.isEmpty() ? Lang.FI : Lang.of(tag);
     }
 
-    /**
-     * The subcommands by name, in the order the help lists them. Made only when needed: picocli builds
-     * a command's model by reflection, the largest part of the start-up (docs/performance.md, "Issue
-     * 16: start-up").
-     */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
-
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-        m.put("run", RunCommand::new);
-        m.put("validate", ValidateCommand::new);
-        m.put("template", TemplateCommand::new);
-        m.put("schema", SchemaCommand::new);
-        m.put("samples", SamplesCommand::new);
-        m.put("generate-completion", AutoComplete.GenerateCompletion::new);
-        return Collections.unmodifiableMap(m);
-    }
-
-    /** The names of the subcommands, in help order. */
-    static Set<String> subcommandNames() {
-        return SUBCOMMANDS.keySet();
-    }
-
-    /** The configured command line with every subcommand, shared by the parse-only tests. */
+    /** The configured command line, shared by {@link #run} and the parse-only tests. */
     public static CommandLine commandLine() {
-        return commandLine(helpBundle(), null);
-    }
-
-    /**
-     * The command line for a line whose first argument is {@code first}: with only that subcommand
-     * when it names one (its parsing, help and errors need no other), else with all of them (the
-     * root's help and a mistyped name list them; completion describes them all).
-     */
-    static CommandLine commandLine(ResourceBundle bundle, String first) {
         CommandLine cl = new CommandLine(new DigikuntaCommand());
-        boolean one = SUBCOMMANDS.containsKey(first) && !first.equals("generate-completion");
-        SUBCOMMANDS.forEach((name, make) -> {
-            if (!one || name.equals(first)) {
-                cl.addSubcommand(name, make.get());
-            }
-        });
         // An inbox path may start with '@' (e.g. "@inbox"): take arguments literally, no @-files.
         cl.setExpandAtFiles(false);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new ExecutionExceptionHandler());
         cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setExitCodeExceptionMapper(ExecutionExceptionHandler::exitCodeOf);
-        CommandLine completion = cl.getSubcommands().get("generate-completion");
-        if (completion != null) {
-            completion.getCommandSpec().usageMessage().hidden(false);
-        }
-        localize(cl, bundle);
-        CommandLine template = cl.getSubcommands().get("template");
-        if (template != null) {
-            TemplateCommand.workbookLanguagesOnly(template);
-        }
+        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        localize(cl, helpBundle());
+        TemplateCommand.workbookLanguagesOnly(cl.getSubcommands().get("template"));
         return cl;
     }
 }

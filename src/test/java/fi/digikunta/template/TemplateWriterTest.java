@@ -186,7 +186,14 @@ class TemplateWriterTest {
             assertEquals("SUMPRODUCT(ISNUMBER(MATCH(TRIM(dkASU_id),dkw_ids_ASU,0))"
                     + "*(MATCH(TRIM(dkASU_id),TRIM(dkASU_id),0)=ROW(dkASU_id)-MIN(ROW(dkASU_id))+1)"
                     + "*ISNUMBER(MATCH(LOWER(TRIM(dkASU_status)),dkw_IN_USE,0)))", asu.getCell(1).getCellFormula());
-            assertEquals("'Asuminen, ympäristö, liikenne'!$C$4:$C$203", wb.getName("dkASU_status").getRefersToFormula());
+            // The status column found by its header label: a hidden cell holds its position (C = 3).
+            assertEquals("IF('Yhteenveto'!$DG$3>100,'Yhteenveto'!$AO$4:$AO$203,"
+                    + "INDEX('Asuminen, ympäristö, liikenne'!$A$4:$CV$203,0,'Yhteenveto'!$DG$3))",
+                    wb.getName("dkASU_status").getRefersToFormula());
+            Cell position = sh.getRow(2).getCell(110);
+            assertTrue(position.getCellFormula().contains("\"käyttöönotto\")+(") && position.getCellFormula()
+                    .contains("\"införande\")"), position.getCellFormula());
+            assertEquals(3.0, position.getNumericCellValue());
             assertEquals(0.0, asu.getCell(1).getNumericCellValue());
             int n = SCHEMA.servicesOf("ASU").size();
             assertEquals(n, asu.getCell(4).getNumericCellValue(), "unanswered: every catalogue service, cached");
@@ -245,7 +252,11 @@ class TemplateWriterTest {
             assertNotNull(validations(vko).get("D4:D203"), "status drop-down moved to column D");
             Row counts = findRow(wb.getSheet("Yhteenveto"), "Varhaiskasvatus- ja liikenne");
             assertNotNull(counts.getCell(1).getCellFormula());
-            assertEquals("'Varhaiskasvatus- ja liikenne'!$D$4:$D$203", wb.getName("dkVKO_status").getRefersToFormula());
+            assertEquals("IF('Yhteenveto'!$DH$3>100,'Yhteenveto'!$AO$4:$AO$203,"
+                    + "INDEX('Varhaiskasvatus- ja liikenne'!$A$4:$CV$203,0,'Yhteenveto'!$DH$3))",
+                    wb.getName("dkVKO_status").getRefersToFormula());
+            assertEquals(4.0, wb.getSheet("Yhteenveto").getRow(2).getCell(111).getNumericCellValue(),
+                    "status in column D");
             assertEquals(0, vko.getPaneInformation().getVerticalSplitPosition(), "no column freeze when id is not first");
         }
     }

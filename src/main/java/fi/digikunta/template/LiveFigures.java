@@ -28,8 +28,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * written as text are thus left out (the tab says the report reads them).
  */
 final class LiveFigures {
-    /** Rows read per area tab: the reader's cap of service rows (validate.Validator.MAX_SERVICE_ROWS). */
-    static final int ROWS = 200;
+    /**
+     * Rows read per area tab. The reader takes every row below the header up to its cap of 200
+     * services (validate.Validator.MAX_SERVICE_ROWS; more rejects the return), however far down; the
+     * formulas stop here, 2.5 times the cap for blank rows between services, since every row costs
+     * recalculation time on each edit (docs/template-and-samples.md, "Rows read").
+     */
+    static final int ROWS = 500;
     /** First column of the hidden lists, right of everything a person reads or prints. */
     static final int LIST_COL = 40;
     /** Columns of an area tab searched for header labels: far more than the form has, for inserted ones. */

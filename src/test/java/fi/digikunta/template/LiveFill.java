@@ -98,6 +98,8 @@ final class LiveFill {
             Collections.shuffle(slots, rnd);
             slots = new ArrayList<>(slots.subList(0, rows.size() + catalogueRow.size() + 3));
             Collections.sort(slots);
+            // One row on the last row the summary reads, far below the reader's 200 services.
+            slots.set(slots.size() - 1, first + LiveFigures.ROWS - 2);
             List<String> ids = new ArrayList<>(catalogueRow.keySet());
             Collections.shuffle(ids, rnd);
             catalogueRow.clear();

@@ -102,13 +102,13 @@ class TemplateWriterTest {
             try (XSSFWorkbook wb = template(lang)) {
                 XSSFSheet sh = wb.getSheet(SCHEMA.areas().get(0).tab().get(lang)); // ASU: 15 services + 5 own rows
                 Map<String, DataValidation> byRanges = validations(sh);
-                DataValidation status = byRanges.get("C4:C203");
+                DataValidation status = byRanges.get("C4:C503");
                 assertNotNull(status, byRanges.keySet().toString());
                 assertEquals(DataValidationConstraint.ValidationType.LIST, status.getValidationConstraint().getValidationType());
                 assertEquals(SCHEMA.statuses().stream().map(s -> s.label().get(lang)).toList(),
                         List.of(status.getValidationConstraint().getExplicitListValues()));
                 assertTrue(status.getShowErrorBox());
-                DataValidation stages = byRanges.get("D4:D203 E4:E203 F4:F203 G4:G203 H4:H203 I4:I203");
+                DataValidation stages = byRanges.get("D4:D503 E4:E503 F4:F503 G4:G503 H4:H503 I4:I503");
                 assertNotNull(stages, byRanges.keySet().toString());
                 assertEquals(List.of(lang == Lang.FI ? "Manuaalinen" : "Manuell",
                         lang == Lang.FI ? "Sähköinen" : "Elektronisk", lang == Lang.FI ? "Digitaalinen" : "Digital",
@@ -124,13 +124,13 @@ class TemplateWriterTest {
             XSSFSheet sh = wb.getSheet("Viestintä ja osallisuus"); // 12 services + 5 own rows: rows 4-20
             Map<String, DataValidation> byRanges = validations(sh);
             DataValidation numbers = byRanges.get(
-                    "K4:K203 L4:L203 M4:M203 N4:N203 O4:O203 P4:P203 Q4:Q203 R4:R203 S4:S203");
+                    "K4:K503 L4:L503 M4:M503 N4:N503 O4:O503 P4:P503 Q4:Q503 R4:R503 S4:S503");
             assertNotNull(numbers, byRanges.keySet().toString());
             DataValidationConstraint c = numbers.getValidationConstraint();
             assertEquals(DataValidationConstraint.ValidationType.DECIMAL, c.getValidationType());
             assertEquals(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, c.getOperator());
             assertEquals("0", c.getFormula1());
-            DataValidation usage = byRanges.get("J4:J203");
+            DataValidation usage = byRanges.get("J4:J503");
             assertNotNull(usage, byRanges.keySet().toString());
             assertEquals(DataValidationConstraint.OperatorType.BETWEEN, usage.getValidationConstraint().getOperator());
             // Whole per cents: a typed 55 is 55 %, a fraction such as 0.55 is refused.
@@ -187,8 +187,8 @@ class TemplateWriterTest {
                     + "*(MATCH(TRIM(dkASU_id),TRIM(dkASU_id),0)=ROW(dkASU_id)-MIN(ROW(dkASU_id))+1)"
                     + "*ISNUMBER(MATCH(LOWER(TRIM(dkASU_status)),dkw_IN_USE,0)))", asu.getCell(1).getCellFormula());
             // The status column found by its header label: a hidden cell holds its position (C = 3).
-            assertEquals("IF('Yhteenveto'!$DG$3>100,'Yhteenveto'!$AO$4:$AO$203,"
-                    + "INDEX('Asuminen, ympäristö, liikenne'!$A$4:$CV$203,0,'Yhteenveto'!$DG$3))",
+            assertEquals("IF('Yhteenveto'!$DG$3>100,'Yhteenveto'!$AO$4:$AO$503,"
+                    + "INDEX('Asuminen, ympäristö, liikenne'!$A$4:$CV$503,0,'Yhteenveto'!$DG$3))",
                     wb.getName("dkASU_status").getRefersToFormula());
             Cell position = sh.getRow(2).getCell(110);
             assertTrue(position.getCellFormula().contains("\"käyttöönotto\")+(") && position.getCellFormula()
@@ -249,11 +249,11 @@ class TemplateWriterTest {
             assertEquals("Huomiot", vko.getRow(2).getCell(0).getStringCellValue());
             assertEquals("Tunnus", vko.getRow(2).getCell(1).getStringCellValue());
             assertEquals("VKO-01", vko.getRow(3).getCell(1).getStringCellValue());
-            assertNotNull(validations(vko).get("D4:D203"), "status drop-down moved to column D");
+            assertNotNull(validations(vko).get("D4:D503"), "status drop-down moved to column D");
             Row counts = findRow(wb.getSheet("Yhteenveto"), "Varhaiskasvatus- ja liikenne");
             assertNotNull(counts.getCell(1).getCellFormula());
-            assertEquals("IF('Yhteenveto'!$DH$3>100,'Yhteenveto'!$AO$4:$AO$203,"
-                    + "INDEX('Varhaiskasvatus- ja liikenne'!$A$4:$CV$203,0,'Yhteenveto'!$DH$3))",
+            assertEquals("IF('Yhteenveto'!$DH$3>100,'Yhteenveto'!$AO$4:$AO$503,"
+                    + "INDEX('Varhaiskasvatus- ja liikenne'!$A$4:$CV$503,0,'Yhteenveto'!$DH$3))",
                     wb.getName("dkVKO_status").getRefersToFormula());
             assertEquals(4.0, wb.getSheet("Yhteenveto").getRow(2).getCell(111).getNumericCellValue(),
                     "status in column D");

@@ -236,6 +236,23 @@ class TemplateWriterTest {
         assertFalse(java.util.Arrays.equals(a, w.write(Lang.FI, T.plusSeconds(60))), "the time is in the file");
     }
 
+    /**
+     * The index chart's level bands are drawn lines: value-axis gridlines every 25 up to 100 with a
+     * solid line of a width (an empty line shape, as POI writes by default, LibreOffice leaves out).
+     */
+    @Test
+    void indexChartDrawsTheLevelBandsAsGridlines() throws IOException {
+        try (XSSFWorkbook wb = template(Lang.FI)) {
+            var chart = wb.getSheet("Yhteenveto").getDrawingPatriarch().getCharts().get(0);
+            var axis = chart.getCTChart().getPlotArea().getValAxArray(0);
+            assertEquals(SCHEMA.figures().levelThresholds().get(0), axis.getMajorUnit().getVal());
+            assertEquals(List.of(25.0, 50.0, 75.0), SCHEMA.figures().levelThresholds());
+            assertEquals(100.0, axis.getScaling().getMax().getVal());
+            var line = axis.getMajorGridlines().getSpPr().getLn();
+            assertTrue(line.isSetSolidFill() && line.getW() > 0, line.toString());
+        }
+    }
+
     @Test
     void aLayoutWithMovedColumnsAndAliasTabsMovesHeadersValidationsAndFormulas() throws IOException {
         List<String> order = new ArrayList<>(TemplateLayout.standard(SCHEMA, Lang.FI).columnOrder());

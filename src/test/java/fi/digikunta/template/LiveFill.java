@@ -268,7 +268,8 @@ final class LiveFill {
      * Moves the first {@code n} columns of an area tab to a random order, header and every row, values,
      * formulas and styles, as cutting and inserting columns leaves them; inserts a column of the
      * municipality's own (a header no schema label, numbers below) at a random place and hides one
-     * column. Formulas' column letters follow their columns, as the spreadsheet would adjust them.
+     * column; every fourth header is retyped in capitals with doubled spaces, a line break and a
+     * trailing " *", which the reader still matches. Formulas' column letters follow their columns, as the spreadsheet would adjust them.
      */
     static void moveColumns(XSSFSheet sh, int n, Random rnd) {
         List<Integer> to = new ArrayList<>();
@@ -315,7 +316,11 @@ final class LiveFill {
                 }
                 Cell cell = row.createCell(to.get(c));
                 cell.setCellStyle(styles.get(c));
-                if (values.get(c) instanceof String t) {
+                if (values.get(c) instanceof String t && r == TemplateLayout.HEADER_ROW && c % 4 == 1) {
+                    // A header as people retype it: other case, spaces doubled, a line break, a "required" mark.
+                    cell.setCellValue(" " + t.toUpperCase(Locale.ROOT).replace(" ", "  ").replaceFirst("  ", "\n")
+                            + " *");
+                } else if (values.get(c) instanceof String t) {
                     cell.setCellValue(t);
                 } else if (values.get(c) instanceof Double d) {
                     cell.setCellValue(d);

@@ -148,13 +148,7 @@ final class AreaTab {
      * Swedish so that a wrapped header never breaks mid-word ("personarbetstimme", "Användningsgrad").
      */
     private static int width(Schema.Column c) {
-        int longest = 0;
-        for (String label : java.util.List.of(c.label().fi(), c.label().sv())) {
-            for (String word : label.split("\\s+")) {
-                longest = Math.max(longest, word.length());
-            }
-        }
-        return Math.max(typeWidth(c), longest + 3);
+        return Math.max(typeWidth(c), TemplateWriter.headerWidth(c.label().fi(), c.label().sv()));
     }
 
     private static int typeWidth(Schema.Column c) {

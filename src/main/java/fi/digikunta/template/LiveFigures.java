@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellReference;
@@ -19,20 +20,32 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * counts when its id or name is written; a catalogue row when its trimmed id is one of the area's
  * ids (any case); statuses and stage levels match their Finnish or Swedish label trimmed and in any
  * case. Every column is a workbook name ({@code dkASU_status}) and every word list a hidden list on
- * the summary tab ({@code dkw_IN_USE}), so the formulas stay short and follow moved columns.
+ * the summary tab ({@code dkw_IN_USE}), so the formulas stay short. A column is found as the reader
+ * finds it, by its header label in either language (hidden cells on the summary tab hold each
+ * column's position, see {@link #headerMatch}), so inserted, hidden and moved columns are followed.
  * SUMPRODUCT with ISNUMBER(MATCH(...)) only: no array formulas, nothing volatile. Number ranges go
  * to SUMPRODUCT as separate arguments, where a text cell counts as 0 instead of an error; numbers
  * written as text are thus left out (the tab says the report reads them).
  */
 final class LiveFigures {
-    /** Rows read per area tab: the reader's cap of service rows (validate.Validator.MAX_SERVICE_ROWS). */
-    static final int ROWS = 200;
+    /**
+     * Rows read per area tab. The reader takes every row below the header up to its cap of 200
+     * services (validate.Validator.MAX_SERVICE_ROWS; more rejects the return), however far down; the
+     * formulas stop here, 2.5 times the cap for blank rows between services, since every row costs
+     * recalculation time on each edit (docs/template-and-samples.md, "Rows read").
+     */
+    static final int ROWS = 500;
     /** First column of the hidden lists, right of everything a person reads or prints. */
     static final int LIST_COL = 40;
+    /** Columns of an area tab searched for header labels: far more than the form has, for inserted ones. */
+    static final int WIDTH = 100;
+    /** First column of the hidden column positions, one column per area, one row per schema column. */
+    static final int HEAD_COL = LIST_COL + 70;
 
     private final Schema schema;
     private final TemplateLayout layout;
     private final String hourlyRef;
+    private final String summary;
     /** The hidden lists by name, in column order: built once, so names and written columns agree. */
     private final Map<String, List<String>> lists;
 
@@ -40,6 +53,7 @@ final class LiveFigures {
         this.schema = schema;
         this.layout = layout;
         this.lists = lists(schema);
+        this.summary = Labels.quotedSheet(summarySheet);
         this.hourlyRef = Labels.quotedSheet(summarySheet) + "!$B$" + (TemplateLayout.identificationRow(schema, "hourly") + 1);
     }
 
@@ -58,10 +72,63 @@ final class LiveFigures {
         for (String area : schema.areaCodes()) {
             String tab = layout.areaTabs().get(area);
             for (Schema.Column column : schema.columns()) {
-                int c = layout.columnIndex(column.key());
-                String ref = tab == null || c < 0 ? blank : Labels.quotedSheet(tab) + "!" + columnRange(c);
+                // A column whose header is not found reads as the blank range, as the reader reads
+                // a missing optional column (a missing required one rejects the return anyway).
+                String ref = tab == null ? blank : "IF(" + position(area, column.key()) + ">" + WIDTH + "," + blank
+                        + ",INDEX(" + Labels.quotedSheet(tab) + "!" + dataRange() + ",0," + position(area, column.key())
+                        + "))";
                 name(wb, rangeName(area, column.key()), ref);
             }
+        }
+    }
+
+    /** The hidden cell holding the 1-based position of a column on an area tab's header row. */
+    private String position(String area, String key) {
+        return summary + "!" + new CellReference(positionRow(key), HEAD_COL + schema.areaCodes().indexOf(area), true,
+                true).formatAsString(false);
+    }
+
+    private int positionRow(String key) {
+        return schema.columns().stream().map(Schema.Column::key).toList().indexOf(key);
+    }
+
+    /**
+     * The position of a column on the header row, 1-based, the first from the left whose label is
+     * the column's Finnish or Swedish label as the reader compares them (validate/SchemaIndex.key):
+     * in any case, with runs of spaces, tabs and line breaks as one space and no space around; the
+     * reader takes off trailing colons and asterisks, the formula every colon and asterisk (no label
+     * has one). WIDTH + 1 when none matches. SUMPRODUCT(MAX()) evaluates the row as an array
+     * without array entry.
+     */
+    private String headerMatch(String tab, Schema.Column column) {
+        String corner = Labels.quotedSheet(tab) + "!$A$" + (TemplateLayout.HEADER_ROW + 1);
+        String row = corner + ":$" + CellReference.convertNumToColString(WIDTH - 1) + "$" + (TemplateLayout.HEADER_ROW
+                + 1);
+        String key = "LOWER(TRIM(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(" + row
+                + ",CHAR(10),\" \"),CHAR(13),\" \"),CHAR(9),\" \"),\"*\",\"\"),\":\",\"\")))";
+        String fi = Labels.normalize(column.label().fi()).replace("\"", "\"\"");
+        String sv = Labels.normalize(column.label().sv()).replace("\"", "\"\"");
+        String match = "((" + key + "=\"" + fi + "\")+(" + key + "=\"" + sv + "\")>0)";
+        return (WIDTH + 1) + "-SUMPRODUCT(MAX(" + match + "*(" + WIDTH + "+COLUMN(" + corner + ")-COLUMN(" + row
+                + "))))";
+    }
+
+    /** Writes the hidden column positions of every area tab; their cached values are the layout's. */
+    private void writePositions(XSSFSheet sh) {
+        for (int a = 0; a < schema.areaCodes().size(); a++) {
+            String tab = layout.areaTabs().get(schema.areaCodes().get(a));
+            if (tab == null) {
+                continue;
+            }
+            for (Schema.Column column : schema.columns()) {
+                int r = positionRow(column.key());
+                Row row = sh.getRow(r) != null ? sh.getRow(r) : sh.createRow(r);
+                Cell cell = row.createCell(HEAD_COL + a);
+                cell.setCellFormula(headerMatch(tab, column));
+                int c = layout.columnIndex(column.key());
+                cell.setCellValue(c < 0 ? WIDTH + 1 : c + 1);
+            }
+            sh.setColumnHidden(HEAD_COL + a, true);
         }
     }
 
@@ -76,6 +143,7 @@ final class LiveFigures {
             }
             sh.setColumnHidden(col++, true);
         }
+        writePositions(sh);
     }
 
     /** The word lists (statuses, valued stage levels by level and together) and each area's ids. */
@@ -233,10 +301,9 @@ final class LiveFigures {
         return first() + ROWS - 1;
     }
 
-    /** The service rows of one column, absolute, 1-based: {@code $C$4:$C$203}. */
-    private static String columnRange(int col) {
-        String c = CellReference.convertNumToColString(col);
-        return "$" + c + "$" + first() + ":$" + c + "$" + last();
+    /** The service rows of every column searched, absolute, 1-based: {@code $A$4:$CV$203}. */
+    private static String dataRange() {
+        return "$A$" + first() + ":$" + CellReference.convertNumToColString(WIDTH - 1) + "$" + last();
     }
 
 }

@@ -48,6 +48,7 @@ record SummaryCharts(Schema schema, ResourceBundle text) {
         // Gridlines at the level thresholds (25, 50, 75) make the bands visible.
         List<Double> t = schema.figures().levelThresholds();
         y.setMajorUnit(t.get(0));
+        gridlines(y, 0x70, 1.5);
         XDDFNumericalDataSource<Double> v = numbers(sh, first, last, col);
         var series = data.addSeries(areas, v);
         series.setTitle(text.getString("summary.fig.INDEX"), null);
@@ -106,6 +107,18 @@ record SummaryCharts(Schema schema, ResourceBundle text) {
         series.setShapeProperties(p);
     }
 
+    /**
+     * Gridlines drawn as solid grey lines of a width: with an empty shape, as POI writes them,
+     * LibreOffice draws none, and the index chart's level bands would show only on the axis labels.
+     */
+    private static void gridlines(XDDFValueAxis y, int grey, double points) {
+        var line = new org.apache.poi.xddf.usermodel.XDDFLineProperties(new org.apache.poi.xddf.usermodel
+                .XDDFSolidFillProperties(org.apache.poi.xddf.usermodel.XDDFColor.from(new byte[] {(byte) grey,
+                        (byte) grey, (byte) grey})));
+        line.setWidth(points);
+        y.getOrAddMajorGridProperties().setLineProperties(line);
+    }
+
     /** Horizontal bars from 0 with gridlines, under a title from the bundle. */
     private XDDFBarChartData bars(XSSFChart chart, String titleKey) {
         chart.setTitleText(text.getString(titleKey));
@@ -114,7 +127,7 @@ record SummaryCharts(Schema schema, ResourceBundle text) {
         XDDFValueAxis y = chart.createValueAxis(AxisPosition.BOTTOM);
         y.setCrosses(AxisCrosses.AUTO_ZERO);
         y.setMinimum(0);
-        y.getOrAddMajorGridProperties();
+        gridlines(y, 0xC8, 0.75);
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
         data.setBarDirection(BarDirection.BAR);
         return data;

@@ -39,9 +39,6 @@ record SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, Tem
         XSSFSheet sh = wb.createSheet(TemplateWriter.sheetName(schema.tabs().get("summary").name().get(lang)));
         sh.setColumnWidth(0, 44 * 256);
         sh.setColumnWidth(1, 30 * 256);
-        for (int c = 2; c < columns().size(); c++) {
-            sh.setColumnWidth(c, 13 * 256);
-        }
         TemplateWriter.line(sh, 0, text.getString("summary.title"), st.title);
         writeIdentification(sh);
         List<String> areas = schema.areaCodes();
@@ -122,7 +119,8 @@ record SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, Tem
     private void writeHeader(XSSFSheet sh, int r) {
         Lang lang = layout.lang();
         Row head = sh.createRow(r);
-        head.setHeightInPoints(32);
+        // Three lines: "Realiserad / nettobesparing / €/år" wraps so in the columns headerWidth gives.
+        head.setHeightInPoints(44);
         List<String> cols = columns();
         for (int c = 0; c < cols.size(); c++) {
             String k = cols.get(c);
@@ -131,6 +129,10 @@ record SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, Tem
                     : status < schema.statuses().size() ? schema.statuses().get(status).label().get(lang)
                     : text.getString("summary.fig." + k);
             TemplateWriter.cell(head, c, label, st.header);
+            if (c > 1) {
+                // Wide enough for the longest word ("Potentiaalinen", "nettobesparing"), never narrower than 13.
+                sh.setColumnWidth(c, Math.max(13, TemplateWriter.headerWidth(label)) * 256);
+            }
         }
     }
 

@@ -194,6 +194,20 @@ public final class TemplateWriter {
     }
 
     /** A number as a formula constant: 25 rather than 25.0. */
+    /**
+     * The width in characters a wrapped header needs so that no word of it breaks mid-word when
+     * printed: its longest word, plus room for the bold font and the cell's padding.
+     */
+    static int headerWidth(String... labels) {
+        int longest = 0;
+        for (String label : labels) {
+            for (String word : label.split("\\s+")) {
+                longest = Math.max(longest, word.length());
+            }
+        }
+        return longest + 3;
+    }
+
     static String plain(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }

@@ -76,7 +76,7 @@ class LibreOfficeConversionTest {
                 "Kultur och idrott", "Hälsofrämjande", "Arbete och företagande", "Kommunikation och delaktighet",
                 "Sammandrag"), sheets(out.resolve("blankett-sv.xlsx")));
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out.resolve("blankett-sv.xlsx")))) {
-            assertTrue(TemplateWriterTest.validations(wb.getSheet("Boende, miljö, trafik")).containsKey("C4:C203"),
+            assertTrue(TemplateWriterTest.validations(wb.getSheet("Boende, miljö, trafik")).containsKey("C4:C503"),
                     "the status drop-down survives LibreOffice");
         }
         // POI caches right values for a blank template only (it reads a range inside TRIM as one
@@ -87,6 +87,50 @@ class LibreOfficeConversionTest {
         assertTrue(computed.get(6).get(0) > 30, "Helsinki has most services in use: " + computed);
         assertEquals(0.0, counts(in.resolve("091-stale.xlsx")).get(6).get(0));
         assertEquals(computed, counts(out.resolve("091-stale.xlsx")), "LibreOffice computes, whatever was cached");
+    }
+
+    /**
+     * Printed by LibreOffice, no header of any tab breaks a word across lines (a column narrower
+     * than a word wraps it mid-word): every word of every area-tab and summary header, Finnish and
+     * Swedish, is a whole word in the PDF's text.
+     */
+    @Test
+    void printedHeadersBreakNoWord() throws Exception {
+        Soffice.require();
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Path out = Files.createDirectories(dir.resolve("pdf"));
+        var schema = TemplateWriterTest.SCHEMA;
+        TemplateWriter w = new TemplateWriter(schema);
+        List<String> args = new ArrayList<>(List.of("--convert-to", "pdf", "--outdir", out.toString()));
+        for (Lang lang : List.of(Lang.FI, Lang.SV)) {
+            Files.write(in.resolve(lang.code() + ".xlsx"), w.write(lang, TemplateWriterTest.T));
+            args.add(in.resolve(lang.code() + ".xlsx").toString());
+        }
+        Path profile = Files.createDirectories(dir.resolve("profile-pdf"));
+        Soffice.Run run = Soffice.run(profile, dir.resolve("pdf.log"), Duration.ofSeconds(240), args);
+        assertTrue(run.finished() && run.exit() == 0, Files.readString(dir.resolve("pdf.log"), StandardCharsets.UTF_8));
+        for (Lang lang : List.of(Lang.FI, Lang.SV)) {
+            Process p = new ProcessBuilder("pdftotext", "-layout", out.resolve(lang.code() + ".pdf").toString(), "-")
+                    .redirectErrorStream(true).start();
+            Set<String> words = new java.util.HashSet<>(List.of(new String(p.getInputStream().readAllBytes(),
+                    StandardCharsets.UTF_8).split("\\s+")));
+            assertEquals(0, p.waitFor());
+            var text = TemplateWriter.text(lang);
+            List<String> headers = new ArrayList<>();
+            schema.columns().forEach(c -> headers.add(c.label().get(lang)));
+            schema.statuses().forEach(s -> headers.add(s.label().get(lang)));
+            headers.add(text.getString("summary.counts.area"));
+            SummaryTab.FIGURES.forEach(f -> headers.add(text.getString("summary.fig." + f)));
+            List<String> broken = new ArrayList<>();
+            for (String h : headers) {
+                for (String word : h.split("\\s+")) {
+                    if (!words.contains(word)) {
+                        broken.add(word + " (" + h + ")");
+                    }
+                }
+            }
+            assertEquals(List.of(), broken, lang + ": header words broken in the printed PDF");
+        }
     }
 
     private static List<String> sheets(Path f) throws IOException {

@@ -21,13 +21,16 @@ import java.util.Map;
 import java.util.Random;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Fills a generated template with a return's values the way people do: labels in the workbook's
  * language or the other one, sometimes in other letter case or with spaces around; own services
- * below the free rows; with {@code scatter}, rows in a shuffled order with blank rows between.
+ * below the free rows; with {@code scatter}, rows in a shuffled order with blank rows between; with
+ * {@code move}, the area tabs' columns moved as a cut-and-insert leaves them, a column of the
+ * municipality's own inserted among them and one column hidden.
  */
 final class LiveFill {
     static final Instant T = Instant.parse("2026-02-12T12:00:00Z");
@@ -40,6 +43,11 @@ final class LiveFill {
 
     static byte[] fill(Schema schema, TemplateLayout layout, AssessmentReturn ret, Random rnd, boolean scatter)
             throws Exception {
+        return fill(schema, layout, ret, rnd, scatter, false);
+    }
+
+    static byte[] fill(Schema schema, TemplateLayout layout, AssessmentReturn ret, Random rnd, boolean scatter,
+            boolean move) throws Exception {
         byte[] blank = BLANK.computeIfAbsent(schema.schemaVersion() + layout,
                 l -> new TemplateWriter(schema).write(layout, T));
         try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(blank))) {
@@ -59,6 +67,9 @@ final class LiveFill {
             for (Map.Entry<String, String> tab : layout.areaTabs().entrySet()) {
                 fillArea(schema, layout, wb.getSheet(tab.getValue()), LiveSummaryTest.rows(ret, tab.getKey()),
                         rnd, scatter);
+                if (move) {
+                    moveColumns(wb.getSheet(tab.getValue()), layout.columnOrder().size(), rnd);
+                }
             }
             return TemplateWriter.toBytes(wb, T);
         }
@@ -87,6 +98,8 @@ final class LiveFill {
             Collections.shuffle(slots, rnd);
             slots = new ArrayList<>(slots.subList(0, rows.size() + catalogueRow.size() + 3));
             Collections.sort(slots);
+            // One row on the last row the summary reads, far below the reader's 200 services.
+            slots.set(slots.size() - 1, first + LiveFigures.ROWS - 2);
             List<String> ids = new ArrayList<>(catalogueRow.keySet());
             Collections.shuffle(ids, rnd);
             catalogueRow.clear();
@@ -251,9 +264,90 @@ final class LiveFill {
                 null, null);
     }
 
-    static List<String> shuffled(List<String> columns, Random rnd) {
-        List<String> l = new ArrayList<>(columns);
-        Collections.shuffle(l, rnd);
-        return l;
+    /**
+     * Moves the first {@code n} columns of an area tab to a random order, header and every row, values,
+     * formulas and styles, as cutting and inserting columns leaves them; inserts a column of the
+     * municipality's own (a header no schema label, numbers below) at a random place and hides one
+     * column; every fourth header is retyped in capitals with doubled spaces, a line break and a
+     * trailing " *", which the reader still matches. Formulas' column letters follow their columns, as the spreadsheet would adjust them.
+     */
+    static void moveColumns(XSSFSheet sh, int n, Random rnd) {
+        List<Integer> to = new ArrayList<>();
+        for (int c = 0; c <= n; c++) {
+            to.add(c);
+        }
+        Collections.shuffle(to, rnd);
+        int extra = to.remove(to.size() - 1);
+        Map<String, String> letters = new HashMap<>();
+        for (int c = 0; c < n; c++) {
+            letters.put(CellReference.convertNumToColString(c), CellReference.convertNumToColString(to.get(c)));
+        }
+        int[] widths = new int[n];
+        for (int c = 0; c < n; c++) {
+            widths[c] = sh.getColumnWidth(c);
+        }
+        for (int r = TemplateLayout.HEADER_ROW; r <= sh.getLastRowNum(); r++) {
+            Row row = sh.getRow(r);
+            if (row == null) {
+                continue;
+            }
+            List<Cell> old = new ArrayList<>();
+            List<Object> values = new ArrayList<>();
+            for (int c = 0; c <= n; c++) {
+                Cell cell = row.getCell(c);
+                old.add(cell);
+                values.add(cell == null ? null : switch (cell.getCellType()) {
+                    case STRING -> cell.getStringCellValue();
+                    case NUMERIC -> cell.getNumericCellValue();
+                    case FORMULA -> new StringBuilder(moved(cell.getCellFormula(), letters));
+                    default -> null;
+                });
+            }
+            List<org.apache.poi.ss.usermodel.CellStyle> styles = old.stream().map(c -> c == null ? null
+                    : c.getCellStyle()).toList();
+            for (int c = 0; c <= n; c++) {
+                if (row.getCell(c) != null) {
+                    row.removeCell(row.getCell(c));
+                }
+            }
+            for (int c = 0; c < n; c++) {
+                if (styles.get(c) == null) {
+                    continue;
+                }
+                Cell cell = row.createCell(to.get(c));
+                cell.setCellStyle(styles.get(c));
+                if (values.get(c) instanceof String t && r == TemplateLayout.HEADER_ROW && c % 4 == 1) {
+                    // A header as people retype it: other case, spaces doubled, a line break, a "required" mark.
+                    cell.setCellValue(" " + t.toUpperCase(Locale.ROOT).replace(" ", "  ").replaceFirst("  ", "\n")
+                            + " *");
+                } else if (values.get(c) instanceof String t) {
+                    cell.setCellValue(t);
+                } else if (values.get(c) instanceof Double d) {
+                    cell.setCellValue(d);
+                } else if (values.get(c) instanceof StringBuilder f) {
+                    cell.setCellFormula(f.toString());
+                }
+            }
+            Cell own = row.createCell(extra);
+            if (r == TemplateLayout.HEADER_ROW) {
+                own.setCellValue("Oma lisätieto");
+            } else if (rnd.nextInt(3) == 0) {
+                own.setCellValue(rnd.nextInt(1000));
+            }
+        }
+        for (int c = 0; c < n; c++) {
+            sh.setColumnWidth(to.get(c), widths[c]);
+        }
+        sh.setColumnHidden(to.get(rnd.nextInt(n)), true);
+    }
+
+    /** A formula with each column letter of a plain A1 reference replaced by its column's new letter. */
+    private static String moved(String formula, Map<String, String> letters) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b\\$?([A-Z]{1,2})(\\$?\\d+)\\b").matcher(formula);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(b, letters.getOrDefault(m.group(1), m.group(1)) + "$2");
+        }
+        return m.appendTail(b).toString();
     }
 }

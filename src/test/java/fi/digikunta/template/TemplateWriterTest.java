@@ -102,13 +102,13 @@ class TemplateWriterTest {
             try (XSSFWorkbook wb = template(lang)) {
                 XSSFSheet sh = wb.getSheet(SCHEMA.areas().get(0).tab().get(lang)); // ASU: 15 services + 5 own rows
                 Map<String, DataValidation> byRanges = validations(sh);
-                DataValidation status = byRanges.get("C4:C203");
+                DataValidation status = byRanges.get("C4:C503");
                 assertNotNull(status, byRanges.keySet().toString());
                 assertEquals(DataValidationConstraint.ValidationType.LIST, status.getValidationConstraint().getValidationType());
                 assertEquals(SCHEMA.statuses().stream().map(s -> s.label().get(lang)).toList(),
                         List.of(status.getValidationConstraint().getExplicitListValues()));
                 assertTrue(status.getShowErrorBox());
-                DataValidation stages = byRanges.get("D4:D203 E4:E203 F4:F203 G4:G203 H4:H203 I4:I203");
+                DataValidation stages = byRanges.get("D4:D503 E4:E503 F4:F503 G4:G503 H4:H503 I4:I503");
                 assertNotNull(stages, byRanges.keySet().toString());
                 assertEquals(List.of(lang == Lang.FI ? "Manuaalinen" : "Manuell",
                         lang == Lang.FI ? "Sähköinen" : "Elektronisk", lang == Lang.FI ? "Digitaalinen" : "Digital",
@@ -124,13 +124,13 @@ class TemplateWriterTest {
             XSSFSheet sh = wb.getSheet("Viestintä ja osallisuus"); // 12 services + 5 own rows: rows 4-20
             Map<String, DataValidation> byRanges = validations(sh);
             DataValidation numbers = byRanges.get(
-                    "K4:K203 L4:L203 M4:M203 N4:N203 O4:O203 P4:P203 Q4:Q203 R4:R203 S4:S203");
+                    "K4:K503 L4:L503 M4:M503 N4:N503 O4:O503 P4:P503 Q4:Q503 R4:R503 S4:S503");
             assertNotNull(numbers, byRanges.keySet().toString());
             DataValidationConstraint c = numbers.getValidationConstraint();
             assertEquals(DataValidationConstraint.ValidationType.DECIMAL, c.getValidationType());
             assertEquals(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, c.getOperator());
             assertEquals("0", c.getFormula1());
-            DataValidation usage = byRanges.get("J4:J203");
+            DataValidation usage = byRanges.get("J4:J503");
             assertNotNull(usage, byRanges.keySet().toString());
             assertEquals(DataValidationConstraint.OperatorType.BETWEEN, usage.getValidationConstraint().getOperator());
             // Whole per cents: a typed 55 is 55 %, a fraction such as 0.55 is refused.
@@ -186,7 +186,14 @@ class TemplateWriterTest {
             assertEquals("SUMPRODUCT(ISNUMBER(MATCH(TRIM(dkASU_id),dkw_ids_ASU,0))"
                     + "*(MATCH(TRIM(dkASU_id),TRIM(dkASU_id),0)=ROW(dkASU_id)-MIN(ROW(dkASU_id))+1)"
                     + "*ISNUMBER(MATCH(LOWER(TRIM(dkASU_status)),dkw_IN_USE,0)))", asu.getCell(1).getCellFormula());
-            assertEquals("'Asuminen, ympäristö, liikenne'!$C$4:$C$203", wb.getName("dkASU_status").getRefersToFormula());
+            // The status column found by its header label: a hidden cell holds its position (C = 3).
+            assertEquals("IF('Yhteenveto'!$DG$3>100,'Yhteenveto'!$AO$4:$AO$503,"
+                    + "INDEX('Asuminen, ympäristö, liikenne'!$A$4:$CV$503,0,'Yhteenveto'!$DG$3))",
+                    wb.getName("dkASU_status").getRefersToFormula());
+            Cell position = sh.getRow(2).getCell(110);
+            assertTrue(position.getCellFormula().contains("\"käyttöönotto\")+(") && position.getCellFormula()
+                    .contains("\"införande\")"), position.getCellFormula());
+            assertEquals(3.0, position.getNumericCellValue());
             assertEquals(0.0, asu.getCell(1).getNumericCellValue());
             int n = SCHEMA.servicesOf("ASU").size();
             assertEquals(n, asu.getCell(4).getNumericCellValue(), "unanswered: every catalogue service, cached");
@@ -229,6 +236,23 @@ class TemplateWriterTest {
         assertFalse(java.util.Arrays.equals(a, w.write(Lang.FI, T.plusSeconds(60))), "the time is in the file");
     }
 
+    /**
+     * The index chart's level bands are drawn lines: value-axis gridlines every 25 up to 100 with a
+     * solid line of a width (an empty line shape, as POI writes by default, LibreOffice leaves out).
+     */
+    @Test
+    void indexChartDrawsTheLevelBandsAsGridlines() throws IOException {
+        try (XSSFWorkbook wb = template(Lang.FI)) {
+            var chart = wb.getSheet("Yhteenveto").getDrawingPatriarch().getCharts().get(0);
+            var axis = chart.getCTChart().getPlotArea().getValAxArray(0);
+            assertEquals(SCHEMA.figures().levelThresholds().get(0), axis.getMajorUnit().getVal());
+            assertEquals(List.of(25.0, 50.0, 75.0), SCHEMA.figures().levelThresholds());
+            assertEquals(100.0, axis.getScaling().getMax().getVal());
+            var line = axis.getMajorGridlines().getSpPr().getLn();
+            assertTrue(line.isSetSolidFill() && line.getW() > 0, line.toString());
+        }
+    }
+
     @Test
     void aLayoutWithMovedColumnsAndAliasTabsMovesHeadersValidationsAndFormulas() throws IOException {
         List<String> order = new ArrayList<>(TemplateLayout.standard(SCHEMA, Lang.FI).columnOrder());
@@ -242,10 +266,14 @@ class TemplateWriterTest {
             assertEquals("Huomiot", vko.getRow(2).getCell(0).getStringCellValue());
             assertEquals("Tunnus", vko.getRow(2).getCell(1).getStringCellValue());
             assertEquals("VKO-01", vko.getRow(3).getCell(1).getStringCellValue());
-            assertNotNull(validations(vko).get("D4:D203"), "status drop-down moved to column D");
+            assertNotNull(validations(vko).get("D4:D503"), "status drop-down moved to column D");
             Row counts = findRow(wb.getSheet("Yhteenveto"), "Varhaiskasvatus- ja liikenne");
             assertNotNull(counts.getCell(1).getCellFormula());
-            assertEquals("'Varhaiskasvatus- ja liikenne'!$D$4:$D$203", wb.getName("dkVKO_status").getRefersToFormula());
+            assertEquals("IF('Yhteenveto'!$DH$3>100,'Yhteenveto'!$AO$4:$AO$503,"
+                    + "INDEX('Varhaiskasvatus- ja liikenne'!$A$4:$CV$503,0,'Yhteenveto'!$DH$3))",
+                    wb.getName("dkVKO_status").getRefersToFormula());
+            assertEquals(4.0, wb.getSheet("Yhteenveto").getRow(2).getCell(111).getNumericCellValue(),
+                    "status in column D");
             assertEquals(0, vko.getPaneInformation().getVerticalSplitPosition(), "no column freeze when id is not first");
         }
     }

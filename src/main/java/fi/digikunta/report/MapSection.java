@@ -81,7 +81,7 @@ public final class MapSection {
     /** The locator map of one municipality's page. */
     static LocatorMap locator(ReportContext ctx, String code, Lang lang) {
         FinlandMap map = FinlandMap.of(lang);
-        Municipality m = ctx.reference.stream().filter(x -> x.code().equals(code)).findFirst().orElse(null);
+        Municipality m = ctx.referenceEntry(code).orElse(null);
         FinlandMap.Svg svg = m != null ? map.locator(m) : map.locator(code, code, null);
         return svg.missing().isEmpty() ? new LocatorMap(inline(svg.svg()), null) : new LocatorMap(null, code);
     }

@@ -116,13 +116,9 @@ public final class HtmlModel {
     public record StageCell(String css, String symbol, String label) {
     }
 
-    /**
-     * One service's line; stagesHtml is its stage cells as HTML, what listing {@code stages} as the
-     * built-in template did writes (made once per kind of cell: the page's most repeated markup).
-     */
     public record ServiceLine(String id, String name, boolean own, String statusCss, String statusSymbol,
             String status, List<StageCell> stages, String usage, String realised, String potential,
-            String system, String stagesHtml) {
+            String system) {
     }
 
     public record AreaServices(String code, String name, List<ServiceLine> services) {

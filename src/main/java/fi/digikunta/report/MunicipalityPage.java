@@ -22,7 +22,6 @@ import fi.digikunta.report.HtmlModel.StageCell;
 import fi.digikunta.report.HtmlModel.StageHeader;
 import fi.digikunta.schema.Lang;
 import fi.digikunta.schema.Schema;
-import freemarker.core.HTMLOutputFormat;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -32,7 +31,7 @@ import java.util.Map;
 
 /** Builds the model of one municipality's page: its figures by area, its services, its files and findings. */
 record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt f, Map<StageLevel, StageCell> cells,
-        Map<String, String> statusLabels, Map<StageCell, String> cellHtml) {
+        Map<String, String> statusLabels) {
     /** The page in {@code lang} (the page's language, {@link ReportContext#pageLang}); t are its texts. */
     static Municipality model(ReportContext ctx, Map<String, String> t, Lang lang, String code) {
         // The few stage cells and status labels, made once for the page's hundreds of service lines.
@@ -44,7 +43,7 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
         for (Schema.Choice c : ctx.schema.statuses()) {
             statusLabels.putIfAbsent(c.code(), c.label().get(lang));
         }
-        return new MunicipalityPage(ctx, t, lang, new Fmt(lang), cells, statusLabels, new HashMap<>()).model(code);
+        return new MunicipalityPage(ctx, t, lang, new Fmt(lang), cells, statusLabels).model(code);
     }
 
     private Municipality model(String code) {
@@ -140,11 +139,8 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
     private ServiceLine serviceLine(MunicipalityFigures m, ServiceFigures s) {
         ServiceRow row = ctx.row(m, s).orElse(null);
         List<StageCell> cells = new ArrayList<>(ctx.schema.stages().size());
-        StringBuilder html = new StringBuilder(ctx.schema.stages().size() * 96);
         for (String st : ctx.schema.stages()) {
-            StageCell c = stageCell(s.stages().get(st));
-            cells.add(c);
-            html.append(cellHtml.computeIfAbsent(c, MunicipalityPage::html));
+            cells.add(stageCell(s.stages().get(st)));
         }
         String statusId = s.status() == null ? "unanswered" : Tables.id(s.status());
         String symbol = switch (statusId) {
@@ -158,15 +154,7 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
                 : Text.clean(s.name());
         return new ServiceLine(s.id(), name, s.id() == null, "status-" + statusId, symbol, statusLabel(s), cells,
                 f.pct(s.usage()), f.euro(s.realisedNet()), f.euro(s.potentialNet()),
-                row == null ? null : Text.clean(row.system()), html.toString());
-    }
-
-    /** One stage cell as municipality.ftlh wrote it, escaped as its HTML auto-escaping does. */
-    static String html(StageCell c) {
-        HTMLOutputFormat h = HTMLOutputFormat.INSTANCE;
-        return "<td class=\"st " + h.escapePlainText(c.css()) + "\"><span aria-hidden=\"true\">"
-                + h.escapePlainText(c.symbol()) + "</span><span class=\"sr\">" + h.escapePlainText(c.label())
-                + "</span></td>";
+                row == null ? null : Text.clean(row.system()));
     }
 
     private StageCell stageCell(StageLevel level) {

@@ -176,22 +176,6 @@ class ReportSetTest {
         assertTrue(page.contains("Helsinki (091)"), "municipality.ftlh still the built-in one");
     }
 
-    /** A template adapted before stagesHtml existed still lists each service's stages, to the same bytes. */
-    @Test
-    void anOlderTemplateListingTheStageCellsWritesTheSamePages(@TempDir Path tmp) throws Exception {
-        String builtIn = Files.readString(Path.of("reports-templates/municipality.ftlh"));
-        String older = builtIn.replace("${s.stagesHtml?no_esc}", "<#list s.stages as c><td class=\"st ${c.css}\">"
-                + "<span aria-hidden=\"true\">${c.symbol}</span><span class=\"sr\">${c.label}</span></td></#list>");
-        assertFalse(older.equals(builtIn));
-        Files.writeString(tmp.resolve("municipality.ftlh"), older);
-        for (RunResult run : List.of(TestRuns.twelve(), TestRuns.hostile("<x>&\"'"))) {
-            SortedMap<String, byte[]> a = ReportSet.render(run, ReportOptions.defaults());
-            SortedMap<String, byte[]> b = ReportSet.render(run, ReportOptions.defaults().withTemplatesDir(tmp));
-            assertTrue(a.keySet().stream().anyMatch(k -> k.startsWith(ReportSet.MUNICIPALITY_DIR)));
-            a.forEach((k, v) -> assertArrayEquals(v, b.get(k), k));
-        }
-    }
-
     @Test
     void aBrokenTemplateIsARunFailureNamingTheTemplate(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("municipality.ftlh"), "${nosuchthing.x}");

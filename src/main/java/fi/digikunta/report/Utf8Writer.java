@@ -30,15 +30,7 @@ final class Utf8Writer extends Writer {
     @Override
     public void write(char[] cs, int off, int len) throws IOException {
         for (int i = off, end = off + len; i < end; i++) {
-            char c = cs[i];
-            if (c < 0x80 && high == 0) {
-                if (n == buf.length) {
-                    drain();
-                }
-                buf[n++] = (byte) c;
-            } else {
-                put(c);
-            }
+            unit(cs[i]);
         }
     }
 
@@ -56,15 +48,7 @@ final class Utf8Writer extends Writer {
     public Writer append(CharSequence cs, int start, int end) throws IOException {
         CharSequence s = cs == null ? "null" : cs;
         for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80 && high == 0) {
-                if (n == buf.length) {
-                    drain();
-                }
-                buf[n++] = (byte) c;
-            } else {
-                put(c);
-            }
+            unit(s.charAt(i));
         }
         return this;
     }
@@ -79,6 +63,15 @@ final class Utf8Writer extends Writer {
     public Writer append(char c) throws IOException {
         put(c);
         return this;
+    }
+
+    /** One char: ASCII straight into the buffer, anything else through {@link #put}. */
+    private void unit(char c) throws IOException {
+        if (c < 0x80 && high == 0 && n < buf.length) {
+            buf[n++] = (byte) c;
+        } else {
+            put(c);
+        }
     }
 
     private void put(char c) throws IOException {

@@ -75,6 +75,15 @@ public final class HistoryFolder {
      */
     public static Optional<Path> carryOver(Optional<Path> previousSet, Path newSet, int keep, long setNumber,
             Instant fallbackTime) throws IOException {
+        return carryOver(previousSet, newSet, keep, setNumber, fallbackTime, null);
+    }
+
+    /**
+     * As above; {@code own}, when not null, is the snapshot of {@code newSet/report.json} already in
+     * hand (what reading it gives), written instead of reading the report back.
+     */
+    public static Optional<Path> carryOver(Optional<Path> previousSet, Path newSet, int keep, long setNumber,
+            Instant fallbackTime, ReportSnapshot own) throws IOException {
         if (keep < 0) {
             throw new IllegalArgumentException("keep must be 0 or more: " + keep);
         }
@@ -93,9 +102,13 @@ public final class HistoryFolder {
         if (!hasReport) {
             return Optional.empty();
         }
-        Instant at = generatedAt(report).orElse(fallbackTime);
+        Instant at = (own == null ? generatedAt(report) : instant(own.generatedAt())).orElse(fallbackTime);
         Path mine = dir.resolve(fileName(at, setNumber));
-        ReportSnapshot.writeGzip(report, mine);
+        if (own == null) {
+            ReportSnapshot.writeGzip(report, mine);
+        } else {
+            own.writeGzip(mine);
+        }
         return Optional.of(mine);
     }
 
@@ -133,6 +146,14 @@ public final class HistoryFolder {
             // an unreadable history folder: report.json still says it all
         }
         return Optional.of(report);
+    }
+
+    private static Optional<Instant> instant(String iso) {
+        try {
+            return Optional.ofNullable(iso == null ? null : Instant.parse(iso));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** The top-level generated_at of a report.json, read without loading the whole document. */

@@ -10,12 +10,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,9 +112,20 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
             }
             return;
         }
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(to), 1 << 16);
-                JsonGenerator g = JSON.createGenerator(out)) {
-            snapshot.write(g);
+        snapshot.writeGzip(to);
+    }
+
+    /** Writes this snapshot to {@code to}, gzipped: what {@link #writeGzip(Path, Path)} writes for its report.json. */
+    public void writeGzip(Path to) throws IOException {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(to), 1 << 16)) {
+            writeJson(out);
+        }
+    }
+
+    /** Writes this snapshot as JSON (compact, UTF-8) to {@code out}, which is left open. */
+    public void writeJson(OutputStream out) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            write(g);
         }
     }
 
@@ -158,6 +174,30 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
             g.writeFieldName(e.getKey());
             g.writeTree(e.getValue());
         }
+    }
+
+    /**
+     * A number as reading its plain decimal text back gives it (a decimal with its trailing zeros,
+     * an integer node for a whole number written without a point), for a snapshot made from the
+     * figures in hand rather than from a report.json; null gives null.
+     */
+    public static JsonNode number(BigDecimal v) {
+        if (v == null) {
+            return null;
+        }
+        if (v.scale() > 0) {
+            return JSON.getNodeFactory().numberNode(v);
+        }
+        BigInteger i = v.toBigIntegerExact();
+        return i.bitLength() < 32 ? IntNode.valueOf(i.intValue())
+                : i.bitLength() < 64 ? LongNode.valueOf(i.longValue()) : BigIntegerNode.valueOf(i);
+    }
+
+    /** An object of report.json's shape holding {@code fields} in order (a null value as JSON null). */
+    public static JsonNode object(Map<String, JsonNode> fields) {
+        ObjectNode o = JSON.createObjectNode();
+        fields.forEach((k, v) -> o.set(k, orNull(v)));
+        return o;
     }
 
     private static JsonNode orNull(JsonNode n) {

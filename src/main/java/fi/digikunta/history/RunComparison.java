@@ -28,7 +28,11 @@ public final class RunComparison {
      */
     public static SincePreviousRun between(Optional<Path> previousReportJson, byte[] currentReportJson)
             throws IOException {
-        ReportSnapshot current = ReportSnapshot.parse(currentReportJson);
+        return between(previousReportJson, ReportSnapshot.parse(currentReportJson));
+    }
+
+    /** As above, with this run's report as its snapshot. */
+    public static SincePreviousRun between(Optional<Path> previousReportJson, ReportSnapshot current) {
         if (previousReportJson.isEmpty() || !Files.exists(previousReportJson.get())) {
             return SincePreviousRun.forFirstRun();
         }

@@ -1,10 +1,10 @@
 package fi.digikunta.pipeline;
 
 import fi.digikunta.history.HistoryFolder;
+import fi.digikunta.history.ReportSnapshot;
 import fi.digikunta.history.RunComparison;
 import fi.digikunta.model.Figures;
 import fi.digikunta.compute.RoundFigures;
-import fi.digikunta.model.SincePreviousRun;
 import fi.digikunta.inbox.ArchiveItem;
 import fi.digikunta.inbox.InboxArchiver;
 import fi.digikunta.inbox.InboxEntry;
@@ -165,7 +165,10 @@ public final class BatchRun {
             RunResult run = null;
             Verdict verdict = null;
             for (int failures = 0; set == null; failures++) {
-                RunResult attempt = compared(o, pub, p.run());
+                // The snapshot serves the comparison and then history/: report.json is never read back.
+                ReportSnapshot snapshot = ReportSet.snapshot(p.run());
+                RunResult attempt = p.run().withSincePreviousRun(RunComparison.between(
+                        pub.previous().flatMap(HistoryFolder::comparable), snapshot));
                 Verdict v = exitCode.apply(attempt.files());
                 int exit = v.code();
                 try {
@@ -173,7 +176,7 @@ public final class BatchRun {
                         ReportSet.write(attempt, folder, o.report(), workers.executor());
                         log.runEnd(exit);
                         log.writeTo(folder.resolve("run-log.jsonl"));
-                    });
+                    }, snapshot);
                     run = attempt;
                     verdict = v;
                     code = exit;
@@ -208,14 +211,6 @@ public final class BatchRun {
      * the run (memory too small for any page, say), which then fails with exit 3.
      */
     static final int MAX_PAGE_FAILURES = 5;
-
-    /** The run with its "since the previous run" section (only report.json's core is compared). */
-    private static RunResult compared(Options o, OutputPublisher pub, RunResult run) throws IOException {
-        byte[] json = ReportSet.renderCoreJson(run, o.report());
-        // The previous set's own history snapshot, when it has one, is a fraction of its report.json.
-        SincePreviousRun since = RunComparison.between(pub.previous().flatMap(HistoryFolder::comparable), json);
-        return run.withSincePreviousRun(since);
-    }
 
     /** The run with the returns behind a failed page rejected (internal-error) and the figures computed again. */
     private static Processed withoutPage(Options o, Processed p, PageFailure f, RunLog log, PrintWriter err) {

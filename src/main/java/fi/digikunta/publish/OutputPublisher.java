@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.digikunta.history.HistoryFolder;
+import fi.digikunta.history.ReportSnapshot;
 import fi.digikunta.model.RunFailure;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -269,6 +270,14 @@ public final class OutputPublisher implements AutoCloseable {
      * is rethrown.
      */
     public Published publish(ReportSetWriter writer) throws IOException {
+        return publish(writer, null);
+    }
+
+    /**
+     * As above; {@code snapshot}, when not null, is what reading the report.json the writer writes
+     * gives, so that history/ gets it without reading the report back.
+     */
+    public Published publish(ReportSetWriter writer, ReportSnapshot snapshot) throws IOException {
         if (closed) {
             throw new IllegalStateException("closed");
         }
@@ -281,7 +290,7 @@ public final class OutputPublisher implements AutoCloseable {
             writer.write(staging);
             Optional<Path> previous = currentSet();
             Optional<Path> historyFile = HistoryFolder.carryOver(previous, staging, options.historyKeep(), n,
-                    options.clock().instant());
+                    options.clock().instant(), snapshot);
             writeMarker(staging, n);
             syncTree(staging);
             Path set;

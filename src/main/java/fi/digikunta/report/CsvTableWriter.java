@@ -2,10 +2,8 @@ package fi.digikunta.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
@@ -17,7 +15,7 @@ public final class CsvTableWriter {
 
     /** Writes the table to {@code out} in UTF-8 and flushes; does not close {@code out}. */
     public static void write(Table table, CsvDialect dialect, OutputStream out) throws IOException {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        Writer w = new Utf8Writer(out);
         if (dialect.bom()) {
             w.write('\uFEFF');
         }

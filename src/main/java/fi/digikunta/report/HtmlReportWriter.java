@@ -14,12 +14,9 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.ByteArrayOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -133,7 +130,7 @@ final class HtmlReportWriter {
     void render(String templateName, Object model, Object finlandMap, Object trend, OutputStream out) {
         try {
             Template tpl = cfg.getTemplate(templateName);
-            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 14);
+            Writer w = new Utf8Writer(out);
             Environment env = tpl.createProcessingEnvironment(model, w);
             if (finlandMap != null) {
                 env.setGlobalVariable("finlandMap", cfg.getObjectWrapper().wrap(finlandMap));

@@ -76,17 +76,7 @@ public final class JsonReportWriter {
     }
 
     static void write(ReportContext ctx, OutputStream out) throws IOException {
-        COMPACT.writeValue(out, report(ctx, false));
-        out.write('\n');
-        out.flush();
-    }
-
-    /**
-     * The same document without the findings and the services (their lists left empty): every field
-     * the comparison with the previous run reads, in a fraction of the size.
-     */
-    static void writeCore(ReportContext ctx, OutputStream out) throws IOException {
-        COMPACT.writeValue(out, report(ctx, true));
+        COMPACT.writeValue(out, report(ctx));
         out.write('\n');
         out.flush();
     }
@@ -151,13 +141,13 @@ public final class JsonReportWriter {
      * The document. Its file and municipality entries are made one at a time as they are written
      * and dropped after, so a report over many thousands of files is never held whole in memory.
      */
-    static Report report(ReportContext ctx, boolean core) {
-        List<FileJson> files = new Lazy<>(ctx.files.size(), i -> file(ctx.files.get(i), core));
+    static Report report(ReportContext ctx) {
+        List<FileJson> files = new Lazy<>(ctx.files.size(), i -> file(ctx.files.get(i)));
         List<MunicipalityJson> ms = new Lazy<>(ctx.municipalities.size(),
-                i -> municipality(ctx, ctx.municipalities.get(i), core));
+                i -> municipality(ctx, ctx.municipalities.get(i)));
         return new Report(FORMAT_VERSION, ctx.run.toolVersion(), ctx.run.schemaVersion(),
                 ctx.run.generatedAt() == null ? null : ctx.run.generatedAt().toString(), files, ms, national(ctx),
-                core ? List.of() : TrendJsonWriter.trends(ctx), core ? List.of() : TrendJsonWriter.nationalTrends(ctx),
+                TrendJsonWriter.trends(ctx), TrendJsonWriter.nationalTrends(ctx),
                 ctx.run.sincePreviousRun());
     }
 
@@ -187,8 +177,8 @@ public final class JsonReportWriter {
         }
     }
 
-    static FileJson file(FileResult f, boolean core) {
-        return file(f, !core, Text::clean);
+    static FileJson file(FileResult f) {
+        return file(f, true, Text::clean);
     }
 
     /** A file's entry with its text as read: the entries of {@code digikunta validate --format json}. */
@@ -223,7 +213,7 @@ public final class JsonReportWriter {
                         s.computableInUse());
     }
 
-    static MunicipalityJson municipality(ReportContext ctx, MunicipalityFigures m, boolean core) {
+    static MunicipalityJson municipality(ReportContext ctx, MunicipalityFigures m) {
         List<AreaJson> areas = new ArrayList<>();
         for (AreaFigures a : m.areas()) {
             areas.add(new AreaJson(a.area(), a.inUse(), a.planned(), a.notAdopted(), a.unanswered(),
@@ -231,7 +221,7 @@ public final class JsonReportWriter {
                     a.level(), savings(a.savings())));
         }
         List<ServiceJson> services = new ArrayList<>();
-        for (ServiceFigures s : core ? List.<ServiceFigures>of() : m.services()) {
+        for (ServiceFigures s : m.services()) {
             Map<String, String> stages = new LinkedHashMap<>();
             ctx.schema.stages().forEach(st -> stages.put(st, Tables.id(s.stages().get(st))));
             ServiceRow row = ctx.row(m, s).orElse(null);
@@ -243,7 +233,7 @@ public final class JsonReportWriter {
         FileResult f = ctx.file(m.file()).orElse(null);
         return new MunicipalityJson(m.code(), ctx.round(), m.nameFi(), m.nameSv(), m.region(), m.population(), text(m.file()),
                 f == null ? null : f.outcome().id(), Num.share(m.index()), m.level(), savings(m.savings()), areas,
-                services, f == null || core ? List.of() : findings(f, Text::clean));
+                services, f == null ? List.of() : findings(f, Text::clean));
     }
 
     static Map<String, DistributionJson> distributions(ReportContext ctx, Map<String, Distribution> m) {

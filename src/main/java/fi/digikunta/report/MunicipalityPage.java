@@ -23,21 +23,32 @@ import fi.digikunta.report.HtmlModel.StageHeader;
 import fi.digikunta.schema.Lang;
 import fi.digikunta.schema.Schema;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Builds the model of one municipality's page: its figures by area, its services, its files and findings. */
-record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt f) {
+record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt f, Map<StageLevel, StageCell> cells,
+        Map<String, String> statusLabels) {
     /** The page in {@code lang} (the page's language, {@link ReportContext#pageLang}); t are its texts. */
     static Municipality model(ReportContext ctx, Map<String, String> t, Lang lang, String code) {
-        return new MunicipalityPage(ctx, t, lang, new Fmt(lang)).model(code);
+        // The few stage cells and status labels, made once for the page's hundreds of service lines.
+        Map<StageLevel, StageCell> cells = new EnumMap<>(StageLevel.class);
+        for (StageLevel l : StageLevel.values()) {
+            cells.put(l, stageCell(ctx, lang, l));
+        }
+        Map<String, String> statusLabels = new HashMap<>();
+        for (Schema.Choice c : ctx.schema.statuses()) {
+            statusLabels.putIfAbsent(c.code(), c.label().get(lang));
+        }
+        return new MunicipalityPage(ctx, t, lang, new Fmt(lang), cells, statusLabels).model(code);
     }
 
     private Municipality model(String code) {
-        MunicipalityFigures m = ctx.municipalities.stream().filter(x -> x.code().equals(code)).findFirst()
-                .orElse(null);
-        List<FileResult> files = ctx.files.stream().filter(x -> code.equals(x.municipalityCode())).toList();
+        MunicipalityFigures m = ctx.municipality(code);
+        List<FileResult> files = ctx.filesOf(code);
         List<FileRow> fileRows = files.stream().map(x -> HtmlModel.fileRow(ctx, t, x, "../", lang)).toList();
         Letter letter = new Letter(t, lang, f);
         FileResult main = mainFile(m, files);
@@ -127,7 +138,10 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
 
     private ServiceLine serviceLine(MunicipalityFigures m, ServiceFigures s) {
         ServiceRow row = ctx.row(m, s).orElse(null);
-        List<StageCell> cells = ctx.schema.stages().stream().map(st -> stageCell(s.stages().get(st))).toList();
+        List<StageCell> cells = new ArrayList<>(ctx.schema.stages().size());
+        for (String st : ctx.schema.stages()) {
+            cells.add(stageCell(s.stages().get(st)));
+        }
         String statusId = s.status() == null ? "unanswered" : Tables.id(s.status());
         String symbol = switch (statusId) {
             case "in_use" -> "\u2714";
@@ -136,7 +150,7 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
             default -> "?";
         };
         String name = s.id() != null
-                ? ctx.schema.service(s.id()).map(c -> c.name().get(lang)).orElse(Text.clean(s.name()))
+                ? ctx.service(s.id()).map(c -> c.name().get(lang)).orElse(Text.clean(s.name()))
                 : Text.clean(s.name());
         return new ServiceLine(s.id(), name, s.id() == null, "status-" + statusId, symbol, statusLabel(s), cells,
                 f.pct(s.usage()), f.euro(s.realisedNet()), f.euro(s.potentialNet()),
@@ -144,9 +158,10 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
     }
 
     private StageCell stageCell(StageLevel level) {
-        if (level == null) {
-            return new StageCell("st-none", "?", t.get("unanswered"));
-        }
+        return level == null ? new StageCell("st-none", "?", t.get("unanswered")) : cells.get(level);
+    }
+
+    private static StageCell stageCell(ReportContext ctx, Lang lang, StageLevel level) {
         String label = ctx.schema.stageLevels().stream().filter(d -> d.code().equals(level.name())).findFirst()
                 .map(d -> d.label().get(lang)).orElse(level.name());
         Integer value = ctx.schema.stageLevels().stream().filter(d -> d.code().equals(level.name())).findFirst()
@@ -163,7 +178,7 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
         if (s.status() == null) {
             return t.get("unanswered");
         }
-        return ctx.schema.statuses().stream().filter(c -> c.code().equals(s.status().name())).findFirst()
-                .map(c -> c.label().get(lang)).orElse(Tables.id(s.status()));
+        String label = statusLabels.get(s.status().name());
+        return label != null ? label : Tables.id(s.status());
     }
 }

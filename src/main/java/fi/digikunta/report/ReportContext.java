@@ -16,11 +16,13 @@ import fi.digikunta.schema.Schema;
 import fi.digikunta.schema.SchemaRegistry;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One run's result as every writer sees it: files sorted by name, municipalities by code, the
@@ -37,6 +39,13 @@ final class ReportContext {
     /** The municipality list of the run (every municipality, answered or not), sorted by code. */
     final List<Municipality> reference;
     private final Map<String, FileResult> fileByName = new LinkedHashMap<>();
+    // Look-ups every page and table makes, indexed once rather than searched per page or per row.
+    private final Map<String, MunicipalityFigures> byCode = new HashMap<>();
+    private final Map<String, List<FileResult>> filesByCode = new HashMap<>();
+    private final Map<String, Municipality> referenceByCode = new HashMap<>();
+    private final Map<String, Schema.CatalogueService> services = new HashMap<>();
+    /** A counted file's service rows by area and row number, indexed when its first row is asked for. */
+    private final Map<String, Map<String, Map<Integer, ServiceRow>>> rowsByFile = new ConcurrentHashMap<>();
     private Trends trends;
 
     ReportContext(RunResult run, ReportOptions options) {
@@ -57,6 +66,30 @@ final class ReportContext {
                 ? new ArrayList<>(MunicipalityList.builtIn().all()) : new ArrayList<>(run.figures().reference());
         ref.sort(Comparator.comparing(Municipality::code));
         this.reference = List.copyOf(ref);
+        municipalities.forEach(m -> byCode.putIfAbsent(m.code(), m));
+        files.forEach(f -> filesByCode.computeIfAbsent(f.municipalityCode(), k -> new ArrayList<>()).add(f));
+        reference.forEach(m -> referenceByCode.putIfAbsent(m.code(), m));
+        schema.catalogue().forEach(c -> services.putIfAbsent(c.id(), c));
+    }
+
+    /** The figures of a municipality (the first of its code), or null. */
+    MunicipalityFigures municipality(String code) {
+        return byCode.get(code);
+    }
+
+    /** The files of a municipality code, in file order. */
+    List<FileResult> filesOf(String code) {
+        return filesByCode.getOrDefault(code, List.of());
+    }
+
+    /** The run's municipality list entry of a code, or empty. */
+    Optional<Municipality> referenceEntry(String code) {
+        return Optional.ofNullable(referenceByCode.get(code));
+    }
+
+    /** The catalogue service of an id in the run's schema, as {@code schema.service(id)}. */
+    Optional<Schema.CatalogueService> service(String id) {
+        return Optional.ofNullable(services.get(id));
     }
 
     /** The round the headline figures describe (the latest); null when not known. */
@@ -86,8 +119,25 @@ final class ReportContext {
         if (s.row() <= 0) {
             return Optional.empty();
         }
-        return file(m.file()).map(FileResult::ret).flatMap(r -> r.area(s.area()))
-                .map(AreaReturn::rows).flatMap(rows -> rows.stream().filter(r -> r.row() == s.row()).findFirst());
+        FileResult f = file(m.file()).orElse(null);
+        if (f == null || f.ret() == null || s.area() == null) {
+            return Optional.empty();
+        }
+        Map<String, Map<Integer, ServiceRow>> byArea = rowsByFile.computeIfAbsent(f.file(), k -> rows(f));
+        return Optional.ofNullable(byArea.getOrDefault(s.area(), Map.of()).get(s.row()));
+    }
+
+    /** The first area of each code and, in it, the first row of each number (as a search would find). */
+    private static Map<String, Map<Integer, ServiceRow>> rows(FileResult f) {
+        Map<String, Map<Integer, ServiceRow>> byArea = new HashMap<>();
+        for (AreaReturn a : f.ret().areas()) {
+            if (!byArea.containsKey(a.area())) {
+                Map<Integer, ServiceRow> rows = new HashMap<>();
+                a.rows().forEach(r -> rows.putIfAbsent(r.row(), r));
+                byArea.put(a.area(), rows);
+            }
+        }
+        return byArea;
     }
 
     String levelName(int level) {
@@ -106,10 +156,9 @@ final class ReportContext {
         if (code == null) {
             return null;
         }
-        for (MunicipalityFigures m : municipalities) {
-            if (m.code().equals(code)) {
-                return lang == Lang.SV ? m.nameSv() : m.nameFi();
-            }
+        MunicipalityFigures figures = byCode.get(code);
+        if (figures != null) {
+            return lang == Lang.SV ? figures.nameSv() : figures.nameFi();
         }
         return Reference.LIST.byCode(code).map(m -> lang == Lang.SV ? m.nameSv() : m.nameFi())
                 .orElse(null);
@@ -130,8 +179,8 @@ final class ReportContext {
         }
         Lang counted = null;
         Lang other = null;
-        for (FileResult f : files) {
-            if (code.equals(f.municipalityCode()) && f.language() != null) {
+        for (FileResult f : filesOf(code)) {
+            if (f.language() != null) {
                 if (f.outcome().counts()) {
                     counted = f.language();
                 } else if (other == null) {
@@ -142,8 +191,7 @@ final class ReportContext {
         if (counted != null || other != null) {
             return counted != null ? counted : other;
         }
-        boolean aland = reference.stream().filter(m -> m.code().equals(code)).findFirst()
-                .or(() -> Reference.LIST.byCode(code)).map(m -> ALAND.equals(m.region())).orElse(false);
+        boolean aland = referenceEntry(code).or(() -> Reference.LIST.byCode(code)).map(m -> ALAND.equals(m.region())).orElse(false);
         return aland ? Lang.SV : options.lang();
     }
 

@@ -1,5 +1,6 @@
 package fi.digikunta.report;
 
+import fi.digikunta.history.ReportSnapshot;
 import fi.digikunta.model.RunFailure;
 import fi.digikunta.model.RunResult;
 import fi.digikunta.schema.Lang;
@@ -64,12 +65,11 @@ public final class ReportSet {
     }
 
     /**
-     * report.json without its findings and services (their lists empty): everything the comparison
-     * with the previous run reads (history.ReportSnapshot), at a fraction of the size and memory.
+     * What the comparison with the next run reads from this run's report.json ({@link ReportSnapshot}),
+     * made from the run without rendering the document: equal to reading report.json back.
      */
-    public static byte[] renderCoreJson(RunResult run, ReportOptions options) {
-        ReportContext ctx = new ReportContext(run, options);
-        return bytes(o -> JsonReportWriter.writeCore(ctx, o));
+    public static ReportSnapshot snapshot(RunResult run) {
+        return CoreSnapshot.of(run);
     }
 
     /** One output file: its path relative to the output folder, and what writes its bytes. */

@@ -14,7 +14,17 @@ public final class Text {
      * readers, become U+FFFD. Tab and LF are kept.
      */
     public static String clean(String s) {
-        return s == null ? null : FindingTexts.clean(s, Integer.MAX_VALUE, Text::keepLines);
+        if (s == null) {
+            return null;
+        }
+        // Most text has nothing to clean: one plain scan, and the rule per char only where it may act.
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7F && c < 0xA0 || Character.isSurrogate(c)) {
+                return FindingTexts.clean(s, Integer.MAX_VALUE, Text::keepLines);
+            }
+        }
+        return s;
     }
 
     private static String keepLines(String s, int i) {

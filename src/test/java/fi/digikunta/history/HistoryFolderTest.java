@@ -119,6 +119,25 @@ class HistoryFolderTest {
         assertTrue(Files.size(mine) * 20 < report, Files.size(mine) + " bytes against report.json's " + report);
     }
 
+    /** The snapshot in hand gives the same history file, name and bytes, as reading report.json back. */
+    @Test
+    void aSnapshotInHandWritesWhatReadingTheReportWrites() throws IOException {
+        Path sample = Path.of("samples/expected/report.json");
+        Path read = Files.createDirectories(base.resolve("read"));
+        Path given = Files.createDirectories(base.resolve("given"));
+        Files.copy(sample, read.resolve("report.json"));
+        Files.copy(sample, given.resolve("report.json"));
+        Path a = HistoryFolder.carryOver(Optional.empty(), read, 3, 7, FALLBACK).orElseThrow();
+        Path b = HistoryFolder.carryOver(Optional.empty(), given, 3, 7, FALLBACK, ReportSnapshot.read(sample))
+                .orElseThrow();
+        assertEquals(a.getFileName(), b.getFileName());
+        assertTrue(Files.size(a) > 1000);
+        assertEquals(gunzip(a), gunzip(b));
+        Files.delete(given.resolve("report.json"));
+        assertEquals(Optional.empty(), HistoryFolder.carryOver(Optional.empty(), given, 3, 8, FALLBACK,
+                ReportSnapshot.read(sample)), "no report.json written: no snapshot kept, whatever is in hand");
+    }
+
     @Test
     void aSetWithoutReportJsonHasNothingToCompare() throws IOException {
         Path s1 = set(1, "2026-03-01T02:00:00Z");

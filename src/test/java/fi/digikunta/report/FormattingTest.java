@@ -50,6 +50,22 @@ class FormattingTest {
         assertSame(plain, Text.clean(plain));
     }
 
+    /** Every char alone between two letters: kept, or turned into LF or U+FFFD by the rule above. */
+    @Test
+    void cleansEachCharByTheRule() {
+        for (char c = 0; c < 0xFFFF; c++) {
+            String expected;
+            if (c == '\r') {
+                expected = "a\nb";
+            } else if (Character.isSurrogate(c) || Character.isISOControl(c) && c != '\t' && c != '\n') {
+                expected = "a\uFFFDb";
+            } else {
+                expected = "a" + c + "b";
+            }
+            assertEquals(expected, Text.clean("a" + c + "b"), Integer.toHexString(c));
+        }
+    }
+
     @Test
     void peopleSeeNumbersInTheirLanguage() {
         Fmt fi = new Fmt(Lang.FI);

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** report.json, and its core (what the next run compares with). */
+/** report.json, and its snapshot (what history/ keeps and the next run compares with), uncompressed. */
 class JsonWriterGoldenTest extends AbstractWriterGoldenTest {
     JsonWriterGoldenTest() {
         super("json");
@@ -16,7 +16,7 @@ class JsonWriterGoldenTest extends AbstractWriterGoldenTest {
         ReportContext ctx = new ReportContext(run, options);
         SortedMap<String, byte[]> out = new TreeMap<>();
         out.put("report.json", bytes(o -> JsonReportWriter.write(ctx, o)));
-        out.put("report-core.json", bytes(o -> JsonReportWriter.writeCore(ctx, o)));
+        out.put("history-snapshot.json", bytes(o -> ReportSet.snapshot(run).writeJson(o)));
         return out;
     }
 }

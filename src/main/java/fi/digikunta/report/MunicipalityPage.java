@@ -41,7 +41,9 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
         }
         Map<String, String> statusLabels = new HashMap<>();
         for (Schema.Choice c : ctx.schema.statuses()) {
-            statusLabels.putIfAbsent(c.code(), c.label().get(lang));
+            if (!statusLabels.containsKey(c.code())) {
+                statusLabels.put(c.code(), c.label().get(lang));
+            }
         }
         return new MunicipalityPage(ctx, t, lang, new Fmt(lang), cells, statusLabels).model(code);
     }

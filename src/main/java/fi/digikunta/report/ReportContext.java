@@ -105,11 +105,6 @@ final class ReportContext {
         return trends;
     }
 
-    /** The built-in list, read once and only when a page needs a name that no figures carry. */
-    private static final class Reference {
-        static final MunicipalityList LIST = MunicipalityList.builtIn();
-    }
-
     Optional<FileResult> file(String name) {
         return Optional.ofNullable(name == null ? null : fileByName.get(name));
     }
@@ -160,7 +155,7 @@ final class ReportContext {
         if (figures != null) {
             return lang == Lang.SV ? figures.nameSv() : figures.nameFi();
         }
-        return Reference.LIST.byCode(code).map(m -> lang == Lang.SV ? m.nameSv() : m.nameFi())
+        return MunicipalityList.builtIn().byCode(code).map(m -> lang == Lang.SV ? m.nameSv() : m.nameFi())
                 .orElse(null);
     }
 
@@ -191,7 +186,7 @@ final class ReportContext {
         if (counted != null || other != null) {
             return counted != null ? counted : other;
         }
-        boolean aland = referenceEntry(code).or(() -> Reference.LIST.byCode(code)).map(m -> ALAND.equals(m.region())).orElse(false);
+        boolean aland = referenceEntry(code).or(() -> MunicipalityList.builtIn().byCode(code)).map(m -> ALAND.equals(m.region())).orElse(false);
         return aland ? Lang.SV : options.lang();
     }
 

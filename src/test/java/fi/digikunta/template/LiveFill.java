@@ -318,8 +318,9 @@ final class LiveFill {
                 cell.setCellStyle(styles.get(c));
                 if (values.get(c) instanceof String t && r == TemplateLayout.HEADER_ROW && c % 4 == 1) {
                     // A header as people retype it: other case, spaces doubled, a line break, a "required" mark.
+                    // The second one (a stage column) ends in a no-break space before its mark, as pasted from a web page.
                     cell.setCellValue(" " + t.toUpperCase(Locale.ROOT).replace(" ", "  ").replaceFirst("  ", "\n")
-                            + " *");
+                            + (c == 5 ? "\u00a0*" : " *"));
                 } else if (values.get(c) instanceof String t) {
                     cell.setCellValue(t);
                 } else if (values.get(c) instanceof Double d) {

@@ -369,12 +369,23 @@ final class LiveFill {
         }
     }
 
-    /** A formula with each column letter of a plain A1 reference replaced by its column's new letter. */
-    private static String moved(String formula, Map<String, String> letters) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b\\$?([A-Z]{1,2})(\\$?\\d+)\\b").matcher(formula);
+    /** A1 references and ranges, with the sheet they point into when they name one. */
+    private static final java.util.regex.Pattern REF = java.util.regex.Pattern.compile(
+            "((?:'(?:[^']|'')*'|[\\w.]+)!)?(\\$?)\\b([A-Z]{1,2})(\\$?\\d+)\\b(?::(\\$?)([A-Z]{1,2})(\\$?\\d+)\\b)?");
+
+    /**
+     * A formula with each column letter of an A1 reference on its own sheet replaced by its column's
+     * new letter; a reference (or range) after a sheet name and '!' points into another sheet, whose
+     * columns stayed.
+     */
+    static String moved(String formula, Map<String, String> letters) {
+        java.util.regex.Matcher m = REF.matcher(formula);
         StringBuilder b = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(b, letters.getOrDefault(m.group(1), m.group(1)) + "$2");
+            String ref = m.group(1) != null ? m.group()
+                    : m.group(2) + letters.getOrDefault(m.group(3), m.group(3)) + m.group(4) + (m.group(6) == null ? ""
+                            : ":" + m.group(5) + letters.getOrDefault(m.group(6), m.group(6)) + m.group(7));
+            m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(ref));
         }
         return m.appendTail(b).toString();
     }

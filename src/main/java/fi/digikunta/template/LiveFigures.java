@@ -104,8 +104,10 @@ final class LiveFigures {
         String corner = Labels.quotedSheet(tab) + "!$A$" + (TemplateLayout.HEADER_ROW + 1);
         String row = corner + ":$" + CellReference.convertNumToColString(WIDTH - 1) + "$" + (TemplateLayout.HEADER_ROW
                 + 1);
-        String key = "LOWER(TRIM(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(" + row
-                + ",CHAR(10),\" \"),CHAR(13),\" \"),CHAR(9),\" \"),\"*\",\"\"),\":\",\"\")))";
+        // UNICHAR(160), not CHAR(160): the no-break space the reader takes as a space is another
+        // character under CHAR on Mac Excel. "_xlfn.": how the file names a function newer than Excel 2007.
+        String key = "LOWER(TRIM(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(" + row
+                + ",CHAR(10),\" \"),CHAR(13),\" \"),CHAR(9),\" \"),_xlfn.UNICHAR(160),\" \"),\"*\",\"\"),\":\",\"\")))";
         String fi = Labels.normalize(column.label().fi()).replace("\"", "\"\"");
         String sv = Labels.normalize(column.label().sv()).replace("\"", "\"\"");
         String match = "((" + key + "=\"" + fi + "\")+(" + key + "=\"" + sv + "\")>0)";

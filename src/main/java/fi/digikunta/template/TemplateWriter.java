@@ -193,7 +193,6 @@ public final class TemplateWriter {
         }
     }
 
-    /** A number as a formula constant: 25 rather than 25.0. */
     /**
      * The width in characters a wrapped header needs so that no word of it breaks mid-word when
      * printed: its longest word, plus room for the bold font and the cell's padding.
@@ -208,6 +207,7 @@ public final class TemplateWriter {
         return longest + 3;
     }
 
+    /** A number as a formula constant: 25 rather than 25.0. */
     static String plain(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }

@@ -97,6 +97,7 @@ class LibreOfficeConversionTest {
     @Test
     void printedHeadersBreakNoWord() throws Exception {
         Soffice.require();
+        Soffice.requireTool("pdftotext");
         Path in = Files.createDirectories(dir.resolve("in"));
         Path out = Files.createDirectories(dir.resolve("pdf"));
         var schema = TemplateWriterTest.SCHEMA;
@@ -112,8 +113,8 @@ class LibreOfficeConversionTest {
         for (Lang lang : List.of(Lang.FI, Lang.SV)) {
             Process p = new ProcessBuilder("pdftotext", "-layout", out.resolve(lang.code() + ".pdf").toString(), "-")
                     .redirectErrorStream(true).start();
-            Set<String> words = new java.util.HashSet<>(List.of(new String(p.getInputStream().readAllBytes(),
-                    StandardCharsets.UTF_8).split("\\s+")));
+            String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            Set<String> words = new java.util.HashSet<>(List.of(printed.split("\\s+")));
             assertEquals(0, p.waitFor());
             var text = TemplateWriter.text(lang);
             List<String> headers = new ArrayList<>();
@@ -129,8 +130,45 @@ class LibreOfficeConversionTest {
                     }
                 }
             }
+            broken.addAll(splitAcrossLines(printed, headers));
             assertEquals(List.of(), broken, lang + ": header words broken in the printed PDF");
         }
+    }
+
+    @Test
+    void aWordBrokenInOneHeaderIsFoundThoughAnotherPrintsItWhole() {
+        List<String> headers = List.of("Potentiaalinen säästö", "Potentiaalinen");
+        assertEquals(List.of("Potentiaalinen as Potentiaali/nen"),
+                splitAcrossLines("  Potentiaali    Potentiaalinen\n  nen säästö\n", headers));
+        assertEquals(List.of(), splitAcrossLines("  Potentiaalinen    Potentiaalinen\n  säästö\n", headers));
+    }
+
+    /**
+     * Header words printed in two pieces: a piece of at least 3 letters that is a proper prefix of a
+     * header word (and no header word itself) with the rest of the word on the next line. LibreOffice
+     * wraps without a hyphen, so this finds a word broken in one header even where another header
+     * prints it whole.
+     */
+    static List<String> splitAcrossLines(String printed, List<String> headers) {
+        Set<String> vocabulary = new java.util.HashSet<>();
+        headers.forEach(h -> vocabulary.addAll(List.of(h.split("\\s+"))));
+        String[] lines = printed.split("\\R");
+        List<String> split = new ArrayList<>();
+        for (int i = 0; i + 1 < lines.length; i++) {
+            Set<String> next = new java.util.HashSet<>(List.of(lines[i + 1].trim().split("\\s+")));
+            for (String piece : lines[i].trim().split("\\s+")) {
+                if (piece.length() < 3 || vocabulary.contains(piece)) {
+                    continue;
+                }
+                for (String word : vocabulary) {
+                    if (word.length() > piece.length() && word.startsWith(piece)
+                            && next.contains(word.substring(piece.length()))) {
+                        split.add(word + " as " + piece + "/" + word.substring(piece.length()));
+                    }
+                }
+            }
+        }
+        return split;
     }
 
     private static List<String> sheets(Path f) throws IOException {

@@ -20,8 +20,19 @@ public final class Soffice {
 
     /** soffice on the PATH; null when not installed. */
     public static Path path() {
+        return onPath("soffice");
+    }
+
+    /** A program on the PATH; skips the calling test when it is not installed. */
+    public static Path requireTool(String name) {
+        Path p = onPath(name);
+        assumeTrue(p != null, name + " not installed");
+        return p;
+    }
+
+    private static Path onPath(String name) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(dir, "soffice");
+            Path p = Path.of(dir, name);
             if (Files.isExecutable(p)) {
                 return p;
             }

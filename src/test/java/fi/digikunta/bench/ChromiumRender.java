@@ -73,7 +73,8 @@ public final class ChromiumRender {
         }
     }
 
-    static Path chromium() {
+    /** chromium or chromium-browser from PATH; null when neither is there. */
+    public static Path chromium() {
         for (String name : List.of("chromium", "chromium-browser")) {
             for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
                 Path p = Path.of(dir, name);

@@ -1,5 +1,8 @@
 package fi.digikunta.schema;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,7 +10,8 @@ import java.util.Optional;
 /**
  * One version of the workbook schema: tabs, identification keys, column labels, allowed values,
  * the service catalogue and the weights and thresholds of the figures. Loaded from a versioned
- * JSON resource (see {@link SchemaRegistry}); nothing here is specific to v1.
+ * JSON resource (see {@link SchemaRegistry}); nothing here is specific to v1. Its lists and maps are
+ * unmodifiable copies: one registry serves the whole process.
  */
 public record Schema(
         String schemaVersion,
@@ -25,13 +29,39 @@ public record Schema(
         Figures figures,
         List<CatalogueService> catalogue) {
 
+    public Schema {
+        templateVersions = fixed(templateVersions);
+        tabs = tabs == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(tabs));
+        areas = fixed(areas);
+        columns = fixed(columns);
+        statuses = fixed(statuses);
+        stageLevels = fixed(stageLevels);
+        stages = fixed(stages);
+        savingStages = fixed(savingStages);
+        catalogue = fixed(catalogue);
+    }
+
+    /** An unmodifiable copy in the same order (nulls kept, unlike List.copyOf). */
+    static <T> List<T> fixed(List<T> l) {
+        return l == null ? null : Collections.unmodifiableList(new ArrayList<>(l));
+    }
+
     public record Tab(Localized name, List<String> aliases) {
+        public Tab {
+            aliases = fixed(aliases);
+        }
     }
 
     public record Area(String code, Localized tab, List<String> aliases) {
+        public Area {
+            aliases = fixed(aliases);
+        }
     }
 
     public record Identification(String labelColumn, String valueColumn, int maxRow, List<IdKey> keys) {
+        public Identification {
+            keys = fixed(keys);
+        }
     }
 
     /** type: text, municipality_code, date, number, round; min and max bound a number or a round. */
@@ -64,6 +94,10 @@ public record Schema(
     }
 
     public record Figures(Weights weights, int maxStageValue, List<Double> levelThresholds, List<LevelName> levels) {
+        public Figures {
+            levelThresholds = fixed(levelThresholds);
+            levels = fixed(levels);
+        }
     }
 
     public record CatalogueService(String id, String area, Localized name) {

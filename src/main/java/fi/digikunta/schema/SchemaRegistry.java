@@ -1,5 +1,8 @@
 package fi.digikunta.schema;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -57,18 +60,18 @@ public final class SchemaRegistry {
             if (in == null) {
                 throw new SchemaException("schema resource missing: " + resource);
             }
-            try {
-                return read(in);
-            } catch (SchemaException e) {
-                throw new SchemaException(resource + ": " + e.getMessage(), e);
-            }
+            return read(in);
         } catch (IOException e) {
             throw new SchemaException("cannot read schema " + resource + ": " + e.getMessage(), e);
         }
     }
 
     static Schema read(InputStream in) throws IOException {
-        return SchemaJson.read(in);
+        ObjectMapper mapper = new ObjectMapper()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+        return mapper.readValue(in, Schema.class);
     }
 
     /** The newest version: what the template writes. */

@@ -10,18 +10,26 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 /** The publisher's work on whole folder trees: flushing one to disk, deleting one. */
 final class DiskTree {
     private DiskTree() {
     }
 
-    /** Flushes every file and folder of a tree to disk, so that a power cut after the switch loses nothing. */
-    static void syncTree(Path root) throws IOException {
+    /**
+     * Flushes every file and folder of a tree to disk, so that a power cut after the switch loses
+     * nothing. The files in {@code started} are being flushed already: each is taken out of it and
+     * waited for instead of flushed again, and flushed here only when that flush failed.
+     */
+    static void syncTree(Path root, Map<Path, Future<?>> started) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (attrs.isRegularFile()) {
+                if (attrs.isRegularFile() && !flushed(started.remove(file))) {
                     syncFile(file);
                 }
                 return FileVisitResult.CONTINUE;
@@ -38,7 +46,23 @@ final class DiskTree {
         });
     }
 
-    private static void syncFile(Path file) throws IOException {
+    /** Whether a flush started earlier has succeeded (false when there was none or it failed). */
+    private static boolean flushed(Future<?> flush) {
+        if (flush == null) {
+            return false;
+        }
+        try {
+            flush.get();
+            return true;
+        } catch (ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static void syncFile(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException e) {
@@ -56,6 +80,12 @@ final class DiskTree {
             ch.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // best effort
+        }
+    }
+
+    static boolean isEmptyDir(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
         }
     }
 

@@ -1,6 +1,7 @@
 package fi.digikunta.publish;
 
 import static fi.digikunta.publish.DiskTree.deleteTree;
+import static fi.digikunta.publish.DiskTree.isEmptyDir;
 import static fi.digikunta.publish.DiskTree.syncDir;
 import static fi.digikunta.publish.DiskTree.syncTree;
 
@@ -23,7 +24,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Puts a report set in place so that a run killed at any moment leaves the previous complete set
@@ -67,6 +67,7 @@ public final class OutputPublisher implements AutoCloseable {
     private final PublishOptions.Mode mode;
     private int stagingCount;
     private boolean closed;
+    private final EarlyFlush early = new EarlyFlush();
 
     private OutputPublisher(Path out, Path store, PublishOptions options, OutputLock lock, PublishOptions.Mode mode) {
         this.out = out;
@@ -176,6 +177,11 @@ public final class OutputPublisher implements AutoCloseable {
             return Optional.of(target);
         }
         return Optional.empty();
+    }
+
+    /** Starts flushing a finished file of the set being written ({@link EarlyFlush}); others are flushed at the end. */
+    public void flushSoon(Path file) {
+        early.start(file);
     }
 
     /** Checks what --out is, restores a set cut off by a killed swap, removes leftovers. */
@@ -292,7 +298,7 @@ public final class OutputPublisher implements AutoCloseable {
             Optional<Path> historyFile = HistoryFolder.carryOver(previous, staging, options.historyKeep(), n,
                     options.clock().instant(), snapshot);
             writeMarker(staging, n);
-            syncTree(staging);
+            syncTree(staging, early.started());
             Path set;
             if (mode == PublishOptions.Mode.LINK) {
                 set = store.resolve(Long.toString(n));
@@ -372,12 +378,6 @@ public final class OutputPublisher implements AutoCloseable {
         Files.writeString(staging.resolve(MARKER), JSON.writeValueAsString(m) + "\n");
     }
 
-    private static boolean isEmptyDir(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        }
-    }
-
     /** Removes this run's unfinished staging folders and releases the lock. */
     @Override
     public void close() {
@@ -385,6 +385,7 @@ public final class OutputPublisher implements AutoCloseable {
             return;
         }
         closed = true;
+        early.close();
         try {
             for (Path p : entries("staging-" + ProcessHandle.current().pid() + "-")) {
                 deleteTree(p);

@@ -50,6 +50,7 @@ final class HtmlReportWriter {
     /** One Configuration with the manual's recommended settings, locked down for untrusted data. */
     static Configuration configuration(ReportOptions options) {
         Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+        c.setObjectWrapper(new RecordWrapper(Configuration.VERSION_2_3_34));
         TemplateLoader builtIn = new ClassTemplateLoader(HtmlReportWriter.class, TEMPLATE_PACKAGE);
         Path dir = options.templatesDir();
         if (dir == null) {

@@ -1,0 +1,69 @@
+package fi.digikunta.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.ObjectWrapper;
+import freemarker.template.Template;
+import freemarker.template.TemplateHashModel;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The record fast path gives what Freemarker's own wrapper gives, for every way a template may use a record. */
+public class RecordWrapperTest {
+    public record Cell(String css, Integer n, boolean on, List<String> tags) {
+        public String shout(String s) {
+            return s.toUpperCase(java.util.Locale.ROOT) + css;
+        }
+
+        public String extra() {
+            return "x" + n;
+        }
+    }
+
+    record Hidden(String css) {
+    }
+
+    public record Page(String title, List<Cell> cells, Hidden hidden, Map<String, String> t) {
+    }
+
+    private static final String TEMPLATE = """
+            ${p.title}|<#list p.cells as c>${c.css}:${c.n!"none"}:${c.on?c}:${c.tags?size}:${c.shout("a")}:\
+            ${c.extra}:${c.extra()}:${c.css()}<#if c.n??>+</#if><#if c.tags?has_content>t</#if>;</#list>\
+            |${(p.hidden.css)!"hidden"}|${p.t.k}|${p.cells[0]?is_hash?c}|${p.cells[0].missing!"m"}\
+            |<#list p.cells[0]?keys?sort as k>${k},</#list>""";
+
+    private static String render(ObjectWrapper wrapper, Object page) throws Exception {
+        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+        c.setObjectWrapper(wrapper);
+        c.setBooleanFormat("c");
+        Template t = new Template("t", new StringReader(TEMPLATE), c);
+        StringWriter w = new StringWriter();
+        t.process(Map.of("p", page), w);
+        return w.toString();
+    }
+
+    @Test
+    void rendersWhatTheDefaultWrapperRenders() throws Exception {
+        Page page = new Page("Otsikko <&>", List.of(new Cell("st-2", 2, true, List.of("a")),
+                new Cell("st-na", null, false, List.of())), new Hidden("h"), Map.of("k", "v"));
+        String plain = render(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build(), page);
+        String fast = render(new RecordWrapper(Configuration.VERSION_2_3_34), page);
+        assertEquals(plain, fast);
+        assertTrue(fast.startsWith("Otsikko <&>|st-2:2:true:1:Ast-2:x2:x2:st-2+t;st-na:none:false:0:Ast-na"), fast);
+    }
+
+    @Test
+    void usesTheFastPathForPublicRecordsOnly() throws Exception {
+        RecordWrapper w = new RecordWrapper(Configuration.VERSION_2_3_34);
+        Cell cell = new Cell("c", 1, true, List.of());
+        assertEquals("RecordModel", w.wrap(cell).getClass().getSimpleName());
+        assertEquals("GenericObjectModel", w.wrap(new Hidden("h")).getClass().getSimpleName());
+        assertEquals("c", ((TemplateHashModel) w.wrap(cell)).get("css").toString());
+    }
+}

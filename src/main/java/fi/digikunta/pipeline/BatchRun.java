@@ -173,7 +173,7 @@ public final class BatchRun {
                 int exit = v.code();
                 try {
                     set = pub.publish(folder -> {
-                        ReportSet.write(attempt, folder, o.report(), workers.executor(), pub::flushSoon);
+                        ReportSet.write(attempt, folder, o.report(), workers.executor());
                         log.runEnd(exit);
                         log.writeTo(folder.resolve("run-log.jsonl"));
                     }, snapshot);

@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
@@ -20,17 +23,22 @@ final class DiskTree {
     private DiskTree() {
     }
 
+    /** Flushes at once: each flush waits on the disk, not the processor, and most disks take several. */
+    private static final int FLUSH_THREADS = 8;
+
     /**
      * Flushes every file and folder of a tree to disk, so that a power cut after the switch loses
-     * nothing. The files in {@code started} are being flushed already: each is taken out of it and
-     * waited for instead of flushed again, and flushed here only when that flush failed.
+     * nothing. The files are flushed a few at a time (a set has hundreds), then the folders, deepest
+     * first, so that a folder is flushed after everything in it.
      */
-    static void syncTree(Path root, Map<Path, Future<?>> started) throws IOException {
+    static void syncTree(Path root) throws IOException {
+        List<Path> files = new ArrayList<>();
+        List<Path> dirs = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (attrs.isRegularFile() && !flushed(started.remove(file))) {
-                    syncFile(file);
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                    files.add(file);
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -40,29 +48,59 @@ final class DiskTree {
                 if (exc != null) {
                     throw exc;
                 }
-                syncDir(dir);
+                dirs.add(dir);
                 return FileVisitResult.CONTINUE;
             }
         });
+        syncFiles(files);
+        for (Path dir : dirs) {
+            syncDir(dir);
+        }
     }
 
-    /** Whether a flush started earlier has succeeded (false when there was none or it failed). */
-    private static boolean flushed(Future<?> flush) {
-        if (flush == null) {
-            return false;
+    /** Flushes the files on a few threads; the first failure is thrown once all have ended. */
+    private static void syncFiles(List<Path> files) throws IOException {
+        if (files.size() < 2) {
+            for (Path f : files) {
+                syncFile(f);
+            }
+            return;
         }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(FLUSH_THREADS, files.size()), r -> {
+            Thread t = new Thread(r, "digikunta-flush");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            flush.get();
-            return true;
-        } catch (ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            List<Future<?>> flushes = new ArrayList<>(files.size());
+            for (Path f : files) {
+                flushes.add(pool.submit(() -> {
+                    syncFile(f);
+                    return null;
+                }));
+            }
+            IOException first = null;
+            for (Future<?> f : flushes) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while flushing " + files.get(0).getParent());
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
-    static void syncFile(Path file) throws IOException {
+    private static void syncFile(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException e) {

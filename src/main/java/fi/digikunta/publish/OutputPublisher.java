@@ -67,7 +67,6 @@ public final class OutputPublisher implements AutoCloseable {
     private final PublishOptions.Mode mode;
     private int stagingCount;
     private boolean closed;
-    private final EarlyFlush early = new EarlyFlush();
 
     private OutputPublisher(Path out, Path store, PublishOptions options, OutputLock lock, PublishOptions.Mode mode) {
         this.out = out;
@@ -177,11 +176,6 @@ public final class OutputPublisher implements AutoCloseable {
             return Optional.of(target);
         }
         return Optional.empty();
-    }
-
-    /** Starts flushing a finished file of the set being written ({@link EarlyFlush}); others are flushed at the end. */
-    public void flushSoon(Path file) {
-        early.start(file);
     }
 
     /** Checks what --out is, restores a set cut off by a killed swap, removes leftovers. */
@@ -298,7 +292,7 @@ public final class OutputPublisher implements AutoCloseable {
             Optional<Path> historyFile = HistoryFolder.carryOver(previous, staging, options.historyKeep(), n,
                     options.clock().instant(), snapshot);
             writeMarker(staging, n);
-            syncTree(staging, early.started());
+            syncTree(staging);
             Path set;
             if (mode == PublishOptions.Mode.LINK) {
                 set = store.resolve(Long.toString(n));
@@ -385,7 +379,6 @@ public final class OutputPublisher implements AutoCloseable {
             return;
         }
         closed = true;
-        early.close();
         try {
             for (Path p : entries("staging-" + ProcessHandle.current().pid() + "-")) {
                 deleteTree(p);

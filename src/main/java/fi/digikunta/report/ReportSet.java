@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 /**
  * Every report of one run: the CSV tables, report.json, report.html and one page per municipality.
@@ -129,16 +128,6 @@ public final class ReportSet {
      * @throws RunFailure naming the path when the folder or a file cannot be written
      */
     public static List<String> write(RunResult run, Path dir, ReportOptions options, Executor workers) {
-        return write(run, dir, options, workers, file -> { });
-    }
-
-    /**
-     * As {@link #write(RunResult, Path, ReportOptions, Executor)}, telling {@code closed} each file
-     * as soon as it is complete and closed (on the thread that wrote it), e.g. to flush it to disk
-     * while the others are being written.
-     */
-    public static List<String> write(RunResult run, Path dir, ReportOptions options, Executor workers,
-            Consumer<Path> closed) {
         try {
             Files.createDirectories(dir.resolve(MUNICIPALITY_DIR));
         } catch (IOException e) {
@@ -148,11 +137,7 @@ public final class ReportSet {
         List<Output> outputs = outputs(new ReportContext(run, options), options);
         List<CompletableFuture<Void>> futures = new ArrayList<>(outputs.size());
         for (Output o : outputs) {
-            futures.add(CompletableFuture.runAsync(() -> {
-                Path p = dir.resolve(o.name());
-                writeFile(p, o.body());
-                closed.accept(p);
-            }, workers));
+            futures.add(CompletableFuture.runAsync(() -> writeFile(dir.resolve(o.name()), o.body()), workers));
         }
         // Every file is waited for before the first failure is thrown, so none is still writing into
         // a staging folder that the publisher then removes.

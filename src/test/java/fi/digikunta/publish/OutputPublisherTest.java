@@ -59,42 +59,6 @@ class OutputPublisherTest {
     }
 
     @Test
-    void filesFlushedEarlyArePublishedWhole() throws IOException {
-        for (PublishOptions.Mode mode : PublishOptions.Mode.values()) {
-            if (mode == PublishOptions.Mode.AUTO) {
-                continue;
-            }
-            Path o = base.resolve("early-" + mode);
-            try (OutputPublisher p = OutputPublisher.open(o, opts(mode))) {
-                ReportSetWriter whole = FakeReportSet.writer("run-1", FILES);
-                p.publish(folder -> {
-                    whole.write(folder);
-                    // Some files told early, one of them twice, one that is gone (its flush fails and is
-                    // not the set's), the rest left to the flush before the switch.
-                    try (Stream<Path> files = Files.list(folder)) {
-                        files.filter(Files::isRegularFile).limit(3).forEach(f -> {
-                            p.flushSoon(f);
-                            p.flushSoon(f);
-                        });
-                    }
-                    p.flushSoon(folder.resolve("no-such-file"));
-                });
-                assertEquals("run-1", FakeReportSet.assertComplete(o, FILES), mode.toString());
-            }
-        }
-    }
-
-    @Test
-    void flushSoonAfterCloseIsIgnored() throws IOException {
-        OutputPublisher p = OutputPublisher.open(out(), opts(PublishOptions.Mode.LINK));
-        Path f = p.store().resolve("x");
-        Files.writeString(f, "x");
-        p.close();
-        p.flushSoon(f);
-        assertEquals("x", Files.readString(f));
-    }
-
-    @Test
     void previousIsTheSetInPlace() throws IOException {
         try (OutputPublisher p = OutputPublisher.open(out(), opts(PublishOptions.Mode.LINK))) {
             assertTrue(p.previous().isEmpty(), "first run");

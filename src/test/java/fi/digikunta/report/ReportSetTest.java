@@ -218,33 +218,6 @@ class ReportSetTest {
     }
 
     @Test
-    void eachFileIsToldOnceWhenComplete(@TempDir Path dir) throws Exception {
-        // The publisher flushes a file to disk when told: it must be whole by then and never written again.
-        RunResult run = TestRuns.twelve();
-        SortedMap<String, byte[]> expected = ReportSet.render(run, ReportOptions.defaults());
-        Map<String, byte[]> seen = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
-        try {
-            List<String> written = ReportSet.write(run, dir, ReportOptions.defaults(), pool, p -> {
-                calls.incrementAndGet();
-                try {
-                    seen.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            assertEquals(written.size(), calls.get(), "one call a file");
-            assertEquals(List.copyOf(expected.keySet()), seen.keySet().stream().sorted().toList());
-            for (String f : written) {
-                assertArrayEquals(expected.get(f), seen.get(f), f + " complete when told");
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @Test
     void aTableNameIsCheckedInOnePlace() {
         assertEquals(java.util.Optional.of("areas"), ReportSet.tableName("areas.csv"));
         assertEquals(java.util.Optional.of("files"), ReportSet.tableName("files"));

@@ -24,19 +24,29 @@ public class RecordWrapperTest {
         public String extra() {
             return "x" + n;
         }
+
+        public String bad() {
+            throw new IllegalStateException("no");
+        }
+    }
+
+    public record Bean(String getName, boolean isOn, String plain) {
     }
 
     record Hidden(String css) {
     }
 
-    public record Page(String title, List<Cell> cells, Hidden hidden, Map<String, String> t) {
+    public record Page(String title, List<Cell> cells, Hidden hidden, Map<String, String> t, Bean bean) {
     }
 
     private static final String TEMPLATE = """
             ${p.title}|<#list p.cells as c>${c.css}:${c.n!"none"}:${c.on?c}:${c.tags?size}:${c.shout("a")}:\
             ${c.extra}:${c.extra()}:${c.css()}<#if c.n??>+</#if><#if c.tags?has_content>t</#if>;</#list>\
             |${(p.hidden.css)!"hidden"}|${p.t.k}|${p.cells[0]?is_hash?c}|${p.cells[0].missing!"m"}\
-            |<#list p.cells[0]?keys?sort as k>${k},</#list>""";
+            |<#list p.cells[0]?keys?sort as k>${k},</#list>|${p.cells[0]?has_content?c}|${p.cells[0]?is_string?c}\
+            |${p.cells[0]?is_method?c}|${p.cells[0]?size}|${p.cells[0]}|<#attempt><#list p.cells[0] as k, v>${k}<#sep>,</#list><#recover>unlisted</#attempt>\
+            |<#attempt>${p.cells[0].bad}<#recover>recovered</#attempt>|<#attempt>${p.cells[0].bad()}<#recover>again</#attempt>\
+            |${p.bean.plain}|${p.bean.getName()}|${p.bean.isOn()?c}|${(p.bean.name)!"no name"}""";
 
     private static String render(ObjectWrapper wrapper, Object page) throws Exception {
         Configuration c = new Configuration(Configuration.VERSION_2_3_34);
@@ -51,10 +61,12 @@ public class RecordWrapperTest {
     @Test
     void rendersWhatTheDefaultWrapperRenders() throws Exception {
         Page page = new Page("Otsikko <&>", List.of(new Cell("st-2", 2, true, List.of("a")),
-                new Cell("st-na", null, false, List.of())), new Hidden("h"), Map.of("k", "v"));
+                new Cell("st-na", null, false, List.of())), new Hidden("h"), Map.of("k", "v"),
+                new Bean("n", true, "p"));
         String plain = render(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build(), page);
         String fast = render(new RecordWrapper(Configuration.VERSION_2_3_34), page);
         assertEquals(plain, fast);
+        assertTrue(fast.contains("|recovered|again|p|n|true|"), fast);
         assertTrue(fast.startsWith("Otsikko <&>|st-2:2:true:1:Ast-2:x2:x2:st-2+t;st-na:none:false:0:Ast-na"), fast);
     }
 
@@ -63,6 +75,7 @@ public class RecordWrapperTest {
         RecordWrapper w = new RecordWrapper(Configuration.VERSION_2_3_34);
         Cell cell = new Cell("c", 1, true, List.of());
         assertEquals("RecordModel", w.wrap(cell).getClass().getSimpleName());
+        assertTrue(w.wrap(cell) instanceof freemarker.ext.beans.BeanModel, "Freemarker's own kind of model");
         assertEquals("GenericObjectModel", w.wrap(new Hidden("h")).getClass().getSimpleName());
         assertEquals("c", ((TemplateHashModel) w.wrap(cell)).get("css").toString());
     }

@@ -1,6 +1,7 @@
 package fi.digikunta.publish;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -16,20 +17,24 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-/** The publisher's work on whole folder trees: flushing one to disk, deleting one. */
+/** The publisher's work on whole folder trees: flushing one to disk, deleting one, whether one is empty. */
 final class DiskTree {
     private DiskTree() {
     }
 
-    /** Flushes at once: each flush waits on the disk, not the processor, and most disks take several. */
+    /**
+     * Flushes in flight at once: a flush waits on the disk, not the processor, and disks accept
+     * several at a time (331 files of a set: about 180 ms one by one, 100 ms eight at a time; a
+     * fixed number, as the waits do not depend on --threads or the cores).
+     */
     private static final int FLUSH_THREADS = 8;
 
     /**
      * Flushes every file and folder of a tree to disk, so that a power cut after the switch loses
-     * nothing. The files are flushed a few at a time (a set has hundreds), then the folders, deepest
-     * first, so that a folder is flushed after everything in it.
+     * nothing: the files a few at a time (a set has hundreds), then each folder after everything in it.
      */
     static void syncTree(Path root) throws IOException {
         List<Path> files = new ArrayList<>();
@@ -52,22 +57,26 @@ final class DiskTree {
                 return FileVisitResult.CONTINUE;
             }
         });
-        syncFiles(files);
+        syncFiles(root, files);
         for (Path dir : dirs) {
             syncDir(dir);
         }
     }
 
-    /** Flushes the files on a few threads; the first failure is thrown once all have ended. */
-    private static void syncFiles(List<Path> files) throws IOException {
+    /**
+     * Flushes the files on a few threads and waits for all; the first failure is thrown, the later
+     * ones added to it as suppressed.
+     */
+    static void syncFiles(Path root, List<Path> files) throws IOException {
         if (files.size() < 2) {
             for (Path f : files) {
                 syncFile(f);
             }
             return;
         }
+        AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(FLUSH_THREADS, files.size()), r -> {
-            Thread t = new Thread(r, "digikunta-flush");
+            Thread t = new Thread(r, "digikunta-flush-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -79,21 +88,29 @@ final class DiskTree {
                     return null;
                 }));
             }
-            IOException first = null;
+            Throwable first = null;
             for (Future<?> f : flushes) {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
                     if (first == null) {
-                        first = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                        first = e.getCause();
+                    } else {
+                        first.addSuppressed(e.getCause());
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted while flushing " + files.get(0).getParent());
+                    throw new InterruptedIOException("interrupted while flushing " + root);
                 }
             }
-            if (first != null) {
-                throw first;
+            if (first instanceof IOException io) {
+                throw io;
+            }
+            if (first instanceof RuntimeException r) {
+                throw r;
+            }
+            if (first instanceof Error err) {
+                throw err;
             }
         } finally {
             pool.shutdownNow();
@@ -121,6 +138,7 @@ final class DiskTree {
         }
     }
 
+    /** Whether a folder has no entries. */
     static boolean isEmptyDir(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.findAny().isEmpty();

@@ -1,0 +1,71 @@
+package fi.digikunta.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiskTreeTest {
+    @TempDir
+    Path dir;
+
+    private List<Path> files(Path parent, int n) throws IOException {
+        Files.createDirectories(parent);
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(Files.writeString(parent.resolve(i + ".html"), "page " + i));
+        }
+        return out;
+    }
+
+    private static long flushThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("digikunta-flush")).count();
+    }
+
+    private static void awaitNoFlushThreads() throws InterruptedException {
+        for (int i = 0; i < 100 && flushThreads() > 0; i++) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void flushesATreeOfManyFilesAndLeavesNoThreads() throws Exception {
+        files(dir.resolve("municipalities"), 40);
+        files(dir, 12);
+        DiskTree.syncTree(dir);
+        awaitNoFlushThreads();
+        assertEquals(0, flushThreads());
+        assertEquals("page 3", Files.readString(dir.resolve("municipalities/3.html")), "contents untouched");
+    }
+
+    @Test
+    void aFileThatCannotBeFlushedFailsTheFlushAfterTheOthers() throws Exception {
+        List<Path> fs = files(dir, 20);
+        Path gone = dir.resolve("gone.html");
+        Path alsoGone = dir.resolve("also-gone.html");
+        fs.add(5, gone);
+        fs.add(alsoGone);
+        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> DiskTree.syncFiles(dir, fs));
+        assertEquals(gone.toString(), e.getFile(), "the first failure in order");
+        assertEquals(1, e.getSuppressed().length, "the later one kept beside it");
+        awaitNoFlushThreads();
+        assertEquals(0, flushThreads());
+    }
+
+    @Test
+    void oneFileIsFlushedWithoutAPool() throws Exception {
+        List<Path> one = files(dir, 1);
+        DiskTree.syncFiles(dir, one);
+        assertThrows(NoSuchFileException.class, () -> DiskTree.syncFiles(dir, List.of(dir.resolve("none"))));
+        assertTrue(Files.exists(one.get(0)));
+    }
+}

@@ -18,11 +18,12 @@ import java.util.Map;
 /**
  * Freemarker's default object wrapper, with a faster look-up of a public record's components:
  * {@code s.name} calls the accessor, found once per record class and made accessible, straight
- * away; Freemarker's bean model looks the name up in its introspection maps on every read and calls
- * {@code Method.invoke} unaccessible, which under C1 asks the JVM for its caller (a stack walk) on
- * every call (docs/performance.md, "Issue 16: session 5"). The model is Freemarker's own (a {@link StringModel}, method-call aware, as for any
- * other object): only the reading of a component is replaced, so emptiness, built-ins, method calls
- * and keys are Freemarker's, and a template, also one given with --templates, sees the same values.
+ * away. Freemarker's bean model looks the name up in its introspection maps on every read and calls
+ * {@code Method.invoke} on an inaccessible method, which under C1 asks the JVM for its caller (a
+ * stack walk) every time (docs/performance.md, "Issue 16: session 5"). The model stays Freemarker's
+ * own (a {@link StringModel}, method-call aware, as for any other object): only the reading of a
+ * component is replaced, so emptiness, built-ins, method calls and keys are Freemarker's, and a
+ * template, also one given with --templates, sees the same values.
  */
 final class RecordWrapper extends DefaultObjectWrapper {
     private static final ClassValue<Map<String, Method>> COMPONENTS = new ClassValue<>() {

@@ -44,8 +44,10 @@ public class RecordWrapperTest {
             ${c.extra}:${c.extra()}:${c.css()}<#if c.n??>+</#if><#if c.tags?has_content>t</#if>;</#list>\
             |${(p.hidden.css)!"hidden"}|${p.t.k}|${p.cells[0]?is_hash?c}|${p.cells[0].missing!"m"}\
             |<#list p.cells[0]?keys?sort as k>${k},</#list>|${p.cells[0]?has_content?c}|${p.cells[0]?is_string?c}\
-            |${p.cells[0]?is_method?c}|${p.cells[0]?size}|${p.cells[0]}|<#attempt><#list p.cells[0] as k, v>${k}<#sep>,</#list><#recover>unlisted</#attempt>\
-            |<#attempt>${p.cells[0].bad}<#recover>recovered</#attempt>|<#attempt>${p.cells[0].bad()}<#recover>again</#attempt>\
+            |${p.cells[0]?is_method?c}|${p.cells[0]?size}|${p.cells[0]}\
+            |<#attempt><#list p.cells[0] as k, v>${k}<#sep>,</#list><#recover>unlisted</#attempt>\
+            |<#attempt>${p.cells[0].bad}<#recover>recovered</#attempt>\
+            |<#attempt>${p.cells[0].bad()}<#recover>again</#attempt>\
             |${p.bean.plain}|${p.bean.getName()}|${p.bean.isOn()?c}|${(p.bean.name)!"no name"}""";
 
     private static String render(ObjectWrapper wrapper, Object page) throws Exception {

@@ -18,8 +18,8 @@ public final class CsvTableWriter {
         if (dialect.bom()) {
             w.write('\uFEFF');
         }
-        // The format prints each value and record end itself: CSVPrinter would add a lock and a stream
-        // per record to the same calls, a tenth of the time of a run's largest table.
+        // The format prints each value and record end itself, as CSVPrinter does, without the
+        // printer's lock per value and stream per record (services.csv has ~25,000 records).
         CSVFormat f = dialect.format();
         record(f, table.columns(), w);
         for (List<Object> row : table.rows()) {

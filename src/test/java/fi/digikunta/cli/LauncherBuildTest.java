@@ -90,6 +90,25 @@ class LauncherBuildTest {
         assertTrue(args.containsAll(List.of("-B", "-q", "--no-transfer-progress", "-Dstyle.color=never")), "" + args);
     }
 
+    /**
+     * Issue 16: huge pages for the heap exactly where the kernel offers them on request; where it does
+     * not, the JVM would print a warning on stdout, into a {@code --table} CSV.
+     */
+    @Test
+    void transparentHugePagesOnlyWhereTheKernelOffersThem() throws Exception {
+        Path app = app(true);
+        Files.writeString(dir.resolve("jdk/bin/java"), "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"" + dir.resolve("java-args")
+                + "\"\n");
+        Run r = launch(app);
+        assertEquals(0, r.exit(), r.toString());
+        Path sys = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        String mode = Files.isReadable(sys) ? Files.readString(sys) : "";
+        boolean offered = mode.contains("[madvise]") || mode.contains("[always]");
+        List<String> args = Files.readAllLines(dir.resolve("java-args"));
+        assertEquals(offered, args.contains("-XX:+UseTransparentHugePages"), mode + " -> " + args);
+        assertEquals("run-args", args.get(args.size() - 1), "the tool's own arguments last: " + args);
+    }
+
     @Test
     void aFailedBuildShowsMavensOutputWithoutEscapeSequencesAndExits3() throws Exception {
         Run r = launch(app(false));

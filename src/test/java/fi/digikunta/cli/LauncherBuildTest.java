@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,12 +65,18 @@ class LauncherBuildTest {
     }
 
     private Run launch(Path app) throws Exception {
+        return launch(app, Map.of());
+    }
+
+    private Run launch(Path app, Map<String, String> env) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", app.resolve("scripts/digikunta").toString(), "run-args")
                 .directory(dir.toFile());
         pb.environment().put("PATH", dir.resolve("bin") + ":/usr/bin:/bin");
         pb.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
         pb.environment().remove("MAVEN_OPTS");
         pb.environment().put("TERM", "xterm-256color");
+        pb.environment().remove("DIGIKUNTA_JAVA_OPTS");
+        pb.environment().putAll(env);
         Path out = dir.resolve("launcher.stdout");
         Path err = dir.resolve("launcher.stderr");
         Process p = Processes.startToFiles(pb, out, err);
@@ -107,6 +114,27 @@ class LauncherBuildTest {
         List<String> args = Files.readAllLines(dir.resolve("java-args"));
         assertEquals(offered, args.contains("-XX:+UseTransparentHugePages"), mode + " -> " + args);
         assertEquals("run-args", args.get(args.size() - 1), "the tool's own arguments last: " + args);
+    }
+
+    /**
+     * Issue 16: one compiler thread with C1 alone; where DIGIKUNTA_JAVA_OPTS brings C2 back the JVM needs
+     * two and would refuse to start, so the launcher leaves the count to it.
+     */
+    @Test
+    void oneCompilerThreadUnlessTheOptionsChooseTheCompilers() throws Exception {
+        Path app = app(true);
+        Files.writeString(dir.resolve("jdk/bin/java"), "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"" + dir.resolve("java-args")
+                + "\"\n");
+        assertEquals(0, launch(app).exit());
+        List<String> args = Files.readAllLines(dir.resolve("java-args"));
+        assertTrue(args.containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1")), "" + args);
+        for (String opts : List.of("-XX:TieredStopAtLevel=4", "-Xmx1g -XX:CICompilerCount=3")) {
+            assertEquals(0, launch(app, Map.of("DIGIKUNTA_JAVA_OPTS", opts)).exit());
+            args = Files.readAllLines(dir.resolve("java-args"));
+            assertFalse(args.contains("-XX:CICompilerCount=1"), opts + " -> " + args);
+            assertEquals(List.of(opts.split(" ")), args.subList(args.indexOf("-jar") - opts.split(" ").length,
+                    args.indexOf("-jar")), "the user's options last before -jar: " + args);
+        }
     }
 
     @Test

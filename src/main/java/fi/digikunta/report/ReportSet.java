@@ -19,7 +19,9 @@ import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
 
 /**
  * Every report of one run: the CSV tables, report.json, report.html and one page per municipality.
@@ -58,7 +60,7 @@ public final class ReportSet {
      */
     public static SortedMap<String, byte[]> render(RunResult run, ReportOptions options) {
         SortedMap<String, byte[]> out = new TreeMap<>();
-        for (Output o : outputs(new ReportContext(run, options), options)) {
+        for (Output o : plan(new ReportContext(run, options), options).outputs()) {
             out.put(o.name(), bytes(o.body()));
         }
         return Collections.unmodifiableSortedMap(out);
@@ -76,8 +78,49 @@ public final class ReportSet {
     private record Output(String name, Body body) {
     }
 
+    /** Every output, and the HTML writer they share (made by the first task that needs it). */
+    private record Plan(List<Output> outputs, HtmlWriter html) {
+    }
+
+    /**
+     * The HTML writer, made once by whichever thread first asks. Building Freemarker's configuration
+     * takes about 0.1 s in a cold JVM: {@link #write} starts it first, on a worker beside the CSV and
+     * JSON files, instead of on the caller's thread before any file is started.
+     */
+    private static final class HtmlWriter {
+        private final FutureTask<HtmlReportWriter> task;
+
+        HtmlWriter(ReportOptions options) {
+            this.task = new FutureTask<>(() -> new HtmlReportWriter(options));
+        }
+
+        /** Builds the writer on this thread unless another thread has begun to. */
+        void prepare() {
+            task.run();
+        }
+
+        /** The writer; a failure to build it is thrown as the constructor threw it. */
+        HtmlReportWriter get() {
+            prepare();
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RunFailure("interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
     /** Every output, in the order {@link #write} starts them: the largest first, then one page each. */
-    private static List<Output> outputs(ReportContext ctx, ReportOptions options) {
+    private static Plan plan(ReportContext ctx, ReportOptions options) {
         List<Output> out = new ArrayList<>();
         Tables tables = new Tables(ctx);
         for (String name : Tables.NAMES) {
@@ -86,13 +129,16 @@ public final class ReportSet {
         }
         out.add(new Output(DataPackage.FILE, o -> DataPackage.write(tables, options.csvDialect(), o)));
         out.add(new Output(JSON, o -> JsonReportWriter.write(ctx, o)));
-        HtmlReportWriter html = new HtmlReportWriter(options);
-        out.add(new Output(HTML, o -> html.render(HtmlReportWriter.NATIONAL, HtmlModel.national(ctx, html.texts()),
-                MapSection.national(ctx, html.texts()), TrendSection.national(ctx, html.texts()), o)));
+        HtmlWriter writer = new HtmlWriter(options);
+        out.add(new Output(HTML, o -> {
+            HtmlReportWriter html = writer.get();
+            html.render(HtmlReportWriter.NATIONAL, HtmlModel.national(ctx, html.texts()),
+                    MapSection.national(ctx, html.texts()), TrendSection.national(ctx, html.texts()), o);
+        }));
         for (String code : HtmlModel.pageCodes(ctx)) {
-            out.add(new Output(MUNICIPALITY_DIR + "/" + code + ".html", o -> page(html, ctx, code, o)));
+            out.add(new Output(MUNICIPALITY_DIR + "/" + code + ".html", o -> page(writer.get(), ctx, code, o)));
         }
-        return out;
+        return new Plan(out, writer);
     }
 
     /** One municipality's page; what fails in it, short of a template error, is that municipality's. */
@@ -134,8 +180,10 @@ public final class ReportSet {
             throw new RunFailure("tuloskansiota ei voi luoda / cannot create output folder: " + dir + " ("
                     + e.getMessage() + ")", e);
         }
-        List<Output> outputs = outputs(new ReportContext(run, options), options);
-        List<CompletableFuture<Void>> futures = new ArrayList<>(outputs.size());
+        Plan plan = plan(new ReportContext(run, options), options);
+        List<Output> outputs = plan.outputs();
+        List<CompletableFuture<Void>> futures = new ArrayList<>(outputs.size() + 1);
+        futures.add(CompletableFuture.runAsync(plan.html()::prepare, workers));
         for (Output o : outputs) {
             futures.add(CompletableFuture.runAsync(() -> writeFile(dir.resolve(o.name()), o.body()), workers));
         }

@@ -162,6 +162,23 @@ class ReportSetTest {
         assertTrue(f.getMessage().contains(missing.toString()), f.getMessage());
     }
 
+    /**
+     * The HTML writer is built on a worker beside the CSV files (issue 16); failing to build it is still
+     * the run's failure naming the folder (a {@link RunFailure}, not one municipality's {@code PageFailure}).
+     */
+    @Test
+    void aMissingTemplatesFolderIsARunFailureOnManyThreadsToo(@TempDir Path tmp) {
+        Path missing = tmp.resolve("missing");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            RunFailure f = assertThrows(RunFailure.class, () -> ReportSet.write(TestRuns.twelve(), tmp.resolve("out"),
+                    ReportOptions.defaults().withTemplatesDir(missing), pool));
+            assertTrue(f.getMessage().contains(missing.toString()), f.getMessage());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aTemplatesFolderOverridesOneTemplateAndKeepsTheOthers(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("national.ftlh"),

@@ -19,9 +19,8 @@ import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Every report of one run: the CSV tables, report.json, report.html and one page per municipality.
@@ -88,34 +87,30 @@ public final class ReportSet {
      * JSON files, instead of on the caller's thread before any file is started.
      */
     private static final class HtmlWriter {
-        private final FutureTask<HtmlReportWriter> task;
+        private final ReportOptions options;
+        private final AtomicBoolean started = new AtomicBoolean();
+        private final CompletableFuture<HtmlReportWriter> writer = new CompletableFuture<>();
 
         HtmlWriter(ReportOptions options) {
-            this.task = new FutureTask<>(() -> new HtmlReportWriter(options));
+            this.options = options;
         }
 
         /** Builds the writer on this thread unless another thread has begun to. */
         void prepare() {
-            task.run();
+            if (started.compareAndSet(false, true)) {
+                try {
+                    writer.complete(new HtmlReportWriter(options));
+                } catch (Throwable e) {
+                    // Every failure, an Error too, reaches each task that waits for the writer.
+                    writer.completeExceptionally(e);
+                }
+            }
         }
 
         /** The writer; a failure to build it is thrown as the constructor threw it. */
         HtmlReportWriter get() {
             prepare();
-            try {
-                return task.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RunFailure("interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
+            return await(writer);
         }
     }
 
@@ -221,10 +216,10 @@ public final class ReportSet {
         }
     }
 
-    /** Waits for one file; its failure is the run's, as if it had been written on this thread. */
-    private static void await(CompletableFuture<Void> f) {
+    /** Waits for one task (a file, the HTML writer); its failure is thrown as if it had run on this thread. */
+    private static <T> T await(CompletableFuture<T> f) {
         try {
-            f.join();
+            return f.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

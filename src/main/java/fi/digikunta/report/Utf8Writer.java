@@ -14,6 +14,7 @@ import java.io.Writer;
 final class Utf8Writer extends Writer {
     private final OutputStream out;
     private final byte[] buf = new byte[1 << 15];
+    private final char[] chars = new char[1 << 10];
     private int n;
     /** A high surrogate whose low half has not come yet, or 0. */
     private char high;
@@ -29,24 +30,26 @@ final class Utf8Writer extends Writer {
 
     @Override
     public void write(char[] cs, int off, int len) throws IOException {
-        for (int i = off, end = off + len; i < end; i++) {
-            unit(cs[i]);
-        }
+        units(cs, off, off + len);
     }
 
     @Override
     public void write(String s, int off, int len) throws IOException {
-        append(s, off, off + len);
+        string(s, off, off + len);
     }
 
     @Override
     public void write(String s) throws IOException {
-        append(s, 0, s.length());
+        string(s, 0, s.length());
     }
 
     @Override
     public Writer append(CharSequence cs, int start, int end) throws IOException {
         CharSequence s = cs == null ? "null" : cs;
+        if (s instanceof String str) {
+            string(str, start, end);
+            return this;
+        }
         for (int i = start; i < end; i++) {
             unit(s.charAt(i));
         }
@@ -63,6 +66,39 @@ final class Utf8Writer extends Writer {
     public Writer append(char c) throws IOException {
         put(c);
         return this;
+    }
+
+    /**
+     * A string's chars, copied out a block at a time: reading them one by one through
+     * {@code charAt} cost more than the encoding (a call per char in C1's code).
+     */
+    private void string(String s, int start, int end) throws IOException {
+        while (start < end) {
+            int len = Math.min(end - start, chars.length);
+            s.getChars(start, start + len, chars, 0);
+            units(chars, 0, len);
+            start += len;
+        }
+    }
+
+    /** Runs of ASCII copied straight into the buffer; any other char through {@link #put}. */
+    private void units(char[] cs, int from, int end) throws IOException {
+        int i = from;
+        while (i < end) {
+            if (high == 0) {
+                byte[] b = buf;
+                int k = n;
+                int stop = Math.min(end, i + (b.length - k));
+                while (i < stop && cs[i] < 0x80) {
+                    b[k++] = (byte) cs[i++];
+                }
+                n = k;
+                if (i == end) {
+                    return;
+                }
+            }
+            put(cs[i++]);
+        }
     }
 
     /** One char: ASCII straight into the buffer, anything else through {@link #put}. */

@@ -1,6 +1,7 @@
 package fi.digikunta.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import freemarker.template.Configuration;
@@ -8,6 +9,7 @@ import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.ObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateHashModel;
+import freemarker.template.TemplateModelException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.List;
@@ -31,6 +33,13 @@ public class RecordWrapperTest {
     }
 
     public record Bean(String getName, boolean isOn, String plain) {
+    }
+
+    public record Boom(String v) {
+        @Override
+        public String v() {
+            throw new IllegalStateException("boom");
+        }
     }
 
     record Hidden(String css) {
@@ -80,5 +89,14 @@ public class RecordWrapperTest {
         assertTrue(w.wrap(cell) instanceof freemarker.ext.beans.BeanModel, "Freemarker's own kind of model");
         assertEquals("GenericObjectModel", w.wrap(new Hidden("h")).getClass().getSimpleName());
         assertEquals("c", ((TemplateHashModel) w.wrap(cell)).get("css").toString());
+    }
+
+    @Test
+    void aFailingAccessorIsTheTemplatesErrorWithItsCause() {
+        RecordWrapper w = new RecordWrapper(Configuration.VERSION_2_3_34);
+        TemplateModelException e = assertThrows(TemplateModelException.class,
+                () -> ((TemplateHashModel) w.wrap(new Boom("x"))).get("v"));
+        assertEquals("boom", e.getCause().getMessage());
+        assertTrue(e.getMessage().contains("\"v\""), e.getMessage());
     }
 }

@@ -20,7 +20,7 @@ class Utf8WriterTest {
         Writer w = fast ? new Utf8Writer(b) : new OutputStreamWriter(b, StandardCharsets.UTF_8);
         int k = 0;
         for (String p : pieces) {
-            switch (k++ % 5) {
+            switch (k++ % 6) {
                 case 0 -> w.write(p);
                 case 1 -> w.write(p.toCharArray(), 0, p.length());
                 case 2 -> w.append(new StringBuilder("<").append(p).append(">"), 1, p.length() + 1);
@@ -31,7 +31,8 @@ class Utf8WriterTest {
                         throw new java.io.UncheckedIOException(e);
                     }
                 });
-                default -> w.write("x" + p + "y", 1, p.length());
+                case 4 -> w.write("x" + p + "y", 1, p.length());
+                default -> w.append("(" + p + ")", 1, p.length() + 1);
             }
         }
         w.flush();

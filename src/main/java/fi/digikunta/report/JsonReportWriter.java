@@ -222,18 +222,23 @@ public final class JsonReportWriter {
         }
         List<ServiceJson> services = new ArrayList<>();
         for (ServiceFigures s : m.services()) {
-            Map<String, String> stages = new LinkedHashMap<>();
-            ctx.schema.stages().forEach(st -> stages.put(st, Tables.id(s.stages().get(st))));
-            ServiceRow row = ctx.row(m, s).orElse(null);
-            services.add(new ServiceJson(s.area(), s.id(), text(s.name()), s.id() == null,
-                    s.row() > 0 ? s.row() : null, Tables.id(s.status()), stages, Num.share(s.usage()),
-                    Num.share(s.depth()), Num.euro(s.realisedNet()), Num.euro(s.potentialNet()), Num.euro(s.target()),
-                    row == null ? null : text(row.system()), row == null ? null : text(row.notes())));
+            services.add(service(ctx, m, s));
         }
         FileResult f = ctx.file(m.file()).orElse(null);
         return new MunicipalityJson(m.code(), ctx.round(), m.nameFi(), m.nameSv(), m.region(), m.population(), text(m.file()),
                 f == null ? null : f.outcome().id(), Num.share(m.index()), m.level(), savings(m.savings()), areas,
                 services, f == null ? List.of() : findings(f, Text::clean));
+    }
+
+    /** One service of a municipality (a method of its own, so that the JIT compiles it early: see Tables). */
+    private static ServiceJson service(ReportContext ctx, MunicipalityFigures m, ServiceFigures s) {
+        Map<String, String> stages = new LinkedHashMap<>();
+        ctx.schema.stages().forEach(st -> stages.put(st, Tables.id(s.stages().get(st))));
+        ServiceRow row = ctx.row(m, s).orElse(null);
+        return new ServiceJson(s.area(), s.id(), text(s.name()), s.id() == null,
+                s.row() > 0 ? s.row() : null, Tables.id(s.status()), stages, Num.share(s.usage()),
+                Num.share(s.depth()), Num.euro(s.realisedNet()), Num.euro(s.potentialNet()), Num.euro(s.target()),
+                row == null ? null : text(row.system()), row == null ? null : text(row.notes()));
     }
 
     static Map<String, DistributionJson> distributions(ReportContext ctx, Map<String, Distribution> m) {

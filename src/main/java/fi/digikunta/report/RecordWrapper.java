@@ -5,6 +5,7 @@ import freemarker.ext.beans.StringModel;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.MethodCallAwareTemplateHashModel;
+import freemarker.template.SimpleScalar;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.Version;
@@ -33,8 +34,37 @@ final class RecordWrapper extends DefaultObjectWrapper {
         }
     };
 
+    /**
+     * The components of a public record that implements no interface, else none: for such a record
+     * every test {@link DefaultObjectWrapper#wrap} makes before {@link #handleUnknownType} fails, so
+     * {@link #wrap} goes there at once. Those tests ask for interfaces, which C1's code answers by
+     * scanning the class's list of interfaces each time (a page wraps about 600 records).
+     */
+    private static final ClassValue<Map<String, Method>> DIRECT = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            return type.getInterfaces().length == 0 ? COMPONENTS.get(type) : Map.of();
+        }
+    };
+
     RecordWrapper(Version incompatibleImprovements) {
         super(new DefaultObjectWrapperBuilder(incompatibleImprovements), true);
+    }
+
+    /** As Freemarker's, with the two most common cases first: a string, and a record as above. */
+    @Override
+    public TemplateModel wrap(Object obj) throws TemplateModelException {
+        if (obj != null) {
+            Class<?> type = obj.getClass();
+            if (type == String.class) {
+                return new SimpleScalar((String) obj);
+            }
+            Map<String, Method> accessors = DIRECT.get(type);
+            if (!accessors.isEmpty()) {
+                return new RecordModel(obj, this, accessors);
+            }
+        }
+        return super.wrap(obj);
     }
 
     @Override

@@ -45,7 +45,24 @@ public class RecordWrapperTest {
     record Hidden(String css) {
     }
 
-    public record Page(String title, List<Cell> cells, Hidden hidden, Map<String, String> t, Bean bean) {
+    /** A record with an interface: wrapped the long way, through Freemarker's own tests. */
+    public record Items(String name, List<String> items) implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return items.iterator();
+        }
+    }
+
+    /** A record that is a template model itself: Freemarker uses it as it is. */
+    public record Scalar(String v) implements freemarker.template.TemplateScalarModel {
+        @Override
+        public String getAsString() {
+            return "scalar:" + v;
+        }
+    }
+
+    public record Page(String title, List<Cell> cells, Hidden hidden, Map<String, String> t, Bean bean, Items items,
+            Scalar scalar) {
     }
 
     private static final String TEMPLATE = """
@@ -57,7 +74,8 @@ public class RecordWrapperTest {
             |<#attempt><#list p.cells[0] as k, v>${k}<#sep>,</#list><#recover>unlisted</#attempt>\
             |<#attempt>${p.cells[0].bad}<#recover>recovered</#attempt>\
             |<#attempt>${p.cells[0].bad()}<#recover>again</#attempt>\
-            |${p.bean.plain}|${p.bean.getName()}|${p.bean.isOn()?c}|${(p.bean.name)!"no name"}""";
+            |${p.bean.plain}|${p.bean.getName()}|${p.bean.isOn()?c}|${(p.bean.name)!"no name"}\
+            |${p.items.name}|<#list p.items.items as i>${i}</#list>|${p.items?is_hash?c}|${p.items?is_sequence?c}|${p.scalar}""";
 
     private static String render(ObjectWrapper wrapper, Object page) throws Exception {
         Configuration c = new Configuration(Configuration.VERSION_2_3_34);
@@ -73,11 +91,12 @@ public class RecordWrapperTest {
     void rendersWhatTheDefaultWrapperRenders() throws Exception {
         Page page = new Page("Otsikko <&>", List.of(new Cell("st-2", 2, true, List.of("a")),
                 new Cell("st-na", null, false, List.of())), new Hidden("h"), Map.of("k", "v"),
-                new Bean("n", true, "p"));
+                new Bean("n", true, "p"), new Items("i", List.of("x", "y")), new Scalar("v"));
         String plain = render(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build(), page);
         String fast = render(new RecordWrapper(Configuration.VERSION_2_3_34), page);
         assertEquals(plain, fast);
         assertTrue(fast.contains("|recovered|again|p|n|true|"), fast);
+        assertTrue(fast.endsWith("|i|xy|true|false|scalar:v"), fast);
         assertTrue(fast.startsWith("Otsikko <&>|st-2:2:true:1:Ast-2:x2:x2:st-2+t;st-na:none:false:0:Ast-na"), fast);
     }
 
@@ -89,6 +108,9 @@ public class RecordWrapperTest {
         assertTrue(w.wrap(cell) instanceof freemarker.ext.beans.BeanModel, "Freemarker's own kind of model");
         assertEquals("GenericObjectModel", w.wrap(new Hidden("h")).getClass().getSimpleName());
         assertEquals("c", ((TemplateHashModel) w.wrap(cell)).get("css").toString());
+        assertEquals("SimpleScalar", w.wrap("s").getClass().getSimpleName());
+        assertEquals("RecordModel", w.wrap(new Items("i", List.of())).getClass().getSimpleName(),
+                "through handleUnknownType, as before");
     }
 
     @Test

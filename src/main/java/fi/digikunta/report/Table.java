@@ -1,8 +1,13 @@
 package fi.digikunta.report;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
+import java.util.function.IntFunction;
 
 /**
  * One CSV table before it meets a dialect. A cell is a {@link String} (text: neutralised when
@@ -12,12 +17,50 @@ import java.util.List;
 public record Table(String name, List<String> columns, List<List<Object>> rows) {
     public Table {
         columns = List.copyOf(columns);
-        rows = List.copyOf(rows);
-        for (List<Object> r : rows) {
-            if (r.size() != columns.size()) {
-                throw new IllegalArgumentException(name + ": a row of " + r.size() + " cells for "
-                        + columns.size() + " columns");
+        if (!(rows instanceof Rows)) {
+            rows = List.copyOf(rows);
+            for (List<Object> r : rows) {
+                check(name, columns, r);
             }
+        }
+    }
+
+    private static List<Object> check(String name, List<String> columns, List<Object> r) {
+        if (r.size() != columns.size()) {
+            throw new IllegalArgumentException(name + ": a row of " + r.size() + " cells for "
+                    + columns.size() + " columns");
+        }
+        return r;
+    }
+
+    /**
+     * A table whose rows are made when read, each checked then: services.csv has ~25,000 rows
+     * (12 MB as objects), which made at once outlived the young collections and were copied by them.
+     */
+    static Table lazy(String name, List<String> columns, int size, IntFunction<List<Object>> row) {
+        List<String> cols = List.copyOf(columns);
+        return new Table(name, cols, new Rows(size, i -> check(name, cols, row.apply(i))));
+    }
+
+    /** Rows made one at a time by index, never kept. */
+    private static final class Rows extends AbstractList<List<Object>> implements RandomAccess {
+        private final int size;
+        private final IntFunction<List<Object>> row;
+
+        Rows(int size, IntFunction<List<Object>> row) {
+            this.size = size;
+            this.row = row;
+        }
+
+        @Override
+        public List<Object> get(int i) {
+            Objects.checkIndex(i, size);
+            return Collections.unmodifiableList(row.apply(i));
+        }
+
+        @Override
+        public int size() {
+            return size;
         }
     }
 

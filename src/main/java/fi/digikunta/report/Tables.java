@@ -171,14 +171,17 @@ final class Tables {
         return cols;
     }
 
+    /** One row per service of each municipality, made as it is written ({@link Table#lazy}). */
     Table services() {
-        Table.Builder t = new Table.Builder(SERVICES, serviceColumns());
+        List<MunicipalityFigures> of = new ArrayList<>();
+        List<ServiceFigures> services = new ArrayList<>();
         for (MunicipalityFigures m : ctx.municipalities) {
             for (ServiceFigures s : m.services()) {
-                t.row(serviceRow(m, s));
+                of.add(m);
+                services.add(s);
             }
         }
-        return t.build();
+        return Table.lazy(SERVICES, serviceColumns(), services.size(), i -> serviceRow(of.get(i), services.get(i)));
     }
 
     /**

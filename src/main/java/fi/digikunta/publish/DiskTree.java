@@ -12,7 +12,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,29 +39,8 @@ final class DiskTree {
      * nothing: the files a few at a time (a set has hundreds), then each folder after everything in it.
      */
     static void syncTree(Path root) throws IOException {
-        List<Path> files = new ArrayList<>();
-        List<Path> dirs = new ArrayList<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile()) {
-                    files.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                if (exc != null) {
-                    throw exc;
-                }
-                dirs.add(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        syncFiles(root, files);
-        for (Path dir : dirs) {
-            syncDir(dir);
+        try (TreeSync sync = TreeSync.start(root)) {
+            sync.finish();
         }
     }
 
@@ -74,20 +55,104 @@ final class DiskTree {
             }
             return;
         }
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(FLUSH_THREADS, files.size()), r -> {
-            Thread t = new Thread(r, "digikunta-flush-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> flushes = new ArrayList<>(files.size());
+        try (TreeSync sync = new TreeSync(root)) {
+            sync.submit(files);
+            sync.await();
+        }
+    }
+
+    /**
+     * A tree's flush in two steps: {@link #start} sends the files there are now to disk on a few
+     * threads and returns, so that the caller can write more into the tree meanwhile (the history
+     * and the marker, while the disk takes the reports); {@link #finish} flushes the files added
+     * since, waits for every flush, then flushes each folder after everything in it.
+     * {@link #close} stops the threads (interrupting flushes not waited for).
+     */
+    static final class TreeSync implements AutoCloseable {
+        private final Path root;
+        private final Set<Path> started = new HashSet<>();
+        private final List<Future<?>> flushes = new ArrayList<>();
+        private ExecutorService pool;
+
+        private TreeSync(Path root) {
+            this.root = root;
+        }
+
+        /** Starts flushing every regular file now in the tree. */
+        static TreeSync start(Path root) throws IOException {
+            TreeSync sync = new TreeSync(root);
+            try {
+                sync.submit(sync.walk(null));
+            } catch (IOException | RuntimeException e) {
+                sync.close();
+                throw e;
+            }
+            return sync;
+        }
+
+        /**
+         * Flushes the files added since {@link #start}, waits for all, then the folders; the first
+         * failure is thrown, the later ones added to it as suppressed.
+         */
+        void finish() throws IOException {
+            List<Path> dirs = new ArrayList<>();
+            List<Path> added = walk(dirs);
+            added.removeAll(started);
+            submit(added);
+            await();
+            for (Path dir : dirs) {
+                syncDir(dir);
+            }
+        }
+
+        /** The regular files of the tree; its folders, children first, into {@code dirs} when given. */
+        private List<Path> walk(List<Path> dirs) throws IOException {
+            List<Path> files = new ArrayList<>();
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile()) {
+                        files.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    if (exc != null) {
+                        throw exc;
+                    }
+                    if (dirs != null) {
+                        dirs.add(dir);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            return files;
+        }
+
+        private void submit(List<Path> files) {
+            if (files.isEmpty()) {
+                return;
+            }
+            if (pool == null) {
+                AtomicInteger n = new AtomicInteger();
+                pool = Executors.newFixedThreadPool(FLUSH_THREADS, r -> {
+                    Thread t = new Thread(r, "digikunta-flush-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
             for (Path f : files) {
+                started.add(f);
                 flushes.add(pool.submit(() -> {
                     syncFile(f);
                     return null;
                 }));
             }
+        }
+
+        private void await() throws IOException {
             Throwable first = null;
             for (Future<?> f : flushes) {
                 try {
@@ -103,6 +168,7 @@ final class DiskTree {
                     throw new InterruptedIOException("interrupted while flushing " + root);
                 }
             }
+            flushes.clear();
             if (first instanceof IOException io) {
                 throw io;
             }
@@ -112,8 +178,13 @@ final class DiskTree {
             if (first instanceof Error err) {
                 throw err;
             }
-        } finally {
-            pool.shutdownNow();
+        }
+
+        @Override
+        public void close() {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
     }
 

@@ -3,7 +3,6 @@ package fi.digikunta.publish;
 import static fi.digikunta.publish.DiskTree.deleteTree;
 import static fi.digikunta.publish.DiskTree.isEmptyDir;
 import static fi.digikunta.publish.DiskTree.syncDir;
-import static fi.digikunta.publish.DiskTree.syncTree;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -289,10 +288,14 @@ public final class OutputPublisher implements AutoCloseable {
         try {
             writer.write(staging);
             Optional<Path> previous = currentSet();
-            Optional<Path> historyFile = HistoryFolder.carryOver(previous, staging, options.historyKeep(), n,
-                    options.clock().instant(), snapshot);
-            writeMarker(staging, n);
-            syncTree(staging);
+            Optional<Path> historyFile;
+            // The reports go to disk while history/ and the marker are written beside them.
+            try (DiskTree.TreeSync sync = DiskTree.TreeSync.start(staging)) {
+                historyFile = HistoryFolder.carryOver(previous, staging, options.historyKeep(), n,
+                        options.clock().instant(), snapshot);
+                writeMarker(staging, n);
+                sync.finish();
+            }
             Path set;
             if (mode == PublishOptions.Mode.LINK) {
                 set = store.resolve(Long.toString(n));

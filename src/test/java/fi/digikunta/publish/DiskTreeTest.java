@@ -68,4 +68,33 @@ class DiskTreeTest {
         assertThrows(NoSuchFileException.class, () -> DiskTree.syncFiles(dir, List.of(dir.resolve("none"))));
         assertTrue(Files.exists(one.get(0)));
     }
+
+    @Test
+    void aTreeSyncFlushesFilesAddedAfterItStartedAndReportsAFailureAtTheFinish() throws Exception {
+        files(dir.resolve("municipalities"), 30);
+        try (DiskTree.TreeSync sync = DiskTree.TreeSync.start(dir)) {
+            Files.createDirectories(dir.resolve("history"));
+            Files.writeString(dir.resolve("history/1.json.gz"), "added after the start");
+            Files.writeString(dir.resolve(".marker"), "too");
+            sync.finish();
+        }
+        awaitNoFlushThreads();
+        assertEquals(0, flushThreads());
+        assertEquals("too", Files.readString(dir.resolve(".marker")));
+
+        Path other = dir.resolve("other");
+        List<Path> fs = files(other, 5);
+        try (DiskTree.TreeSync sync = DiskTree.TreeSync.start(other)) {
+            Files.delete(fs.get(2));
+            // Either the flush begun at the start found the file gone, or it was flushed before: a
+            // flush that failed is thrown by finish, never lost.
+            try {
+                sync.finish();
+            } catch (NoSuchFileException e) {
+                assertEquals(fs.get(2).toString(), e.getFile());
+            }
+        }
+        awaitNoFlushThreads();
+        assertEquals(0, flushThreads());
+    }
 }

@@ -33,15 +33,15 @@ final class FastXml {
     private final XmlSubset.Names names = new XmlSubset.Names();
     // Events: type, then the local name (elements) or text (characters), and the element's attributes.
     private int n;
-    private int[] types = new int[256];
-    private String[] strings = new String[256];
-    private int[] attrStart = new int[256];
-    private int[] attrEnd = new int[256];
+    private int[] types;
+    private String[] strings;
+    private int[] attrStart;
+    private int[] attrEnd;
     private int na;
-    private String[] attrLocal = new String[256];
-    private String[] attrValue = new String[256];
+    private String[] attrLocal;
+    private String[] attrValue;
     /** Qualified attribute names, kept beside the local names for the checks. */
-    private String[] attrQName = new String[256];
+    private String[] attrQName;
     // Open elements (qualified names) and the namespace prefixes each declares.
     private String[] open = new String[32];
     private int depth;
@@ -54,6 +54,22 @@ final class FastXml {
     private FastXml(byte[] b, int start) {
         this.b = b;
         this.p = start;
+        // Sized from the part: a worksheet has an event per 9-10 bytes and an attribute per 12-13,
+        // so most parts never grow the arrays (growing them was a fifth of a run's allocations).
+        int events = capacity(b.length / 8);
+        int attrs = capacity(b.length / 10);
+        types = new int[events];
+        strings = new String[events];
+        attrStart = new int[events];
+        attrEnd = new int[events];
+        attrLocal = new String[attrs];
+        attrValue = new String[attrs];
+        attrQName = new String[attrs];
+    }
+
+    /** At least 256, at most 65,536 to begin with (the arrays still grow past that). */
+    private static int capacity(int estimate) {
+        return Math.max(256, Math.min(estimate, 1 << 16));
     }
 
     /** The part tokenized, or null when StAX must read it (unusual, malformed, too large or unreadable). */

@@ -12,13 +12,15 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -56,7 +58,9 @@ final class DiskTree {
             return;
         }
         try (TreeSync sync = new TreeSync(root)) {
-            sync.submit(files);
+            Map<Path, String> each = new LinkedHashMap<>();
+            files.forEach(f -> each.put(f, ""));
+            sync.submit(each);
             sync.await();
         }
     }
@@ -65,14 +69,18 @@ final class DiskTree {
      * A tree's flush in two steps: {@link #start} sends the files there are now to disk on a few
      * threads and returns, so that the caller can write more into the tree meanwhile (the history
      * and the marker, while the disk takes the reports); {@link #finish} flushes the files added
-     * since, waits for every flush, then flushes each folder after everything in it.
-     * {@link #close} stops the threads (interrupting flushes not waited for).
+     * since or written to again (size or modification time changed), waits for every flush, then
+     * flushes each folder after everything in it. {@link #close} stops the flushes not waited for
+     * (interrupting them) and waits until their threads have ended, so that nothing still holds a
+     * file of the tree when the caller removes it.
      */
     static final class TreeSync implements AutoCloseable {
         private final Path root;
-        private final Set<Path> started = new HashSet<>();
+        /** The files flushed from {@link #start} on, with their size and time then. */
+        private final Map<Path, String> started = new HashMap<>();
         private final List<Future<?>> flushes = new ArrayList<>();
         private ExecutorService pool;
+        private int flushedAtFinish;
 
         private TreeSync(Path root) {
             this.root = root;
@@ -83,7 +91,7 @@ final class DiskTree {
             TreeSync sync = new TreeSync(root);
             try {
                 sync.submit(sync.walk(null));
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | Error e) {
                 sync.close();
                 throw e;
             }
@@ -96,23 +104,33 @@ final class DiskTree {
          */
         void finish() throws IOException {
             List<Path> dirs = new ArrayList<>();
-            List<Path> added = walk(dirs);
-            added.removeAll(started);
-            submit(added);
+            Map<Path, String> now = walk(dirs);
+            now.entrySet().removeIf(e -> e.getValue().equals(started.get(e.getKey())));
+            flushedAtFinish = now.size();
+            submit(now);
             await();
             for (Path dir : dirs) {
                 syncDir(dir);
             }
         }
 
-        /** The regular files of the tree; its folders, children first, into {@code dirs} when given. */
-        private List<Path> walk(List<Path> dirs) throws IOException {
-            List<Path> files = new ArrayList<>();
+        /** How many files {@link #finish} flushed (new or written to again since the start). */
+        int flushedAtFinish() {
+            return flushedAtFinish;
+        }
+
+        /**
+         * The regular files of the tree, each with its size and modification time, in the walk's order;
+         * its folders, children first, into {@code dirs} when given.
+         */
+        private Map<Path, String> walk(List<Path> dirs) throws IOException {
+            Map<Path, String> files = new LinkedHashMap<>();
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile()) {
-                        files.add(file);
+                        files.put(file, attrs.size() + " " + attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS) + " "
+                                + attrs.fileKey());
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -131,7 +149,7 @@ final class DiskTree {
             return files;
         }
 
-        private void submit(List<Path> files) {
+        private void submit(Map<Path, String> files) {
             if (files.isEmpty()) {
                 return;
             }
@@ -143,8 +161,9 @@ final class DiskTree {
                     return t;
                 });
             }
-            for (Path f : files) {
-                started.add(f);
+            for (Map.Entry<Path, String> e : files.entrySet()) {
+                Path f = e.getKey();
+                started.put(f, e.getValue());
                 flushes.add(pool.submit(() -> {
                     syncFile(f);
                     return null;
@@ -182,8 +201,22 @@ final class DiskTree {
 
         @Override
         public void close() {
-            if (pool != null) {
-                pool.shutdownNow();
+            if (pool == null) {
+                return;
+            }
+            pool.shutdownNow();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                        break;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -17,7 +17,7 @@ import java.util.function.IntFunction;
 public record Table(String name, List<String> columns, List<List<Object>> rows) {
     public Table {
         columns = List.copyOf(columns);
-        if (!(rows instanceof Rows)) {
+        if (!(rows instanceof Rows lazy && lazy.columns.equals(columns))) {
             rows = List.copyOf(rows);
             for (List<Object> r : rows) {
                 check(name, columns, r);
@@ -39,15 +39,18 @@ public record Table(String name, List<String> columns, List<List<Object>> rows) 
      */
     static Table lazy(String name, List<String> columns, int size, IntFunction<List<Object>> row) {
         List<String> cols = List.copyOf(columns);
-        return new Table(name, cols, new Rows(size, i -> check(name, cols, row.apply(i))));
+        return new Table(name, cols, new Rows(cols, size, i -> check(name, cols, row.apply(i))));
     }
 
     /** Rows made one at a time by index, never kept. */
     private static final class Rows extends AbstractList<List<Object>> implements RandomAccess {
+        /** The columns the rows are checked against: another table made of these rows checks them again. */
+        private final List<String> columns;
         private final int size;
         private final IntFunction<List<Object>> row;
 
-        Rows(int size, IntFunction<List<Object>> row) {
+        Rows(List<String> columns, int size, IntFunction<List<Object>> row) {
+            this.columns = columns;
             this.size = size;
             this.row = row;
         }

@@ -31,6 +31,15 @@ class DiskTreeTest {
                 .filter(t -> t.isAlive() && t.getName().startsWith("digikunta-flush")).count();
     }
 
+    /** Flush threads still inside a flush (a thread on its way out after its last task is not). */
+    private static long flushesRunning() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().startsWith("digikunta-flush"))
+                .filter(e -> java.util.Arrays.stream(e.getValue())
+                        .anyMatch(f -> f.getClassName().startsWith(DiskTree.class.getName())))
+                .count();
+    }
+
     private static void awaitNoFlushThreads() throws InterruptedException {
         for (int i = 0; i < 100 && flushThreads() > 0; i++) {
             Thread.sleep(20);
@@ -81,6 +90,25 @@ class DiskTreeTest {
         awaitNoFlushThreads();
         assertEquals(0, flushThreads());
         assertEquals("too", Files.readString(dir.resolve(".marker")));
+
+        // A file written again after the start, or replaced, is flushed again by the finish.
+        Path rewritten = dir.resolve("municipalities/3.html");
+        Path replaced = dir.resolve("municipalities/4.html");
+        try (DiskTree.TreeSync sync = DiskTree.TreeSync.start(dir)) {
+            Files.writeString(rewritten, "page 3, longer now");
+            Path temp = Files.writeString(dir.resolve("municipalities/4.tmp"), "page 4");
+            Files.move(temp, replaced, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.writeString(dir.resolve("new.txt"), "new");
+            sync.finish();
+            assertEquals(3, sync.flushedAtFinish(), "the rewritten, the replaced and the new file");
+        }
+        assertEquals("page 3, longer now", Files.readString(rewritten));
+
+        // Closed without a finish (history/ failed, say): no flush still runs once close returns.
+        try (DiskTree.TreeSync sync = DiskTree.TreeSync.start(dir)) {
+            assertTrue(flushThreads() > 0);
+        }
+        assertEquals(0, flushesRunning(), "close waits for the flushes it stops");
 
         Path other = dir.resolve("other");
         List<Path> fs = files(other, 5);

@@ -37,5 +37,9 @@ class TableTest {
         Table bad = Table.lazy("wide", List.of("a"), 2, i -> new ArrayList<>(List.of("x", "y")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> bad.rows().get(1));
         assertEquals("wide: a row of 2 cells for 1 columns", e.getMessage());
+
+        // The lazy rows under other columns: checked against those, at once.
+        e = assertThrows(IllegalArgumentException.class, () -> new Table("other", List.of("a", "b", "c"), lazy.rows()));
+        assertEquals("other: a row of 2 cells for 3 columns", e.getMessage());
     }
 }

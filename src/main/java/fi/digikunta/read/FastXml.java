@@ -54,10 +54,9 @@ final class FastXml {
     private FastXml(byte[] b, int start) {
         this.b = b;
         this.p = start;
-        // Sized from the part: a worksheet has an event per 9-10 bytes and an attribute per 12-13,
-        // so most parts never grow the arrays (growing them was a fifth of a run's allocations).
-        int events = capacity(b.length / 8);
-        int attrs = capacity(b.length / 10);
+        // Sized from the part (a worksheet has an event per 9-10 bytes): most never grow them.
+        int events = Math.max(256, Math.min(b.length / 8, 1 << 16));
+        int attrs = Math.max(256, Math.min(b.length / 10, 1 << 16));
         types = new int[events];
         strings = new String[events];
         attrStart = new int[events];
@@ -65,11 +64,6 @@ final class FastXml {
         attrLocal = new String[attrs];
         attrValue = new String[attrs];
         attrQName = new String[attrs];
-    }
-
-    /** At least 256, at most 65,536 to begin with (the arrays still grow past that). */
-    private static int capacity(int estimate) {
-        return Math.max(256, Math.min(estimate, 1 << 16));
     }
 
     /** The part tokenized, or null when StAX must read it (unusual, malformed, too large or unreadable). */

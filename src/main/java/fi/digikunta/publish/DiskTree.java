@@ -12,6 +12,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,36 +38,8 @@ final class DiskTree {
     private static final int FLUSH_THREADS = 8;
 
     /**
-     * Flushes every file and folder of a tree to disk, so that a power cut after the switch loses
-     * nothing: the files a few at a time (a set has hundreds), then each folder after everything in it.
-     */
-    static void syncTree(Path root) throws IOException {
-        try (TreeSync sync = TreeSync.start(root)) {
-            sync.finish();
-        }
-    }
-
-    /**
-     * Flushes the files on a few threads and waits for all; the first failure is thrown, the later
-     * ones added to it as suppressed.
-     */
-    static void syncFiles(Path root, List<Path> files) throws IOException {
-        if (files.size() < 2) {
-            for (Path f : files) {
-                syncFile(f);
-            }
-            return;
-        }
-        try (TreeSync sync = new TreeSync(root)) {
-            Map<Path, String> each = new LinkedHashMap<>();
-            files.forEach(f -> each.put(f, ""));
-            sync.submit(each);
-            sync.await();
-        }
-    }
-
-    /**
-     * A tree's flush in two steps: {@link #start} sends the files there are now to disk on a few
+     * Flushes a tree to disk, so that a power cut after the switch loses nothing, in two steps:
+     * {@link #start} sends the files there are now to disk a few at a time (a set has hundreds) on a few
      * threads and returns, so that the caller can write more into the tree meanwhile (the history
      * and the marker, while the disk takes the reports); {@link #finish} flushes the files added
      * since or written to again (size or modification time changed), waits for every flush, then
@@ -82,7 +55,7 @@ final class DiskTree {
         private ExecutorService pool;
         private int flushedAtFinish;
 
-        private TreeSync(Path root) {
+        TreeSync(Path root) {
             this.root = root;
         }
 
@@ -90,7 +63,9 @@ final class DiskTree {
         static TreeSync start(Path root) throws IOException {
             TreeSync sync = new TreeSync(root);
             try {
-                sync.submit(sync.walk(null));
+                Map<Path, String> now = sync.walk(null);
+                sync.started.putAll(now);
+                sync.submit(now.keySet());
             } catch (IOException | RuntimeException | Error e) {
                 sync.close();
                 throw e;
@@ -99,15 +74,16 @@ final class DiskTree {
         }
 
         /**
-         * Flushes the files added since {@link #start}, waits for all, then the folders; the first
-         * failure is thrown, the later ones added to it as suppressed.
+         * Flushes the files added or written to again since {@link #start}, waits for all, then the
+         * folders; the first failure is thrown, the later ones added to it as suppressed.
          */
         void finish() throws IOException {
             List<Path> dirs = new ArrayList<>();
             Map<Path, String> now = walk(dirs);
             now.entrySet().removeIf(e -> e.getValue().equals(started.get(e.getKey())));
             flushedAtFinish = now.size();
-            submit(now);
+            started.putAll(now);
+            submit(now.keySet());
             await();
             for (Path dir : dirs) {
                 syncDir(dir);
@@ -149,7 +125,8 @@ final class DiskTree {
             return files;
         }
 
-        private void submit(Map<Path, String> files) {
+        /** Starts flushing the files (package-private: the tests give files that are not there). */
+        void submit(Collection<Path> files) {
             if (files.isEmpty()) {
                 return;
             }
@@ -161,9 +138,7 @@ final class DiskTree {
                     return t;
                 });
             }
-            for (Map.Entry<Path, String> e : files.entrySet()) {
-                Path f = e.getKey();
-                started.put(f, e.getValue());
+            for (Path f : files) {
                 flushes.add(pool.submit(() -> {
                     syncFile(f);
                     return null;
@@ -171,7 +146,8 @@ final class DiskTree {
             }
         }
 
-        private void await() throws IOException {
+        /** Waits for every flush started; the first failure is thrown, the later ones added to it as suppressed. */
+        void await() throws IOException {
             Throwable first = null;
             for (Future<?> f : flushes) {
                 try {

@@ -50,7 +50,9 @@ class DiskTreeTest {
     void flushesATreeOfManyFilesAndLeavesNoThreads() throws Exception {
         files(dir.resolve("municipalities"), 40);
         files(dir, 12);
-        DiskTree.syncTree(dir);
+        try (DiskTree.TreeSync sync = DiskTree.TreeSync.start(dir)) {
+            sync.finish();
+        }
         awaitNoFlushThreads();
         assertEquals(0, flushThreads());
         assertEquals("page 3", Files.readString(dir.resolve("municipalities/3.html")), "contents untouched");
@@ -63,19 +65,15 @@ class DiskTreeTest {
         Path alsoGone = dir.resolve("also-gone.html");
         fs.add(5, gone);
         fs.add(alsoGone);
-        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> DiskTree.syncFiles(dir, fs));
+        NoSuchFileException e;
+        try (DiskTree.TreeSync sync = new DiskTree.TreeSync(dir)) {
+            sync.submit(fs);
+            e = assertThrows(NoSuchFileException.class, sync::await);
+        }
         assertEquals(gone.toString(), e.getFile(), "the first failure in order");
         assertEquals(1, e.getSuppressed().length, "the later one kept beside it");
         awaitNoFlushThreads();
         assertEquals(0, flushThreads());
-    }
-
-    @Test
-    void oneFileIsFlushedWithoutAPool() throws Exception {
-        List<Path> one = files(dir, 1);
-        DiskTree.syncFiles(dir, one);
-        assertThrows(NoSuchFileException.class, () -> DiskTree.syncFiles(dir, List.of(dir.resolve("none"))));
-        assertTrue(Files.exists(one.get(0)));
     }
 
     @Test

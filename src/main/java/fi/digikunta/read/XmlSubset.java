@@ -1,6 +1,7 @@
 package fi.digikunta.read;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /** The character-level rules of {@link FastXml}'s subset of XML: text, references, names. */
 final class XmlSubset {
@@ -18,6 +19,10 @@ final class XmlSubset {
 
     /** Shared and without a stack trace: thrown only to abandon the fast path, never reported. */
     static final Unusual UNUSUAL = new Unusual();
+
+    /** The XML declarations taken: version 1.0, encoding UTF-8, standalone. Compiled once, not per part. */
+    static final Pattern DECLARATION = Pattern.compile("<\\?xml version=([\"'])1\\.0\\1( encoding=([\"'])(?i:utf-8)\\3)?"
+            + "( standalone=([\"'])(yes|no)\\5)? ?\\?>");
 
     /** The local part of a qualified name. */
     static String local(String qname) {

@@ -155,8 +155,9 @@ final class IdentificationCheck {
                 // Else a return dated 2099 would stay the newest of its municipality for ever. A v1 form
                 // without an inbox round then has no round either: that is its one reason, as above.
                 boolean noRound = ix.schema.idKey("round").isEmpty() && inboxRound == null;
-                sink.add(noRound ? FindingCode.ROUND_UNKNOWN.at(g.name(), dateCell.ref(), shown(dateCell))
-                        : FindingCode.INVALID_DATE.atVariant(g.name(), dateCell.ref(), "future", date, today));
+                // The date is named as a date, with the run's: "is not a date" with its serial number was wrong.
+                sink.add((noRound ? FindingCode.ROUND_UNKNOWN : FindingCode.INVALID_DATE)
+                        .atVariant(g.name(), dateCell.ref(), "future", date, today));
                 date = null;
             }
         }

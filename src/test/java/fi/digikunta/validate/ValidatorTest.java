@@ -160,6 +160,29 @@ class ValidatorTest {
     }
 
     @Test
+    void aFillDateAfterTheRunsDateIsNamedAsADateWithTheRunsDate() {
+        TestReturn t = TestReturn.valid();
+        t.id.put("date", "2026-12-13");
+        Validator v = new Validator(SchemaRegistry.load(), MunicipalityList.builtIn(), Validator.DEFAULT_FINDINGS_CAP,
+                LocalDate.of(2026, 11, 30));
+        // Given its inbox's round the return counts without the date.
+        Validated withRound = v.validate(READER.read(t.toXlsx(), "t.xlsx"), 2026);
+        assertEquals(List.of("invalid-date"), codes(withRound));
+        assertNull(withRound.ret().identification().fillDate());
+        assertEquals("Täyttöpäivä 2026-12-13 on ajon päivämäärän 2026-11-30 jälkeen; päivämäärää ei käytetä, eikä se "
+                + "ratkaise, mikä kunnan palautuksista on uusin.", withRound.findings().get(0).message().fi());
+        // Without one the round is not known: said as such, not as "is not a date" with the cell's serial number.
+        Validated without = v.validate(READER.read(t.toXlsx(), "t.xlsx"));
+        assertEquals(Outcome.REJECTED, without.outcome());
+        assertEquals(List.of("round-unknown"), codes(without));
+        Message m = without.findings().get(0).message();
+        assertEquals("Lomakeversiossa 1 ei ole arviointikierrosta, saapuneiden kansiolle ei annettu kierrosta (--round) "
+                + "ja täyttöpäivä 2026-12-13 on ajon päivämäärän 2026-11-30 jälkeen, joten kierrosta ei voi päätellä. "
+                + "Korjaa täyttöpäivä tai anna kansion kierros.", m.fi());
+        assertTrue(m.sv().contains("2026-12-13") && m.en().contains("is after the run's date 2026-11-30"), m.en());
+    }
+
+    @Test
     void isoDateCellsFromOtherWriters() {
         AssessmentReturn r = accepted(HandWrittenXlsx.write(TestReturn.valid())).ret();
         assertEquals(LocalDate.of(2025, 3, 14), r.identification().fillDate());

@@ -162,7 +162,8 @@ class ValidatorTest {
     @Test
     void aFillDateAfterTheRunsDateIsNamedAsADateWithTheRunsDate() {
         TestReturn t = TestReturn.valid();
-        t.id.put("date", "2026-12-13");
+        // A date-formatted number, as Excel stores a date: serial 46369.
+        t.id.put("date", LocalDate.of(2026, 12, 13));
         Validator v = new Validator(SchemaRegistry.load(), MunicipalityList.builtIn(), Validator.DEFAULT_FINDINGS_CAP,
                 LocalDate.of(2026, 11, 30));
         // Given its inbox's round the return counts without the date.
@@ -179,7 +180,9 @@ class ValidatorTest {
         assertEquals("Lomakeversiossa 1 ei ole arviointikierrosta, saapuneiden kansiolle ei annettu kierrosta (--round) "
                 + "ja täyttöpäivä 2026-12-13 on ajon päivämäärän 2026-11-30 jälkeen, joten kierrosta ei voi päätellä. "
                 + "Korjaa täyttöpäivä tai anna kansion kierros.", m.fi());
-        assertTrue(m.sv().contains("2026-12-13") && m.en().contains("is after the run's date 2026-11-30"), m.en());
+        assertTrue(m.sv().contains("ifyllnadsdatumet 2026-12-13 ligger efter körningens datum 2026-11-30"), m.sv());
+        assertTrue(m.en().contains("the date filled in 2026-12-13 is after the run's date 2026-11-30"), m.en());
+        assertTrue(!(m.fi() + m.sv() + m.en()).contains("46369"), m.en());
     }
 
     @Test

@@ -155,7 +155,7 @@ final class IdentificationCheck {
                 // Else a return dated 2099 would stay the newest of its municipality for ever. A v1 form
                 // without an inbox round then has no round either: that is its one reason, as above.
                 boolean noRound = ix.schema.idKey("round").isEmpty() && inboxRound == null;
-                // The date is named as a date, with the run's: "is not a date" with its serial number was wrong.
+                // Both say why in the "future" wording: the date is a date, only a later one than the run's.
                 sink.add((noRound ? FindingCode.ROUND_UNKNOWN : FindingCode.INVALID_DATE)
                         .atVariant(g.name(), dateCell.ref(), "future", date, today));
                 date = null;

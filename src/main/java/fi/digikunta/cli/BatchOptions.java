@@ -1,11 +1,17 @@
 package fi.digikunta.cli;
 
+import fi.digikunta.pipeline.InboxRounds;
+import fi.digikunta.pipeline.RunInputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The options run and validate share: which files, how many threads, which findings fail. */
+/** The options run and validate share: which files and their rounds, how many threads, which findings fail. */
 final class BatchOptions {
+    @Option(names = "--round", paramLabel = "YEAR", descriptionKey = "option.round")
+    Integer round;
+
     @Option(names = {"-r", "--recursive"}, descriptionKey = "option.recursive")
     boolean recursive;
 
@@ -18,6 +24,21 @@ final class BatchOptions {
     @Option(names = "--fail-on", defaultValue = "error", paramLabel = "error|warning|never",
             descriptionKey = "validate.failOn")
     FailOn failOn;
+
+    /**
+     * The inbox arguments with their rounds ({@code YEAR=PATH} or {@code --round}), checked: a round
+     * out of range or a path that does not exist is a usage error of {@code command}.
+     */
+    InboxRounds inboxes(BaseCommand command, List<Path> arguments) {
+        InboxRounds rounds = InboxRounds.parse(arguments, round);
+        rounds.problem().ifPresent(p -> {
+            throw command.usage("range", "--round", p);
+        });
+        RunInputs.missing(rounds.inputs()).ifPresent(p -> {
+            throw command.usage("noSuchPath", p);
+        });
+        return rounds;
+    }
 
     /** Checks the shared options; a problem is a usage error of {@code command}. */
     void validate(BaseCommand command) {

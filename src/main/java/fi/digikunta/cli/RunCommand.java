@@ -36,9 +36,6 @@ public final class RunCommand extends BaseCommand {
     @Option(names = "--table", paramLabel = "NAME", descriptionKey = "run.table")
     String table;
 
-    @Option(names = "--round", paramLabel = "YEAR", descriptionKey = "run.round")
-    Integer round;
-
     @Option(names = "--csv-dialect", paramLabel = "rfc4180|excel-fi", defaultValue = "rfc4180",
             descriptionKey = "run.csvDialect")
     String csvDialect;
@@ -67,13 +64,7 @@ public final class RunCommand extends BaseCommand {
     /** Every problem here is a usage error (exit 2). */
     @Override
     protected void validate() {
-        InboxRounds rounds = InboxRounds.parse(inputs, round);
-        rounds.problem().ifPresent(p -> {
-            throw usage("range", "--round", p);
-        });
-        RunInputs.missing(rounds.inputs()).ifPresent(p -> {
-            throw usage("noSuchPath", p);
-        });
+        InboxRounds rounds = batch.inboxes(this, inputs);
         if (out == null && table == null) {
             throw usage("outOrTable");
         }
@@ -110,7 +101,7 @@ public final class RunCommand extends BaseCommand {
         ReportOptions report = ReportOptions.defaults().withCsvDialect(CsvDialect.of(csvDialect))
                 .withLang(common.lang()).withTemplatesDir(templates)
                 .withPageLang(pagesInLang ? common.lang() : null);
-        InboxRounds rounds = InboxRounds.parse(inputs, round);
+        InboxRounds rounds = InboxRounds.parse(inputs, batch.round);
         return new BatchRun.Options(rounds.inputs(), out, table, report,
                 RunInputs.municipalities(batch.municipalities), batch.recursive, RunInputs.settle(settle), archive,
                 keepHistory, quiet, batch.threads(RunInputs.defaultThreads()), clock, VersionProvider.toolVersion(),

@@ -1,5 +1,6 @@
 package fi.digikunta.cli;
 
+import fi.digikunta.pipeline.InboxRounds;
 import fi.digikunta.pipeline.RunInputs;
 import fi.digikunta.pipeline.ValidateRun;
 import java.nio.file.Path;
@@ -13,7 +14,9 @@ import picocli.CommandLine.Parameters;
  * {@code digikunta validate PATH...}: reads and validates returned workbooks (files or folders) and
  * prints each file's outcome and findings, as text or, with {@code --format json}, as one JSON
  * document on stdout and nothing else. Exit code 1 when a file has a finding at or above
- * {@code --fail-on} (a rejected file counts as an error).
+ * {@code --fail-on} (a rejected file counts as an error). Rounds are given as for run
+ * ({@code --round YEAR}, or a path written {@code YEAR=PATH}), so that a v1 return gets the outcome
+ * here that the nightly run will give it.
  */
 @Command(name = "validate", sortOptions = false)
 public final class ValidateCommand extends BaseCommand {
@@ -28,15 +31,14 @@ public final class ValidateCommand extends BaseCommand {
 
     @Override
     protected void validate() {
-        RunInputs.missing(paths).ifPresent(p -> {
-            throw usage("noSuchPath", p);
-        });
+        batch.inboxes(this, paths);
         batch.validate(this);
     }
 
     /** The options as one checked value. */
     ValidateRun.Options toOptions() {
-        return new ValidateRun.Options(paths, format, batch.recursive, batch.threads(RunInputs.defaultThreads()),
+        return new ValidateRun.Options(InboxRounds.parse(paths, batch.round), format, batch.recursive,
+                batch.threads(RunInputs.defaultThreads()),
                 batch.municipalities, common.lang(), VersionProvider.toolVersion());
     }
 

@@ -23,12 +23,13 @@ public final class ValidateRun {
     /**
      * What to validate, checked once.
      *
+     * @param inboxes the paths to validate, with the round given each (for its v1 returns), as for run
      * @param municipalities the municipality list file, or null for the built-in one
      */
-    public record Options(List<Path> paths, Format format, boolean recursive, int threads, Path municipalities,
+    public record Options(InboxRounds inboxes, Format format, boolean recursive, int threads, Path municipalities,
             Lang lang, String toolVersion) {
         public Options {
-            paths = List.copyOf(paths);
+            Objects.requireNonNull(inboxes, "inboxes");
             Objects.requireNonNull(format, "format");
             Objects.requireNonNull(lang, "lang");
             if (threads < 1) {
@@ -44,9 +45,9 @@ public final class ValidateRun {
     public static List<FileResult> execute(Options o, PrintWriter out) {
         var list = RunInputs.municipalities(o.municipalities());
         SchemaRegistry registry = SchemaRegistry.load();
-        var entries = InboxScanner.scan(o.paths(), new InboxOptions(o.recursive(), Duration.ZERO));
-        List<FileResult> results = Validation.validateAll(entries, registry, list, Validation.reader(),
-                o.threads());
+        var entries = InboxScanner.scan(o.inboxes().inputs(), new InboxOptions(o.recursive(), Duration.ZERO));
+        List<FileResult> results = Validation.validateAll(entries, o.inboxes().lookup(), registry, list,
+                Validation.reader(), o.threads());
         if (o.format() == Format.json) {
             out.print(ValidateReport.json(results, o.toolVersion(), registry.latest().schemaVersion()));
         } else {

@@ -77,8 +77,20 @@ public final class Validation {
      */
     public static List<FileResult> validateAll(List<InboxEntry> entries, SchemaRegistry registry,
             MunicipalityList municipalities, WorkbookReader reader, int threads, Consumer<FileResult> onRead) {
+        return validateAll(entries, e -> null, registry, municipalities, reader, threads, onRead);
+    }
+
+    /** As above, each v1 return taking the round {@code roundOf} gives its inbox (null: its fill date's year). */
+    public static List<FileResult> validateAll(List<InboxEntry> entries, Function<InboxEntry, Integer> roundOf,
+            SchemaRegistry registry, MunicipalityList municipalities, WorkbookReader reader, int threads) {
+        return validateAll(entries, roundOf, registry, municipalities, reader, threads, r -> { });
+    }
+
+    private static List<FileResult> validateAll(List<InboxEntry> entries, Function<InboxEntry, Integer> roundOf,
+            SchemaRegistry registry, MunicipalityList municipalities, WorkbookReader reader, int threads,
+            Consumer<FileResult> onRead) {
         try (Workers workers = new Workers(Math.min(threads, Math.max(1, entries.size())))) {
-            return validate(entries, e -> null, registry, municipalities, reader, workers, threads > 1, false, onRead)
+            return validate(entries, roundOf, registry, municipalities, reader, workers, threads > 1, false, onRead)
                     .stream()
                     .map(Checked::result).toList();
         }

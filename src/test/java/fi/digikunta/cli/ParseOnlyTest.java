@@ -64,10 +64,12 @@ class ParseOnlyTest {
 
     @Test
     void validateOptionsCarryEveryOption() {
-        ValidateCommand v = parse("validate", "a.xlsx", "b", "--format", "json", "--recursive", "--threads", "2",
-                "--municipalities", "m.csv", "--lang", "en", "--fail-on", "never");
+        ValidateCommand v = parse("validate", "a.xlsx", "2024=b", "--format", "json", "--recursive", "--threads", "2",
+                "--municipalities", "m.csv", "--lang", "en", "--fail-on", "never", "--round", "2025");
         ValidateRun.Options o = v.toOptions();
-        assertEquals(List.of(Path.of("a.xlsx"), Path.of("b")), o.paths());
+        assertEquals(List.of(Path.of("a.xlsx"), Path.of("b")), o.inboxes().inputs());
+        assertEquals(java.util.Arrays.asList(2025, 2024), o.inboxes().byInput());
+        assertEquals(2025, o.inboxes().defaultRound());
         assertEquals(ValidateRun.Format.json, o.format());
         assertTrue(o.recursive());
         assertEquals(2, o.threads());

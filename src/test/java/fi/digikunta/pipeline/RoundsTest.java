@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.digikunta.cli.CliTestSupport;
 import fi.digikunta.compute.FiguresCalculator;
 import fi.digikunta.compute.RoundFigures;
@@ -31,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -314,6 +317,39 @@ class RoundsTest {
     private static CSVRecord row(CsvTable t, String round, String code, String area) {
         return t.rows.stream().filter(x -> x.get("round").equals(round) && x.get("municipality_code").equals(code)
                 && x.get("area").equals(area)).findFirst().orElseThrow();
+    }
+
+    /**
+     * validate gives a v1 return the round run would, so its outcome there is the nightly run's
+     * (its JSON has no round: the outcome shows it).
+     */
+    @Test
+    void validateTakesTheInboxRoundAsRunDoes() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("v1"));
+        Files.write(dir.resolve("091-helsinki.xlsx"),
+                workbook(V1, "091", "2026-01-20", f -> f.setId("date", "ensi viikolla")));
+        JsonNode none = validateJson(dir.toString());
+        assertEquals("rejected", none.get("outcome").asText());
+        assertEquals("round-unknown", none.get("reason").get("code").asText());
+        for (String[] given : List.of(new String[] {"--round", "2025", dir.toString()},
+                new String[] {"2025=" + dir})) {
+            JsonNode f = validateJson(given);
+            assertEquals("accepted_with_warnings", f.get("outcome").asText(), List.of(given).toString());
+            assertEquals(List.of("invalid-date"), f.get("findings").findValuesAsText("code"));
+        }
+        var r = CliTestSupport.run("validate", "--round", "1999", dir.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("1999"), r.err());
+    }
+
+    /** The one file's entry of {@code validate --format json --fail-on never ARGS}. */
+    private static JsonNode validateJson(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("validate", "--format", "json", "--fail-on", "never"));
+        cmd.addAll(List.of(args));
+        var r = CliTestSupport.run(cmd.toArray(String[]::new)).expectExit(0);
+        JsonNode files = new ObjectMapper().readTree(r.out()).get("files");
+        assertEquals(1, files.size(), r.out());
+        return files.get(0);
     }
 
     @Test

@@ -88,7 +88,8 @@ public final class RunCommand extends BaseCommand {
                 throw usage("choices", "--archive " + archive, p);
             });
         }
-        RunInputs.overlap(inputs, out, archive).ifPresent(p -> {
+        // The paths as scanned: a YEAR=FOLDER argument is checked as its folder.
+        RunInputs.overlap(rounds.inputs(), out, archive).ifPresent(p -> {
             throw usage("overlap", p[0], p[1]);
         });
         if (keepHistory < 0) {

@@ -53,7 +53,10 @@ class NightlyPathsIT {
                         "inbox", "--out link/reports"),
                 new Case("archive through a link into out", List.of("inbox", "--out", "R", "--archive",
                         "outlink/archive"), "--out R", "--archive outlink/archive"),
-                new Case("inbox inside inbox", List.of("inbox", "inbox/sub", "--table", "files"), "inbox", "inbox/sub"));
+                new Case("inbox inside inbox", List.of("inbox", "inbox/sub", "--table", "files"), "inbox", "inbox/sub"),
+                // An inbox given its round (YEAR=FOLDER) was not checked at all
+                new Case("out in an inbox given its round", List.of("2025=inbox", "--out", "inbox/reports"),
+                        "inbox", "--out inbox/reports"));
         for (Case c : cases) {
             Path work = Files.createDirectories(dir.resolve(c.name().replace(' ', '-')));
             Path inbox = work.resolve("inbox");

@@ -34,9 +34,10 @@ class ParseOnlyTest {
     void runOptionsCarryEveryOption() {
         RunCommand run = parse("run", "samples/inbox", "--out", "o", "--table", "areas.csv", "--csv-dialect",
                 "excel-fi", "--lang", "sv", "-r", "--threads", "3", "--settle", "500ms", "--keep-history", "4", "-q",
-                "--fail-on", "warning");
+                "--fail-on", "warning", "--round", "2025");
         BatchRun.Options o = run.toOptions(CLOCK);
         assertEquals(List.of(Path.of("samples/inbox")), o.inputs());
+        assertEquals(List.of(2025), o.rounds().byInput());
         assertEquals(Path.of("o"), o.out());
         assertEquals("areas.csv", o.table());
         assertEquals(CsvDialect.EXCEL_FI, o.report().csvDialect());

@@ -76,6 +76,7 @@ class NightlyPathsIT {
             assertTrue(r.stderr().contains(c.first()) && r.stderr().contains(c.second()),
                     c.name() + ": both paths named\n" + r);
             assertTrue(r.stderr().contains("päällekkäin"), c.name() + ": says they overlap\n" + r);
+            assertFalse(r.stderr().contains("2025="), c.name() + ": names the folder, not the argument\n" + r);
             assertEquals(before, tree(work), c.name() + ": nothing written or moved");
         }
     }

@@ -337,9 +337,14 @@ class RoundsTest {
             assertEquals("accepted_with_warnings", f.get("outcome").asText(), List.of(given).toString());
             assertEquals(List.of("invalid-date"), f.get("findings").findValuesAsText("code"));
         }
-        var r = CliTestSupport.run("validate", "--round", "1999", dir.toString());
-        assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("1999"), r.err());
+        for (String[] outside : List.of(new String[] {"--round", "1999", dir.toString()},
+                new String[] {"1999=" + dir})) {
+            List<String> cmd = new ArrayList<>(List.of("validate"));
+            cmd.addAll(List.of(outside));
+            var r = CliTestSupport.run(cmd.toArray(String[]::new));
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains("1999 (2016–2100)"), r.err());
+        }
     }
 
     /** The one file's entry of {@code validate --format json --fail-on never ARGS}. */

@@ -32,7 +32,7 @@ final class BatchOptions {
     InboxRounds inboxes(BaseCommand command, List<Path> arguments) {
         InboxRounds rounds = InboxRounds.parse(arguments, round);
         rounds.problem().ifPresent(p -> {
-            throw command.usage("range", "--round", p);
+            throw command.usage("range", p[0], p[1]);
         });
         RunInputs.missing(rounds.inputs()).ifPresent(p -> {
             throw command.usage("noSuchPath", p);

@@ -61,13 +61,23 @@ public record InboxRounds(List<Path> inputs, List<Integer> byInput, Integer defa
         return new InboxRounds(inputs, rounds, defaultRound);
     }
 
-    /** The first round outside the range the form allows (2016-2100), as "YEAR (FIRST-LAST)"; empty if none. */
-    public Optional<String> problem() {
+    /**
+     * The first round outside the range the form allows (2016-2100): where it was given ("--round",
+     * or the argument "YEAR=PATH") and "YEAR (FIRST-LAST)"; empty if none.
+     */
+    public Optional<String[]> problem() {
         Schema.IdKey k = SchemaRegistry.load().latest().idKey("round").orElseThrow();
-        List<Integer> all = new ArrayList<>(byInput);
-        all.add(defaultRound);
-        return all.stream().filter(r -> r != null && (r < k.min() || r > k.max())).findFirst()
-                .map(r -> r + " (" + k.min().intValue() + "–" + k.max().intValue() + ")");
+        String range = " (" + k.min().intValue() + "–" + k.max().intValue() + ")";
+        if (defaultRound != null && (defaultRound < k.min() || defaultRound > k.max())) {
+            return Optional.of(new String[] {"--round", defaultRound + range});
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            Integer r = byInput.get(i);
+            if (r != null && !r.equals(defaultRound) && (r < k.min() || r > k.max())) {
+                return Optional.of(new String[] {r + "=" + inputs.get(i), r + range});
+            }
+        }
+        return Optional.empty();
     }
 
     /** A look-up from an inbox entry to its inbox's round, built once the inboxes exist. */

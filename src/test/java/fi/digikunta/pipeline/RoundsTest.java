@@ -344,6 +344,8 @@ class RoundsTest {
             var r = CliTestSupport.run(cmd.toArray(String[]::new));
             assertEquals(2, r.exitCode(), r.err());
             assertTrue(r.err().contains("1999 (2016–2100)"), r.err());
+            // Named where it was given: the option, or the argument.
+            assertTrue(r.err().contains(outside.length == 1 ? outside[0] + ":" : "--round:"), r.err());
         }
     }
 

@@ -28,11 +28,12 @@ import java.util.Map;
  * component is replaced, so emptiness, built-ins, method calls and keys are Freemarker's, and a
  * template, also one given with --templates, sees the same values.
  *
- * <p>A record of this jar is read through its fields: each of its accessors returns its field and
- * nothing else ({@code RecordAccessorsTest} checks their bytecode), and JDK 17 reads a field through
+ * <p>A record of our own code (package {@code fi.digikunta}, from the jar or folder this class came
+ * from) is read through its fields: each of its accessors returns its field and nothing else
+ * ({@code RecordAccessorsTest} checks their bytecode), and JDK 17 reads a field through
  * {@code Unsafe}, whereas {@code Method.invoke} generates and loads a class for each accessor after
- * a few calls (about 120 in the first pages of a run). Any other record, whose accessors may compute,
- * is read through its accessors.
+ * a few calls (about 120 in the first pages of a run). Any other record, whose accessors may compute
+ * (one of the tests', or of a library shaded into the same jar), is read through its accessors.
  */
 final class RecordWrapper extends DefaultObjectWrapper {
     private static final ClassValue<Map<String, Component>> COMPONENTS = new ClassValue<>() {
@@ -42,8 +43,10 @@ final class RecordWrapper extends DefaultObjectWrapper {
         }
     };
 
-    /** Where this jar's classes come from: its records are read through their fields. */
+    /** Where our classes come from: our records are read through their fields. */
     private static final CodeSource OURS = RecordWrapper.class.getProtectionDomain().getCodeSource();
+    /** Our package; the jar also holds the libraries, whose records RecordAccessorsTest does not check. */
+    private static final String OUR_PACKAGE = "fi.digikunta.";
 
     /**
      * The components of a public record that implements no interface, else none: for such a record
@@ -99,7 +102,7 @@ final class RecordWrapper extends DefaultObjectWrapper {
         if (!type.isRecord() || !isPublic(type)) {
             return Map.of();
         }
-        boolean ours = OURS != null && OURS.equals(type.getProtectionDomain().getCodeSource());
+        boolean ours = throughFields(type);
         Map<String, Component> out = new HashMap<>();
         for (RecordComponent c : type.getRecordComponents()) {
             if (c.getName().startsWith("get") || c.getName().startsWith("is")) {
@@ -115,6 +118,12 @@ final class RecordWrapper extends DefaultObjectWrapper {
             }
         }
         return Map.copyOf(out);
+    }
+
+    /** Whether a record is ours, and so read through its fields. */
+    static boolean throughFields(Class<?> type) {
+        return type.getName().startsWith(OUR_PACKAGE) && OURS != null
+                && OURS.equals(type.getProtectionDomain().getCodeSource());
     }
 
     /** A record's field of a component (javac always makes one; null if a class has none). */

@@ -49,8 +49,9 @@ class RecordAccessorsTest {
         assertEquals(records.size() + 1, code.length, "one listing per record");
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
-            assertTrue(code[i + 1].contains(" class " + records.get(i).getName() + " extends java.lang.Record"),
-                    records.get(i).getName());
+            // "X extends java.lang.Record", or "X<T> extends ..." for a generic record.
+            assertTrue(code[i + 1].matches("(?s).* class " + Pattern.quote(records.get(i).getName())
+                    + "(<[^\\n]*>)? extends java\\.lang\\.Record.*"), records.get(i).getName());
             problems.addAll(problems(records.get(i), code[i + 1]));
         }
         assertEquals(List.of(), problems);

@@ -1,6 +1,7 @@
 package fi.digikunta.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,6 +112,28 @@ public class RecordWrapperTest {
         assertEquals("SimpleScalar", w.wrap("s").getClass().getSimpleName());
         assertEquals("RecordModel", w.wrap(new Items("i", List.of())).getClass().getSimpleName(),
                 "through handleUnknownType, as before");
+    }
+
+    /** A record of the main code is read through its fields, to the same text; the tests' records are not. */
+    @Test
+    void mainRecordsAreReadThroughTheirFieldsToTheSameValues() throws Exception {
+        assertTrue(RecordWrapper.throughFields(JsonReportWriter.Reason.class));
+        assertFalse(RecordWrapper.throughFields(Boom.class), "a record of the tests: its accessor may compute");
+        assertFalse(RecordWrapper.throughFields(Cell.class));
+        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+        Template t = new Template("t", new StringReader("${r.code}|${r.fi}|${r.sv!\"none\"}|${r.en}"), c);
+        JsonReportWriter.Reason reason = new JsonReportWriter.Reason("round-unknown", "ei <kierrosta>", null, "no round");
+        String[] out = new String[2];
+        ObjectWrapper[] wrappers = {new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build(),
+            new RecordWrapper(Configuration.VERSION_2_3_34)};
+        for (int i = 0; i < 2; i++) {
+            c.setObjectWrapper(wrappers[i]);
+            StringWriter w = new StringWriter();
+            t.process(Map.of("r", reason), w);
+            out[i] = w.toString();
+        }
+        assertEquals("round-unknown|ei <kierrosta>|none|no round", out[1]);
+        assertEquals(out[0], out[1]);
     }
 
     @Test

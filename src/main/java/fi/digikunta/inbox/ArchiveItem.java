@@ -13,12 +13,19 @@ import java.util.Objects;
  * @param reason the reason text (for a rejected file); may be null
  * @param sha256 the SHA-256 (hex) of the file as it was read; the file is moved only while it still
  *     has it. Null when unknown (then size and time alone are checked)
+ * @param inboxRound the round given the file's inbox ({@code YEAR=FOLDER} or {@code --round}), kept
+ *     beside the archived copy for the runs that read it back; null when none was given
  */
 public record ArchiveItem(InboxEntry entry, Outcome outcome, String municipalityCode, String reasonCode,
-        Message reason, String sha256) {
+        Message reason, String sha256, Integer inboxRound) {
     public ArchiveItem {
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(outcome, "outcome");
+    }
+
+    public ArchiveItem(InboxEntry entry, Outcome outcome, String municipalityCode, String reasonCode,
+            Message reason, String sha256) {
+        this(entry, outcome, municipalityCode, reasonCode, reason, sha256, null);
     }
 
     public ArchiveItem(InboxEntry entry, Outcome outcome, String municipalityCode, String reasonCode,

@@ -47,7 +47,9 @@ import java.util.stream.Stream;
  * the archive exactly once or still in the inbox. Sub-folder paths are not kept in the archive's
  * layout: archived files are named by their file names. When that name differs from the name the
  * return had in the inbox (a sub-folder path, or a suffix the archive added), a hidden note
- * {@code .<archived name>.inbox-name} beside it keeps the inbox name, which {@link #readBack} uses.
+ * {@code .<archived name>.inbox-name} beside it keeps the inbox name, which {@link #readBack} uses;
+ * when its inbox was given a round, {@code .<archived name>.inbox-round} keeps that
+ * ({@link #inboxRound}), so a v1 return keeps its round after it has left the inbox.
  */
 public final class InboxArchiver {
     private static final Pattern SAFE_CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
@@ -171,8 +173,13 @@ public final class InboxArchiver {
         }
         if (rejected) {
             writeReason(target, item);
-        } else if (!name.equals(target.getFileName().toString())) {
-            writeNameNote(target, name);
+        } else {
+            if (!name.equals(target.getFileName().toString())) {
+                writeNote(nameNoteFile(target), name);
+            }
+            if (item.inboxRound() != null) {
+                writeNote(roundNoteFile(target), item.inboxRound().toString());
+            }
         }
         ArchiveCopy.syncDir(dir);
         // Last look: a newer version saved over it meanwhile stays for the next run.
@@ -304,28 +311,43 @@ public final class InboxArchiver {
     }
 
     private static Optional<String> nameNote(Path archived) {
-        Path note = nameNoteFile(archived);
+        return note(nameNoteFile(archived));
+    }
+
+    /**
+     * The hidden note beside an archived return that gives the round its inbox was given
+     * ({@code YEAR=FOLDER} or {@code --round}) in the run that archived it: a v1 form states none.
+     */
+    static Path roundNoteFile(Path archived) {
+        return archived.resolveSibling("." + archived.getFileName() + ".inbox-round");
+    }
+
+    /** The round noted beside an archived return; empty when none was noted (or the note is unreadable). */
+    public static Optional<Integer> inboxRound(Path archived) {
+        return note(roundNoteFile(archived)).filter(s -> s.matches("\\d{4}")).map(Integer::valueOf);
+    }
+
+    private static Optional<String> note(Path note) {
         try {
             if (Files.isRegularFile(note)) {
-                String name = Files.readString(note, StandardCharsets.UTF_8).strip();
-                return name.isEmpty() ? Optional.empty() : Optional.of(name);
+                String text = Files.readString(note, StandardCharsets.UTF_8).strip();
+                return text.isEmpty() ? Optional.empty() : Optional.of(text);
             }
         } catch (IOException e) {
-            // unreadable note: the file name will do
+            // unreadable note: as if there were none
         }
         return Optional.empty();
     }
 
-    /** Writes the note whole or not at all (a temporary file renamed over it). */
-    private static void writeNameNote(Path archived, String name) throws IOException {
-        Path note = nameNoteFile(archived);
-        if (nameNote(archived).filter(name::equals).isPresent()) {
+    /** Writes a note whole or not at all (a temporary file renamed over it). */
+    private static void writeNote(Path note, String text) throws IOException {
+        if (note(note).filter(text::equals).isPresent()) {
             return;
         }
         Path tmp = note.resolveSibling(note.getFileName() + ".part-" + ProcessHandle.current().pid());
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
-            ch.write(StandardCharsets.UTF_8.encode(name + "\n"));
+            ch.write(StandardCharsets.UTF_8.encode(text + "\n"));
             ch.force(true);
         }
         Files.move(tmp, note, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -275,7 +275,7 @@ public final class BatchRun {
                 log.skipped(s);
             }
         });
-        List<Validation.Checked> checked = Validation.validate(entries, o.rounds().lookup(), registry,
+        List<Validation.Checked> checked = Validation.validate(entries, roundOf(o), registry,
                 o.municipalities(), Validation.reader(), workers, o.threads() > 1, o.archive() != null,
                 r -> console.tick());
         if (o.archive() != null) {
@@ -317,8 +317,24 @@ public final class BatchRun {
         return out;
     }
 
+    /**
+     * The round given each entry's inbox, for its v1 return; a return read back from the archive
+     * takes the round noted when it was archived, else the {@code --round} default.
+     */
+    private static Function<InboxEntry, Integer> roundOf(Options o) {
+        Function<InboxEntry, Integer> inbox = o.rounds().lookup();
+        if (o.archive() == null) {
+            return inbox;
+        }
+        Path archiveRoot = o.archive().toAbsolutePath().normalize();
+        return e -> e.path().toAbsolutePath().normalize().startsWith(archiveRoot)
+                ? InboxArchiver.inboxRound(e.path()).orElseGet(() -> inbox.apply(e))
+                : inbox.apply(e);
+    }
+
     private static void archive(Options o, Processed p, RunLog log, PrintWriter err) {
         Path archiveRoot = o.archive().toAbsolutePath().normalize();
+        Function<InboxEntry, Integer> inboxRound = o.rounds().lookup();
         List<ArchiveItem> items = new ArrayList<>();
         for (Validation.Checked c : p.checked()) {
             InboxEntry e = c.entry();
@@ -326,7 +342,8 @@ public final class BatchRun {
             if (e.path().toAbsolutePath().normalize().startsWith(archiveRoot)) {
                 continue;
             }
-            items.add(new ArchiveItem(e, r.outcome(), r.municipalityCode(), r.reasonCode(), r.reason(), c.sha256()));
+            items.add(new ArchiveItem(e, r.outcome(), r.municipalityCode(), r.reasonCode(), r.reason(), c.sha256(),
+                    inboxRound.apply(e)));
         }
         TestGate.beforeArchive();
         new InboxArchiver(o.archive()).archive(items).forEach(a -> {

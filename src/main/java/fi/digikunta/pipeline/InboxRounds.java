@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * The round the coordinator gives each inbox, for the v1 returns in it (a v2 return states its own):
  * {@code --round YEAR} for every inbox, or an inbox argument written {@code YEAR=PATH} for that one.
  * An argument is read as {@code YEAR=PATH} only when no file or folder of that very name exists, so
- * a folder literally named "2025=x" is still an inbox. Returns read back from the archive take the
- * {@code --round} default (the archive does not keep an inbox's round).
+ * a folder literally named "2025=x" is still an inbox. A return read back from the archive takes the
+ * round its inbox had when it was archived (a note beside it), else the {@code --round} default.
  *
  * @param inputs the inbox paths as scanned, in the order given
  * @param byInput the round given with each of {@code inputs} (or the default), null where none

@@ -359,6 +359,29 @@ class RoundsTest {
         return files.get(0);
     }
 
+    /** A v1 return archived from a YEAR=FOLDER inbox keeps that round on the nights after, read back. */
+    @Test
+    void anArchivedV1ReturnKeepsItsInboxRound() throws IOException {
+        Path inbox = Files.createDirectories(tmp.resolve("in25"));
+        Files.write(inbox.resolve("091-helsinki.xlsx"),
+                workbook(V1, "091", "2026-01-20", f -> f.setId("date", "kevät")));
+        Path archive = tmp.resolve("archive");
+        for (int night = 1; night <= 2; night++) {
+            var r = CliTestSupport.run("run", "2025=" + inbox, "--out", tmp.resolve("out").toString(), "--archive",
+                    archive.toString(), "--settle", "0", "--quiet", "--fail-on", "never");
+            assertEquals(0, r.exitCode(), r.err());
+            CsvTable files = CsvTable.parse(Files.readString(tmp.resolve("out/files.csv")), CSVFormat.RFC4180);
+            assertEquals(1, files.rows.size(), "night " + night);
+            CSVRecord f = files.rows.get(0);
+            assertEquals("accepted_with_warnings", f.get("outcome"), "night " + night + ": " + f);
+            assertEquals("2025", f.get("round"), "night " + night);
+            try (var left = Files.list(inbox)) {
+                assertEquals(0, left.count(), "archived on the first night");
+            }
+        }
+        assertEquals("2025", Files.readString(archive.resolve("091/.091-helsinki.xlsx.inbox-round")).strip());
+    }
+
     @Test
     void aRoundOutsideTheRangeIsAUsageError() throws IOException {
         history();

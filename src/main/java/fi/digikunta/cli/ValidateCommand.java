@@ -31,7 +31,11 @@ public final class ValidateCommand extends BaseCommand {
 
     @Override
     protected void validate() {
-        batch.inboxes(this, paths);
+        InboxRounds rounds = batch.inboxes(this, paths);
+        // As for run: a path inside another would be read twice, each copy superseding the other.
+        RunInputs.overlap(rounds.inputs(), null, null).ifPresent(p -> {
+            throw usage("overlapPaths", p[0], p[1]);
+        });
         batch.validate(this);
     }
 

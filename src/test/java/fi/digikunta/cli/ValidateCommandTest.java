@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +118,20 @@ class ValidateCommandTest {
         assertEquals("", r.out());
         CliTestSupport.run("validate").expectExit(2);
         CliTestSupport.run("validate", "--format", "xml", inbox.toString()).expectExit(2);
+    }
+
+    /** A path given twice, or a file inside a folder given too, would be read twice: refused, as run does. */
+    @Test
+    void overlappingPathsAreAUsageError() throws Exception {
+        mixedInbox();
+        String file = inbox.resolve("049-espoo.xlsx").toString();
+        for (String[] paths : List.of(new String[] {inbox.toString(), inbox.toString()},
+                new String[] {file, inbox.toString()})) {
+            var r = CliTestSupport.run("validate", "--lang", "en", paths[0], paths[1]);
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains("overlap") && r.err().contains("checked twice"), r.err());
+            assertEquals("", r.out());
+        }
     }
 
     @Test

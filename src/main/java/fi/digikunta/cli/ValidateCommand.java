@@ -48,6 +48,6 @@ public final class ValidateCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() {
-        return batch.failOn.exitCode(ValidateRun.execute(toOptions(), out()));
+        return batch.failOn.exitCode(ValidateRun.execute(toOptions(), out(), err()));
     }
 }

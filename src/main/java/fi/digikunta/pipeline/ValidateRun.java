@@ -1,8 +1,10 @@
 package fi.digikunta.pipeline;
 
 import fi.digikunta.inbox.InboxOptions;
+import fi.digikunta.inbox.InboxScan;
 import fi.digikunta.inbox.InboxScanner;
 import fi.digikunta.model.FileResult;
+import fi.digikunta.report.ConsoleReporter;
 import fi.digikunta.report.ValidateReport;
 import fi.digikunta.schema.Lang;
 import fi.digikunta.schema.SchemaRegistry;
@@ -41,12 +43,18 @@ public final class ValidateRun {
     private ValidateRun() {
     }
 
-    /** Validates and prints to {@code out}; returns every file's result, sorted by file name. */
-    public static List<FileResult> execute(Options o, PrintWriter out) {
+    /**
+     * Validates and prints to {@code out}, and on {@code err} what the scan left out (a sub-folder
+     * without --recursive, ...), as run says it; returns every file's result, sorted by file name.
+     */
+    public static List<FileResult> execute(Options o, PrintWriter out, PrintWriter err) {
         var list = RunInputs.municipalities(o.municipalities());
         SchemaRegistry registry = SchemaRegistry.load();
-        var entries = InboxScanner.scan(o.inboxes().inputs(), new InboxOptions(o.recursive(), Duration.ZERO));
-        List<FileResult> results = Validation.validateAll(entries, o.inboxes().lookup(), registry, list,
+        InboxScan scan = new InboxScanner().scanAll(o.inboxes().inputs(),
+                new InboxOptions(o.recursive(), Duration.ZERO));
+        scan.skipped().forEach(s -> err.println(ConsoleReporter.safe(s.name() + ": " + s.reason().get(o.lang()))));
+        err.flush();
+        List<FileResult> results = Validation.validateAll(scan.entries(), o.inboxes().lookup(), registry, list,
                 Validation.reader(), o.threads());
         if (o.format() == Format.json) {
             out.print(ValidateReport.json(results, o.toolVersion(), registry.latest().schemaVersion()));

@@ -134,6 +134,20 @@ class ValidateCommandTest {
         }
     }
 
+    /** What the scan leaves out is said on stderr, as run says it: "0 files" alone looked like a pass. */
+    @Test
+    void aSkippedSubFolderIsNamedOnStderr() throws Exception {
+        Path sub = Files.createDirectories(inbox.resolve("uusimaa"));
+        Files.write(sub.resolve("091-helsinki.xlsx"), TestReturn.valid().toXlsx());
+        var r = CliTestSupport.run("validate", "--lang", "en", "--format", "json", inbox.toString()).expectExit(0);
+        assertTrue(r.err().contains("uusimaa") && r.err().contains("--recursive"), r.err());
+        assertEquals(0, new ObjectMapper().readTree(r.out()).get("summary").get("files").asInt());
+        var all = CliTestSupport.run("validate", "--lang", "en", "--format", "json", "-r", inbox.toString())
+                .expectExit(0);
+        assertEquals("", all.err());
+        assertEquals(1, new ObjectMapper().readTree(all.out()).get("summary").get("files").asInt());
+    }
+
     @Test
     void anExternalEntityNeverReachesTheOutput() throws Exception {
         Path secret = inbox.getParent().resolve("salaisuus-" + System.nanoTime() + ".txt");

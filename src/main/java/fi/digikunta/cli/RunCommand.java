@@ -85,7 +85,7 @@ public final class RunCommand extends BaseCommand {
         });
         if (archive != null) {
             RunInputs.archiveProblem(archive, rounds.inputs()).ifPresent(p -> {
-                throw usage("choices", "--archive " + archive, p);
+                throw usage("choices", "--archive " + archive, p.get(common.lang()));
             });
         }
         // The paths as scanned: a YEAR=FOLDER argument is checked as its folder.

@@ -65,18 +65,16 @@ public final class InboxArchiver {
      * A usage problem with the archive folder, or empty: it must not be inside an inbox folder
      * (archived files would be read again) nor be a file.
      */
-    public static Optional<String> problem(Path archiveDir, List<Path> inboxRoots) {
+    public static Optional<Message> problem(Path archiveDir, List<Path> inboxRoots) {
         Path a = realish(archiveDir);
         if (Files.exists(archiveDir) && !Files.isDirectory(archiveDir)) {
-            return Optional.of("--archive " + archiveDir + ": "
-                    + Words.allLanguages(Texts.message("archive.not_a_folder")));
+            return Optional.of(Texts.message("archive.not_a_folder"));
         }
         for (Path root : inboxRoots) {
             if (Files.isDirectory(root)) {
                 Path r = realish(root);
                 if (a.startsWith(r) || r.startsWith(a)) {
-                    return Optional.of("--archive " + archiveDir + ": "
-                            + Words.allLanguages(Texts.message("archive.inside_inbox")) + ": " + root);
+                    return Optional.of(Texts.message("archive.inside_inbox", root));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package fi.digikunta.pipeline;
 
+import fi.digikunta.findings.Message;
 import fi.digikunta.inbox.InboxArchiver;
 import fi.digikunta.inbox.InboxOptions;
 import fi.digikunta.inbox.InboxScanner;
@@ -29,8 +30,8 @@ public final class RunInputs {
         return InboxScanner.missing(paths).stream().findFirst();
     }
 
-    /** The problem with an archive folder for these inboxes, or empty when it may be used. */
-    public static Optional<String> archiveProblem(Path archive, List<Path> inboxes) {
+    /** The problem with an archive folder for these inboxes (in each language), or empty when it may be used. */
+    public static Optional<Message> archiveProblem(Path archive, List<Path> inboxes) {
         return InboxArchiver.problem(archive, inboxes);
     }
 

@@ -67,6 +67,14 @@ class CliHabitsTest {
         assertEquals(List.of("digikunta: --out is given twice", "see `digikunta run --help`"),
                 lines(CliTestSupport.run("run", SAMPLES.toString(), "--out", "a", "--out", "b", "--lang", "en")
                         .expectExit(2).err()));
+        // The archive's problems were written in all three languages, the option named twice.
+        assertEquals(List.of("digikunta: --archive pom.xml: is not a folder", "see `digikunta run --help`"),
+                lines(CliTestSupport.run("run", SAMPLES.toString(), "--out", "x", "--archive", "pom.xml", "--lang",
+                        "en").expectExit(2).err()));
+        assertEquals(List.of("digikunta: --archive samples/inbox/a: får inte ligga i inkorgen eller innehålla den: "
+                + "samples/inbox", "se `digikunta run --help`"),
+                lines(CliTestSupport.run("run", SAMPLES.toString(), "--out", "x", "--archive", "samples/inbox/a",
+                        "--lang", "sv").expectExit(2).err()));
     }
 
     @Test

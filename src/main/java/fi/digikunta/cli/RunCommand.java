@@ -68,6 +68,14 @@ public final class RunCommand extends BaseCommand {
         if (out == null && table == null) {
             throw usage("outOrTable");
         }
+        // Archiving and history belong to a published report set: with only --table they did nothing.
+        if (out == null) {
+            for (String option : List.of("--archive", "--keep-history")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw usage("needsOut", option);
+                }
+            }
+        }
         if (table != null && ReportSet.tableName(table).isEmpty()) {
             throw usage("choices", "--table " + table, String.join(", ", ReportSet.tableNames()));
         }

@@ -67,6 +67,13 @@ class CliHabitsTest {
         assertEquals(List.of("digikunta: --out is given twice", "see `digikunta run --help`"),
                 lines(CliTestSupport.run("run", SAMPLES.toString(), "--out", "a", "--out", "b", "--lang", "en")
                         .expectExit(2).err()));
+        // With only --table nothing is archived or kept: asking for it is a mistake.
+        for (String[] opt : List.of(new String[] {"--archive", "a"}, new String[] {"--keep-history", "3"})) {
+            assertEquals(List.of("digikunta: " + opt[0] + " needs --out DIR: with only --table the table is printed and "
+                    + "nothing is moved or kept", "see `digikunta run --help`"),
+                    lines(CliTestSupport.run("run", SAMPLES.toString(), "--table", "areas", opt[0], opt[1], "--lang",
+                            "en").expectExit(2).err()));
+        }
         // The archive's problems were written in all three languages, the option named twice.
         assertEquals(List.of("digikunta: --archive pom.xml: is not a folder", "see `digikunta run --help`"),
                 lines(CliTestSupport.run("run", SAMPLES.toString(), "--out", "x", "--archive", "pom.xml", "--lang",

@@ -119,6 +119,11 @@ public final class InboxArchiver {
         if (e.rejected()) {
             return left(name, "archive.link_left");
         }
+        if (realish(e.path()).startsWith(realish(archiveDir))) {
+            // A return read back from the archive is where it belongs: it would be "found" already
+            // archived as itself, and the original removed.
+            return new ArchiveResult(name, ArchiveResult.Action.ALREADY_ARCHIVED, e.path(), null);
+        }
         Path dir;
         if (item.outcome() == Outcome.REJECTED) {
             dir = archiveDir.resolve(REJECTED);
@@ -172,11 +177,16 @@ public final class InboxArchiver {
         if (rejected) {
             writeReason(target, item);
         } else {
+            // A note left by a copy of the same name removed by hand must not pass to this one.
             if (!name.equals(target.getFileName().toString())) {
                 writeNote(nameNoteFile(target), name);
+            } else {
+                Files.deleteIfExists(nameNoteFile(target));
             }
             if (item.inboxRound() != null) {
                 writeNote(roundNoteFile(target), item.inboxRound().toString());
+            } else {
+                Files.deleteIfExists(roundNoteFile(target));
             }
         }
         ArchiveCopy.syncDir(dir);

@@ -40,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import fi.digikunta.report.RunSummary;
 import fi.digikunta.model.Outcome;
 import java.nio.file.LinkOption;
@@ -326,20 +327,29 @@ public final class BatchRun {
         if (o.archive() == null) {
             return inbox;
         }
-        Path archiveRoot = o.archive().toAbsolutePath().normalize();
-        return e -> e.path().toAbsolutePath().normalize().startsWith(archiveRoot)
-                ? InboxArchiver.inboxRound(e.path()).orElseGet(() -> inbox.apply(e))
+        Predicate<InboxEntry> archived = fromArchive(o);
+        return e -> archived.test(e) ? InboxArchiver.inboxRound(e.path()).orElseGet(() -> inbox.apply(e))
                 : inbox.apply(e);
     }
 
+    /**
+     * Whether an entry was read back from the archive. Both sides with their links resolved: the
+     * scan walks an archive folder reached through a link by its real path, and a return read back
+     * that way once looked like an inbox file, was "found" already archived as itself and deleted.
+     */
+    private static Predicate<InboxEntry> fromArchive(Options o) {
+        Path archiveRoot = InboxArchiver.realish(o.archive());
+        return e -> InboxArchiver.realish(e.path()).startsWith(archiveRoot);
+    }
+
     private static void archive(Options o, Processed p, RunLog log, PrintWriter err) {
-        Path archiveRoot = o.archive().toAbsolutePath().normalize();
+        Predicate<InboxEntry> archived = fromArchive(o);
         Function<InboxEntry, Integer> inboxRound = o.rounds().lookup();
         List<ArchiveItem> items = new ArrayList<>();
         for (Validation.Checked c : p.checked()) {
             InboxEntry e = c.entry();
             FileResult r = c.result();
-            if (e.path().toAbsolutePath().normalize().startsWith(archiveRoot)) {
+            if (archived.test(e)) {
                 continue;
             }
             items.add(new ArchiveItem(e, r.outcome(), r.municipalityCode(), r.reasonCode(), r.reason(), c.sha256(),

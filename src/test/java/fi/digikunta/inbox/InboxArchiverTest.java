@@ -61,7 +61,7 @@ class InboxArchiverTest {
         List<String> present = new ArrayList<>();
         for (Path p : filesUnder(archive)) {
             String n = p.getFileName().toString();
-            if (!n.endsWith(".reason.txt") && !n.endsWith(".inbox-name")) {
+            if (!n.endsWith(".reason.txt") && !n.endsWith(".inbox-name") && !n.endsWith(".inbox-round")) {
                 present.add(InboxArchiver.sha256Hex(p));
             }
         }
@@ -110,6 +110,39 @@ class InboxArchiverTest {
         assertEquals(sha.get("growing.xlsx"), InboxArchiver.sha256Hex(inbox.resolve("growing.xlsx")));
         assertEachExactlyOnce(sha);
         assertEquals(archive.resolve("091/helsinki.xlsx"), results.get(0).archived());
+    }
+
+    /** A return read back from the archive, even through a link to it, is never moved or removed. */
+    @Test
+    void aReturnAlreadyInTheArchiveIsLeftWhereItIs() throws IOException {
+        Path p = file("helsinki.xlsx", "091");
+        new InboxArchiver(archive).archive(
+                List.of(new ArchiveItem(scan().get("helsinki.xlsx"), Outcome.ACCEPTED, "091", null, null)));
+        Path link = Files.createSymbolicLink(inbox.resolve("archive-link"), archive);
+        InboxEntry back = InboxArchiver.readBack(link, List.of()).get(0);
+        List<ArchiveResult> r = new InboxArchiver(link).archive(
+                List.of(new ArchiveItem(back, Outcome.ACCEPTED, "091", null, null, null, 2025)));
+        assertEquals(ArchiveResult.Action.ALREADY_ARCHIVED, r.get(0).action());
+        assertTrue(Files.isRegularFile(archive.resolve("091/helsinki.xlsx")), "still archived");
+        assertFalse(Files.exists(p));
+        assertEquals(java.util.Optional.empty(), InboxArchiver.inboxRound(archive.resolve("091/helsinki.xlsx")),
+                "nothing written beside it either");
+    }
+
+    /** A note left beside a copy that was removed by hand does not pass to the next copy of that name. */
+    @Test
+    void aNewCopyDoesNotInheritAStaleRoundNote() throws IOException {
+        file("helsinki.xlsx", "091 of 2025");
+        new InboxArchiver(archive).archive(List.of(
+                new ArchiveItem(scan().get("helsinki.xlsx"), Outcome.ACCEPTED, "091", null, null, null, 2025)));
+        Path copy = archive.resolve("091/helsinki.xlsx");
+        assertEquals(java.util.Optional.of(2025), InboxArchiver.inboxRound(copy));
+        Files.delete(copy);
+        file("helsinki.xlsx", "091, no round given");
+        new InboxArchiver(archive).archive(
+                List.of(new ArchiveItem(scan().get("helsinki.xlsx"), Outcome.ACCEPTED, "091", null, null)));
+        assertTrue(Files.isRegularFile(copy));
+        assertEquals(java.util.Optional.empty(), InboxArchiver.inboxRound(copy));
     }
 
     @Test

@@ -65,8 +65,13 @@ public final class RunInputs {
         }
         try {
             return MunicipalityList.fromFile(file);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new RunFailure("--municipalities " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // The message names the file and line already.
+            throw new RunFailure("kuntaluettelo ei kelpaa / municipality list not valid (--municipalities): "
+                    + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new RunFailure("kuntaluetteloa ei voi lukea / cannot read municipality list (--municipalities): "
+                    + file + " (" + e.getMessage() + ")", e);
         }
     }
 }

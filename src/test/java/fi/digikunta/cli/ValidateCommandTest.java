@@ -148,6 +148,19 @@ class ValidateCommandTest {
         assertEquals(1, new ObjectMapper().readTree(all.out()).get("summary").get("files").asInt());
     }
 
+    /** A broken municipality list fails the run (exit 3) naming the file once, in Finnish and English. */
+    @Test
+    void aBadMunicipalityListIsNamedOnce() throws Exception {
+        mixedInbox();
+        // The list is read before any return, so it may sit in the folder.
+        Path bad = Files.writeString(inbox.resolve("kunnat.csv"), "x,y\n1,2\n");
+        var r = CliTestSupport.run("validate", "--municipalities", bad.toString(), inbox.toString());
+        assertEquals(3, r.exitCode(), r.err());
+        assertTrue(r.err().contains("kuntaluettelo ei kelpaa / municipality list not valid (--municipalities): "
+                + bad + ": column"), r.err());
+        assertEquals(1, r.err().split(java.util.regex.Pattern.quote(bad.toString()), -1).length - 1, r.err());
+    }
+
     @Test
     void anExternalEntityNeverReachesTheOutput() throws Exception {
         Path secret = inbox.getParent().resolve("salaisuus-" + System.nanoTime() + ".txt");

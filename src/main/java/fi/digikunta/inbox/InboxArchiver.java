@@ -56,9 +56,12 @@ public final class InboxArchiver {
     private static final String REJECTED = "rejected";
 
     private final Path archiveDir;
+    /** The archive with its links resolved, once: what a return read back from it is under. */
+    private final Path archiveReal;
 
     public InboxArchiver(Path archiveDir) {
         this.archiveDir = archiveDir.toAbsolutePath().normalize();
+        this.archiveReal = realish(archiveDir);
     }
 
     /**
@@ -119,7 +122,7 @@ public final class InboxArchiver {
         if (e.rejected()) {
             return left(name, "archive.link_left");
         }
-        if (realish(e.path()).startsWith(realish(archiveDir))) {
+        if (realish(e.path()).startsWith(archiveReal)) {
             // A return read back from the archive is where it belongs: it would be "found" already
             // archived as itself, and the original removed.
             return new ArchiveResult(name, ArchiveResult.Action.ALREADY_ARCHIVED, e.path(), null);

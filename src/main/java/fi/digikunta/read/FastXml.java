@@ -2,7 +2,6 @@ package fi.digikunta.read;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import fi.digikunta.read.XmlSubset.Unusual;
 import javax.xml.stream.XMLStreamConstants;
@@ -30,44 +29,48 @@ final class FastXml {
 
     private final byte[] b;
     private int p;
-    private final XmlSubset.Names names = new XmlSubset.Names();
+    private final TokenArrays arrays;
+    private final XmlSubset.Names names;
     // Events: type, then the local name (elements) or text (characters), and the element's attributes.
     private int n;
     private int[] types;
     private String[] strings;
-    private int[] attrStart;
-    private int[] attrEnd;
+    private int[] attrStart, attrEnd;
     private int na;
-    private String[] attrLocal;
-    private String[] attrValue;
-    /** Qualified attribute names, kept beside the local names for the checks. */
-    private String[] attrQName;
+    /** The attributes' local names, values and qualified names (kept for the checks). */
+    private String[] attrLocal, attrValue, attrQName;
     // Open elements (qualified names) and the namespace prefixes each declares.
     private String[] open = new String[32];
     private int depth;
     private String[] prefixes = new String[32];
     private int[] prefixDepth = new int[32];
     private int np;
-    // Reading position.
-    private int cur = -1;
+    private int cur = -1; // reading position
 
-    private FastXml(byte[] b, int start) {
+    private FastXml(byte[] b, int start, TokenArrays reuse) {
         this.b = b;
         this.p = start;
         // Sized from the part (a worksheet has an event per 9-10 bytes): most never grow them.
         int events = Math.max(256, Math.min(b.length / 8, 1 << 16));
         int attrs = Math.max(256, Math.min(b.length / 10, 1 << 16));
-        types = new int[events];
-        strings = new String[events];
-        attrStart = new int[events];
-        attrEnd = new int[events];
-        attrLocal = new String[attrs];
-        attrValue = new String[attrs];
-        attrQName = new String[attrs];
+        arrays = reuse != null && reuse.take() ? reuse : new TokenArrays();
+        names = arrays.names;
+        types = arrays.ints(0, events);
+        strings = arrays.strings(0, events);
+        attrStart = arrays.ints(1, events);
+        attrEnd = arrays.ints(2, events);
+        attrLocal = arrays.strings(1, attrs);
+        attrValue = arrays.strings(2, attrs);
+        attrQName = arrays.strings(3, attrs);
+    }
+
+    /** Gives the arrays back for the file's next part: this part is not read after. */
+    void release() {
+        arrays.give(new int[][] {types, attrStart, attrEnd}, new String[][] {strings, attrLocal, attrValue, attrQName});
     }
 
     /** The part tokenized, or null when StAX must read it (unusual, malformed, too large or unreadable). */
-    static FastXml read(ZipArchive zip, String part) throws ReadException {
+    static FastXml read(ZipArchive zip, String part, TokenArrays reuse) throws ReadException {
         long size = zip.declaredSize(part);
         if (size < 0 || size > MAX_BYTES) {
             // Too large (StAX streams it, instead of inflating it twice) or no such part (StAX says so).
@@ -83,17 +86,18 @@ final class FastXml {
             // A zip problem: StAX reads the part again as a stream, so the same error comes at the same point.
             return null;
         }
-        return tokenize(bytes);
+        return tokenize(bytes, reuse);
     }
 
-    /** The bytes of one XML part tokenized, or null when outside the subset. */
-    static FastXml tokenize(byte[] bytes) {
+    /** The bytes of one XML part tokenized with the arrays of {@code reuse} (null: new ones), or null when outside the subset. */
+    static FastXml tokenize(byte[] bytes, TokenArrays reuse) {
         int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        FastXml x = new FastXml(bytes, start);
+        FastXml x = new FastXml(bytes, start, reuse);
         try {
             x.document();
         } catch (Unusual | RuntimeException e) {
+            x.release();
             return null;
         }
         return x;
@@ -101,7 +105,7 @@ final class FastXml {
 
     private void document() throws Unusual {
         if (XmlSubset.indexOf(b, "<?xml", p) == p) {
-            declaration();
+            p = XmlSubset.declarationEnd(b, p);
         }
         spaces();
         if (p >= b.length || b[p] != '<') {
@@ -127,19 +131,6 @@ final class FastXml {
             throw UNUSUAL;
         }
         event(XMLStreamConstants.END_DOCUMENT, null);
-    }
-
-    /** Only the exact shapes Excel and other writers use ({@link XmlSubset#DECLARATION}). */
-    private void declaration() throws Unusual {
-        int end = XmlSubset.indexOf(b, "?>", p);
-        if (end < 0) {
-            throw UNUSUAL;
-        }
-        String d = new String(b, p, end + 2 - p, StandardCharsets.ISO_8859_1);
-        if (!XmlSubset.DECLARATION.matcher(d).matches()) {
-            throw UNUSUAL;
-        }
-        p = end + 2;
     }
 
     private void element() throws Unusual {

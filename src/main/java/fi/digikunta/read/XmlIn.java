@@ -61,7 +61,7 @@ final class XmlIn implements AutoCloseable {
 
     static XmlIn open(XMLInputFactory f, ZipArchive zip, String part, Budget budget) throws ReadException {
         budget.checkTime();
-        FastXml fast = FastXml.read(zip, part);
+        FastXml fast = FastXml.read(zip, part, budget.arrays);
         return fast != null ? new XmlIn(null, null, fast, part, budget) : openStax(f, zip, part, budget);
     }
 
@@ -311,6 +311,7 @@ final class XmlIn implements AutoCloseable {
     @Override
     public void close() {
         if (fast != null) {
+            fast.release();
             return;
         }
         try {
@@ -361,6 +362,8 @@ final class XmlIn implements AutoCloseable {
         int mergedRanges;
         long sharedStringChars;
         private int ticks;
+        /** The tokenizer's arrays, passed from part to part of the file. */
+        final TokenArrays arrays = new TokenArrays();
 
         Budget(ReadLimits limits, Deadline deadline) {
             this.limits = limits;

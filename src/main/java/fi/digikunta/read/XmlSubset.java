@@ -1,6 +1,7 @@
 package fi.digikunta.read;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /** The character-level rules of {@link FastXml}'s subset of XML: text, references, names. */
@@ -23,6 +24,15 @@ final class XmlSubset {
     /** The XML declarations taken: version 1.0, encoding UTF-8, standalone. Compiled once, not per part. */
     static final Pattern DECLARATION = Pattern.compile("<\\?xml version=([\"'])1\\.0\\1( encoding=([\"'])(?i:utf-8)\\3)?"
             + "( standalone=([\"'])(yes|no)\\5)? ?\\?>");
+
+    /** Where the XML declaration at p ends, when it has one of the exact shapes writers use ({@link #DECLARATION}). */
+    static int declarationEnd(byte[] b, int p) throws Unusual {
+        int end = indexOf(b, "?>", p);
+        if (end < 0 || !DECLARATION.matcher(new String(b, p, end + 2 - p, StandardCharsets.ISO_8859_1)).matches()) {
+            throw UNUSUAL;
+        }
+        return end + 2;
+    }
 
     /** The local part of a qualified name. */
     static String local(String qname) {
@@ -131,6 +141,9 @@ final class XmlSubset {
     /** Names seen before, so that each element's name is not a new string. */
     static final class Names {
         private final String[] slots = new String[512];
+        // The bytes of each slot's name, compared as bytes: String.charAt per byte was the reader's
+        // hottest line in a cold run (docs/performance.md, session 10).
+        private final byte[][] raw = new byte[512][];
 
         String of(byte[] b, int start, int len) {
             int h = len;
@@ -138,18 +151,13 @@ final class XmlSubset {
                 h = 31 * h + b[start + i];
             }
             int slot = h & (slots.length - 1);
-            String s = slots[slot];
-            if (s != null && s.length() == len) {
-                int i = 0;
-                while (i < len && s.charAt(i) == b[start + i]) {
-                    i++;
-                }
-                if (i == len) {
-                    return s;
-                }
+            byte[] k = raw[slot];
+            if (k != null && Arrays.equals(k, 0, k.length, b, start, start + len)) {
+                return slots[slot];
             }
-            s = new String(b, start, len, StandardCharsets.ISO_8859_1);
+            String s = new String(b, start, len, StandardCharsets.ISO_8859_1);
             slots[slot] = s;
+            raw[slot] = Arrays.copyOfRange(b, start, start + len);
             return s;
         }
     }

@@ -87,7 +87,12 @@ class FastXmlTest {
 
     /** Whenever FastXml takes a part, StAX reads it without error and gives the same events. */
     static boolean sameAsStax(byte[] xml, String what) {
-        FastXml x = FastXml.tokenize(xml);
+        return sameAsStax(xml, what, null);
+    }
+
+    /** As above, with the arrays a file's earlier parts used (null: new ones). */
+    static boolean sameAsStax(byte[] xml, String what, TokenArrays arrays) {
+        FastXml x = FastXml.tokenize(xml, arrays);
         if (x == null) {
             return false;
         }
@@ -95,12 +100,32 @@ class FastXmlTest {
             assertEquals(stax(xml), fast(x), what);
         } catch (Exception e) {
             throw new AssertionError(what + ": FastXml took a part StAX rejects: " + e, e);
+        } finally {
+            x.release();
         }
         return true;
     }
 
     private static boolean same(String xml) {
         return sameAsStax(xml.getBytes(StandardCharsets.UTF_8), xml);
+    }
+
+    @Test
+    void aPartOpenedWhileAnotherHoldsTheArraysGetsItsOwn() throws Exception {
+        TokenArrays arrays = new TokenArrays();
+        byte[] big = ("<a>" + "<b x=\"1\">t</b>".repeat(500) + "</a>").getBytes(StandardCharsets.UTF_8);
+        byte[] small = "<c y=\"2\">u</c>".getBytes(StandardCharsets.UTF_8);
+        FastXml.tokenize(big, arrays).release(); // arrays kept, large enough for both parts
+        FastXml first = FastXml.tokenize(big, arrays);
+        FastXml second = FastXml.tokenize(small, arrays);
+        assertEquals(stax(small), fast(second));
+        assertEquals(stax(big), fast(first));
+        second.release();
+        first.release();
+        // Given back, the arrays serve the next part: a small part after a large one reads only its own.
+        FastXml third = FastXml.tokenize(small, arrays);
+        assertEquals(stax(small), fast(third));
+        third.release();
     }
 
     @Test
@@ -118,6 +143,8 @@ class FastXmlTest {
             } catch (ReadException e) {
                 continue;
             }
+            // One file's parts share their arrays, as in reading: each part's events are its own.
+            TokenArrays arrays = new TokenArrays();
             for (ZipArchive.Entry e : zip.entries()) {
                 if (!e.name().endsWith(".xml") && !e.name().endsWith(".rels")) {
                     continue;
@@ -129,7 +156,7 @@ class FastXmlTest {
                     continue;
                 }
                 parts++;
-                taken += sameAsStax(xml, file + "!" + e.name()) ? 1 : 0;
+                taken += sameAsStax(xml, file + "!" + e.name(), arrays) ? 1 : 0;
             }
         }
         assertTrue(files.size() > 40, "workbooks found: " + files.size());
@@ -161,13 +188,13 @@ class FastXmlTest {
             "<a>&#xD800;</a>", "<a b=1/>", "<:a/>", "<a:/>", "<a xmlns=\"1\" xmlns=\"2\"/>",
         };
         for (String xml : others) {
-            assertNull(FastXml.tokenize(xml.getBytes(StandardCharsets.UTF_8)), xml);
+            assertNull(FastXml.tokenize(xml.getBytes(StandardCharsets.UTF_8), null), xml);
         }
         byte[] badUtf8 = {'<', 'a', '>', (byte) 0xC3, '<', '/', 'a', '>'};
-        assertNull(FastXml.tokenize(badUtf8));
+        assertNull(FastXml.tokenize(badUtf8, null));
         byte[] utf16 = "\uFEFF<a/>".getBytes(StandardCharsets.UTF_16);
-        assertNull(FastXml.tokenize(utf16));
-        assertNotNull(FastXml.tokenize("<a/>".getBytes(StandardCharsets.UTF_8)));
+        assertNull(FastXml.tokenize(utf16, null));
+        assertNotNull(FastXml.tokenize("<a/>".getBytes(StandardCharsets.UTF_8), null));
     }
 
     @Test
@@ -179,9 +206,9 @@ class FastXmlTest {
             ns.append(" xmlns:p").append(i).append("=\"u\"");
             attrs.append(" a").append(i).append("=\"1\"");
         }
-        assertNull(FastXml.tokenize((ns + "/>").getBytes(StandardCharsets.UTF_8)));
-        assertNull(FastXml.tokenize((attrs + "/>").getBytes(StandardCharsets.UTF_8)));
+        assertNull(FastXml.tokenize((ns + "/>").getBytes(StandardCharsets.UTF_8), null));
+        assertNull(FastXml.tokenize((attrs + "/>").getBytes(StandardCharsets.UTF_8), null));
         String ok = ns.substring(0, ns.indexOf(" xmlns:p64")) + "/>";
-        assertNotNull(FastXml.tokenize(ok.getBytes(StandardCharsets.UTF_8)));
+        assertNotNull(FastXml.tokenize(ok.getBytes(StandardCharsets.UTF_8), null));
     }
 }

@@ -16,11 +16,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -58,13 +59,15 @@ final class ArchiveCopy {
         }
     }
 
-    static Optional<Path> findIdentical(Path dir, String fileName, Digest source) throws IOException {
+    /** The archived copy of fileName in dir with these bytes that {@code same} takes for this return; empty when none. */
+    static Optional<Path> findIdentical(Path dir, String fileName, Digest source, Predicate<Path> same)
+            throws IOException {
         for (int n = 1;; n++) {
             Path c = dir.resolve(InboxArchiver.candidate(fileName, n));
             if (!Files.exists(c)) {
                 return Optional.empty();
             }
-            if (Files.size(c) == source.size && digest(c).sameAs(source)) {
+            if (Files.size(c) == source.size && same.test(c) && digest(c).sameAs(source)) {
                 return Optional.of(c);
             }
         }
@@ -136,33 +139,31 @@ final class ArchiveCopy {
     }
 
     /**
-     * The archived entries that are not byte for byte a file still in the inbox. An inbox file whose
-     * removal failed after it was archived (a read-only inbox) is in both places; it counts once, as
-     * the inbox file, rather than being superseded by its own copy.
+     * Whether an archived entry, by the inbox name noted for it, is a file still in the inbox: the same
+     * name, round and bytes. An inbox file whose removal failed after it was archived (a read-only
+     * inbox) is in both places; it counts once, as the inbox file, rather than being superseded by its
+     * own copy. The same bytes under another name or round (last year's form sent again to this year's
+     * inbox) are two returns, and the archived one stays.
      */
-    static List<InboxEntry> withoutCopiesOf(List<InboxEntry> archived, List<InboxEntry> inbox) {
-        // Only a size seen in the inbox costs a digest.
-        Set<Long> inboxSizes = new HashSet<>();
-        inbox.forEach(e -> inboxSizes.add(e.size()));
-        List<InboxEntry> out = new ArrayList<>();
+    static BiPredicate<InboxEntry, String> copiesOf(List<InboxEntry> inbox, Function<InboxEntry, Integer> inboxRound) {
+        Map<String, List<InboxEntry>> byName = new HashMap<>();
+        inbox.stream().filter(e -> !e.rejected() && !e.pending())
+                .forEach(e -> byName.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(e));
         Map<Path, Digest> digests = new HashMap<>();
-        for (InboxEntry a : archived) {
-            boolean copy = false;
-            Digest d = inboxSizes.contains(a.size()) ? digestOrEmpty(a.path()) : null;
-            if (d != null && d.size() >= 0) {
-                for (InboxEntry e : inbox) {
-                    if (e.size() == a.size() && !e.rejected() && !e.pending()
-                            && digests.computeIfAbsent(e.path(), ArchiveCopy::digestOrEmpty).sameAs(d)) {
-                        copy = true;
-                        break;
-                    }
+        return (archived, name) -> {
+            for (InboxEntry e : byName.getOrDefault(name, List.of())) {
+                // Only a name and size seen in the inbox cost a digest.
+                if (e.size() != archived.size()
+                        || !Objects.equals(inboxRound.apply(e), ArchiveNotes.round(archived.path()).orElse(null))) {
+                    continue;
+                }
+                Digest a = digestOrEmpty(archived.path());
+                if (a.size() >= 0 && digests.computeIfAbsent(e.path(), ArchiveCopy::digestOrEmpty).sameAs(a)) {
+                    return true;
                 }
             }
-            if (!copy) {
-                out.add(a);
-            }
-        }
-        return out;
+            return false;
+        };
     }
 
     private static Digest digestOrEmpty(Path p) {

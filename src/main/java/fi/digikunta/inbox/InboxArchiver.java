@@ -11,7 +11,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
@@ -23,6 +22,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -162,11 +163,17 @@ public final class InboxArchiver {
         // The copy's name from the bytes of the path read, never from the shown name (see FileNames).
         String fileName = FileNames.storable(e.path().getFileName());
         boolean rejected = item.outcome() == Outcome.REJECTED;
-        Optional<Path> existing = ArchiveCopy.findIdentical(dir, fileName, source);
+        // The same bytes archived under another inbox name or round are another return, not this one.
+        Optional<Path> existing = ArchiveCopy.findIdentical(dir, fileName, source,
+                c -> ArchiveNotes.noted(c, name, item.inboxRound()));
         Path target;
         ArchiveResult.Action action;
         if (existing.isPresent()) {
             target = existing.get();
+            if (Files.isSameFile(e.path(), target)) {
+                // The "inbox file" is that archived copy itself, reached through a link: never deleted.
+                return new ArchiveResult(name, ArchiveResult.Action.ALREADY_ARCHIVED, target, null);
+            }
             action = ArchiveResult.Action.ALREADY_ARCHIVED;
         } else {
             Optional<Path> copied = ArchiveCopy.copyVerified(e.path(), dir, fileName, source, e.modified(),
@@ -180,17 +187,7 @@ public final class InboxArchiver {
         if (rejected) {
             writeReason(target, item);
         } else {
-            // A note left by a copy of the same name removed by hand must not pass to this one.
-            if (!name.equals(target.getFileName().toString())) {
-                writeNote(nameNoteFile(target), name);
-            } else {
-                Files.deleteIfExists(nameNoteFile(target));
-            }
-            if (item.inboxRound() != null) {
-                writeNote(roundNoteFile(target), item.inboxRound().toString());
-            } else {
-                Files.deleteIfExists(roundNoteFile(target));
-            }
+            ArchiveNotes.write(target, name, item.inboxRound());
         }
         ArchiveCopy.syncDir(dir);
         // Last look: a newer version saved over it meanwhile stays for the next run.
@@ -255,6 +252,12 @@ public final class InboxArchiver {
      * @param inboxNames the names of this run's inbox entries, which keep their names
      */
     public static List<InboxEntry> readBack(Path archiveDir, Collection<String> inboxNames) {
+        return readBack(archiveDir, inboxNames, (e, name) -> false);
+    }
+
+    /** As above, without the archived entries {@code leave} names (given each with its noted inbox name). */
+    private static List<InboxEntry> readBack(Path archiveDir, Collection<String> inboxNames,
+            BiPredicate<InboxEntry, String> leave) {
         if (!Files.isDirectory(archiveDir)) {
             return List.of();
         }
@@ -272,7 +275,10 @@ public final class InboxArchiver {
         for (Path dir : codeDirs) {
             // Hidden files (the name notes, a copy being written) are skipped by the scan.
             for (InboxEntry e : InboxScanner.scan(List.of(dir), new InboxOptions(false, Duration.ZERO))) {
-                String name = nameNote(e.path()).orElse(e.name());
+                String name = ArchiveNotes.name(e.path()).orElse(e.name());
+                if (leave.test(e, name)) {
+                    continue;
+                }
                 found.add(new Archived(e, dir.getFileName().toString(), name, copyNumber(e.path(), name)));
             }
         }
@@ -294,10 +300,13 @@ public final class InboxArchiver {
     /**
      * {@link #readBack} for this run's inbox entries, without the archived copies of files still in
      * the inbox (an inbox whose files cannot be removed: each counts once, as the inbox file).
+     *
+     * @param inboxRound the round given each inbox entry's inbox (null: none), as the archive notes it
      */
-    public static List<InboxEntry> readBackBeside(Path archiveDir, List<InboxEntry> inbox) {
-        return ArchiveCopy.withoutCopiesOf(readBack(archiveDir, inbox.stream().map(InboxEntry::name).toList()),
-                inbox);
+    public static List<InboxEntry> readBackBeside(Path archiveDir, List<InboxEntry> inbox,
+            Function<InboxEntry, Integer> inboxRound) {
+        return readBack(archiveDir, inbox.stream().map(InboxEntry::name).toList(),
+                ArchiveCopy.copiesOf(inbox, inboxRound));
     }
 
     /** n when the archived file is copy n of the name's file name (x.xlsx 1, x-2.xlsx 2, ...); 0 when neither. */
@@ -316,52 +325,9 @@ public final class InboxArchiver {
         return 0;
     }
 
-    /** The hidden note beside an archived return that gives the name it had in the inbox. */
-    static Path nameNoteFile(Path archived) {
-        return archived.resolveSibling("." + archived.getFileName() + ".inbox-name");
-    }
-
-    private static Optional<String> nameNote(Path archived) {
-        return note(nameNoteFile(archived));
-    }
-
-    /**
-     * The hidden note beside an archived return that gives the round its inbox was given
-     * ({@code YEAR=FOLDER} or {@code --round}) in the run that archived it: a v1 form states none.
-     */
-    static Path roundNoteFile(Path archived) {
-        return archived.resolveSibling("." + archived.getFileName() + ".inbox-round");
-    }
-
-    /** The round noted beside an archived return; empty when none was noted (or the note is unreadable). */
+    /** The round noted beside an archived return ({@link ArchiveNotes}); empty when none was noted. */
     public static Optional<Integer> inboxRound(Path archived) {
-        return note(roundNoteFile(archived)).filter(s -> s.matches("\\d{4}")).map(Integer::valueOf);
-    }
-
-    private static Optional<String> note(Path note) {
-        try {
-            if (Files.isRegularFile(note)) {
-                String text = Files.readString(note, StandardCharsets.UTF_8).strip();
-                return text.isEmpty() ? Optional.empty() : Optional.of(text);
-            }
-        } catch (IOException e) {
-            // unreadable note: as if there were none
-        }
-        return Optional.empty();
-    }
-
-    /** Writes a note whole or not at all (a temporary file renamed over it). */
-    private static void writeNote(Path note, String text) throws IOException {
-        if (note(note).filter(text::equals).isPresent()) {
-            return;
-        }
-        Path tmp = note.resolveSibling(note.getFileName() + ".part-" + ProcessHandle.current().pid());
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
-            ch.write(StandardCharsets.UTF_8.encode(text + "\n"));
-            ch.force(true);
-        }
-        Files.move(tmp, note, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return ArchiveNotes.round(archived);
     }
 
     static Path reasonFile(Path archived) {

@@ -36,11 +36,12 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import fi.digikunta.report.RunSummary;
 import fi.digikunta.model.Outcome;
 import java.nio.file.LinkOption;
@@ -246,7 +247,7 @@ public final class BatchRun {
         List<Figures> rounds = RoundFigures.byRound(registry, o.municipalities(), results);
         Figures figures = RoundFigures.latest(registry, o.municipalities(), rounds);
         return new Processed(new RunResult(run.toolVersion(), figures.schemaVersion(), run.generatedAt(), results,
-                figures, null, rounds), checked);
+                figures, null, rounds), checked, p.fromArchive());
     }
 
     private static Map<String, Object> startDetails(Options o) {
@@ -257,17 +258,25 @@ public final class BatchRun {
         return details;
     }
 
-    /** The run and, with each result, the inbox entry behind it, kept for the archive step. */
-    private record Processed(RunResult run, List<Validation.Checked> checked) {
+    /**
+     * The run and, with each result, the inbox entry behind it, kept for the archive step;
+     * {@code fromArchive} holds the paths of the entries read back from the archive.
+     */
+    private record Processed(RunResult run, List<Validation.Checked> checked, Set<Path> fromArchive) {
     }
 
     private static Processed process(Options o, SchemaRegistry registry, Workers workers, RunLog log,
             PrintWriter err) {
         InboxScan scan = new InboxScanner().scanAll(o.inputs(), new InboxOptions(o.recursive(), o.settle()));
         List<InboxEntry> entries = new ArrayList<>(scan.entries());
+        Set<Path> fromArchive = new HashSet<>();
         if (o.archive() != null) {
             // Archived returns still count: they are read back, under the names they had in the inbox.
-            entries.addAll(InboxArchiver.readBackBeside(o.archive(), entries));
+            // Known as read back by the entries themselves, not by where their paths lead: a folder of
+            // the archive may be a link to elsewhere.
+            List<InboxEntry> back = InboxArchiver.readBackBeside(o.archive(), entries, o.rounds().lookup());
+            back.forEach(e -> fromArchive.add(e.path()));
+            entries.addAll(back);
         }
         ConsoleReporter console = ConsoleReporter.forStderr(err, o.report().lang(), o.quiet(), entries.size());
         scan.skipped().forEach(s -> {
@@ -276,7 +285,7 @@ public final class BatchRun {
                 log.skipped(s);
             }
         });
-        List<Validation.Checked> checked = Validation.validate(entries, roundOf(o), registry,
+        List<Validation.Checked> checked = Validation.validate(entries, roundOf(o, fromArchive), registry,
                 o.municipalities(), Validation.reader(), workers, o.threads() > 1, o.archive() != null,
                 r -> console.tick());
         if (o.archive() != null) {
@@ -295,7 +304,7 @@ public final class BatchRun {
         Figures figures = RoundFigures.latest(registry, o.municipalities(), rounds);
         Instant generated = o.clock().instant();
         return new Processed(new RunResult(o.toolVersion(), figures.schemaVersion(), generated, results, figures,
-                null, rounds), checked);
+                null, rounds), checked, Set.copyOf(fromArchive));
     }
 
     /**
@@ -322,34 +331,19 @@ public final class BatchRun {
      * The round given each entry's inbox, for its v1 return; a return read back from the archive
      * takes the round noted when it was archived, else the {@code --round} default.
      */
-    private static Function<InboxEntry, Integer> roundOf(Options o) {
+    private static Function<InboxEntry, Integer> roundOf(Options o, Set<Path> fromArchive) {
         Function<InboxEntry, Integer> inbox = o.rounds().lookup();
-        if (o.archive() == null) {
-            return inbox;
-        }
-        Predicate<InboxEntry> archived = fromArchive(o);
-        return e -> archived.test(e) ? InboxArchiver.inboxRound(e.path()).orElseGet(() -> inbox.apply(e))
-                : inbox.apply(e);
-    }
-
-    /**
-     * Whether an entry was read back from the archive. Both sides with their links resolved: the
-     * scan walks an archive folder reached through a link by its real path, and a return read back
-     * that way once looked like an inbox file, was "found" already archived as itself and deleted.
-     */
-    private static Predicate<InboxEntry> fromArchive(Options o) {
-        Path archiveRoot = InboxArchiver.realish(o.archive());
-        return e -> InboxArchiver.realish(e.path()).startsWith(archiveRoot);
+        return e -> fromArchive.contains(e.path())
+                ? InboxArchiver.inboxRound(e.path()).orElseGet(() -> inbox.apply(e)) : inbox.apply(e);
     }
 
     private static void archive(Options o, Processed p, RunLog log, PrintWriter err) {
-        Predicate<InboxEntry> archived = fromArchive(o);
         Function<InboxEntry, Integer> inboxRound = o.rounds().lookup();
         List<ArchiveItem> items = new ArrayList<>();
         for (Validation.Checked c : p.checked()) {
             InboxEntry e = c.entry();
             FileResult r = c.result();
-            if (archived.test(e)) {
+            if (p.fromArchive().contains(e.path())) {
                 continue;
             }
             items.add(new ArchiveItem(e, r.outcome(), r.municipalityCode(), r.reasonCode(), r.reason(), c.sha256(),

@@ -326,4 +326,30 @@ class InboxArchiverTest {
         assertEquals("README-3", InboxArchiver.candidate("README", 3));
         assertEquals(".x-2", InboxArchiver.candidate(".x", 2));
     }
+
+    /**
+     * A municipality folder of the archive moved elsewhere and linked back: its copy read back has a
+     * real path outside the archive, and given to the archiver it is found "already archived" as
+     * itself through the link. It is never deleted as its own original.
+     */
+    @Test
+    void anArchivedCopyReachedThroughALinkIsNeverDeletedAsItsOwnOriginal() throws IOException {
+        file("helsinki.xlsx", "091 v2");
+        InboxArchiver archiver = new InboxArchiver(archive);
+        archiver.archive(List.of(new ArchiveItem(scan().get("helsinki.xlsx"), Outcome.ACCEPTED, "091", null, null)));
+        Path elsewhere = Files.createDirectories(inbox.resolve("elsewhere"));
+        Files.move(archive.resolve("091"), elsewhere.resolve("091"));
+        try {
+            Files.createSymbolicLink(archive.resolve("091"), elsewhere.resolve("091"));
+        } catch (UnsupportedOperationException | IOException e) {
+            Assumptions.assumeTrue(false, "no symbolic links here");
+        }
+        Path copy = elsewhere.resolve("091/helsinki.xlsx");
+        InboxEntry asRead = new InboxEntry(copy, "helsinki.xlsx", Files.size(copy),
+                Files.getLastModifiedTime(copy).toInstant(), false);
+        ArchiveResult r = archiver.archive(List.of(new ArchiveItem(asRead, Outcome.ACCEPTED, "091", null, null)))
+                .get(0);
+        assertEquals(ArchiveResult.Action.ALREADY_ARCHIVED, r.action());
+        assertEquals("091 v2", Files.readString(copy));
+    }
 }

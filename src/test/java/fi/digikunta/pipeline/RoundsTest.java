@@ -382,6 +382,37 @@ class RoundsTest {
         assertEquals("2025", Files.readString(archive.resolve("091/.091-helsinki.xlsx.inbox-round")).strip());
     }
 
+    /**
+     * Last year's return sent again, byte for byte, to this year's inbox: two returns, one per round.
+     * The archive once took the new file for the copy it already had, deleted it, and noted the old
+     * copy as this year's, so last year's round lost the municipality for good.
+     */
+    @Test
+    void theSameBytesInAnotherRoundsInboxAreAReturnOfThatRoundToo() throws IOException {
+        Path in25 = Files.createDirectories(tmp.resolve("in25"));
+        Path in26 = Files.createDirectories(tmp.resolve("in26"));
+        byte[] form = workbook(V1, "091", "2026-01-20", f -> f.setId("date", "kevät"));
+        Files.write(in25.resolve("091-helsinki.xlsx"), form);
+        Path archive = tmp.resolve("archive");
+        for (int night = 1; night <= 3; night++) {
+            if (night == 2) {
+                Files.write(in26.resolve("091-helsinki.xlsx"), form);
+            }
+            var r = CliTestSupport.run("run", "2025=" + in25, "2026=" + in26, "--out", tmp.resolve("out").toString(),
+                    "--archive", archive.toString(), "--settle", "0", "--quiet", "--fail-on", "never");
+            assertEquals(0, r.exitCode(), r.err());
+            CsvTable files = CsvTable.parse(Files.readString(tmp.resolve("out/files.csv")), CSVFormat.RFC4180);
+            List<String> rounds = files.rows.stream().map(x -> x.get("round") + " " + x.get("outcome")).sorted().toList();
+            assertEquals(night == 1 ? List.of("2025 accepted_with_warnings")
+                    : List.of("2025 accepted_with_warnings", "2026 accepted_with_warnings"), rounds, "night " + night);
+        }
+        assertEquals("2025", Files.readString(archive.resolve("091/.091-helsinki.xlsx.inbox-round")).strip());
+        assertEquals("2026", Files.readString(archive.resolve("091/.091-helsinki-2.xlsx.inbox-round")).strip());
+        try (var left = Files.list(in26)) {
+            assertEquals(0, left.count(), "this year's copy archived");
+        }
+    }
+
     @Test
     void aRoundOutsideTheRangeIsAUsageError() throws IOException {
         history();

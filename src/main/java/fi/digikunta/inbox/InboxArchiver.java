@@ -123,6 +123,9 @@ public final class InboxArchiver {
         if (e.rejected()) {
             return left(name, "archive.link_left");
         }
+        if (item.readAgain()) {
+            return left(name, "archive.read_again");
+        }
         if (realish(e.path()).startsWith(archiveReal)) {
             // A return read back from the archive is where it belongs: it would be "found" already
             // archived as itself, and the original removed.

@@ -347,7 +347,7 @@ public final class BatchRun {
                 continue;
             }
             items.add(new ArchiveItem(e, r.outcome(), r.municipalityCode(), r.reasonCode(), r.reason(), c.sha256(),
-                    inboxRound.apply(e)));
+                    inboxRound.apply(e), Validation.notTheFiles(r)));
         }
         TestGate.beforeArchive();
         new InboxArchiver(o.archive()).archive(items).forEach(a -> {

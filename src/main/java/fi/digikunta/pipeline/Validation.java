@@ -189,6 +189,22 @@ public final class Validation {
         }
     }
 
+    /**
+     * Whether a rejection is the run's rather than the file's: the time or memory of this run ran
+     * out, or the program failed (internal-error). Read again, the same file may well pass.
+     */
+    static boolean notTheFiles(FileResult r) {
+        if (r.outcome() != Outcome.REJECTED || r.reason() == null) {
+            return false;
+        }
+        if (FindingCode.INTERNAL_ERROR.code().equals(r.reasonCode())) {
+            return true;
+        }
+        return FindingCode.READ_LIMIT.code().equals(r.reasonCode()) && (r.reason().equals(OUT_OF_MEMORY)
+                || r.reason().equals(FindingCode.READ_LIMIT.variant("time",
+                        Deadline.after(reader().timeLimit()).seconds())));
+    }
+
     /** One file, from path to result, without an inbox round; never throws. */
     static Attempt one(InboxEntry e, WorkbookReader reader, Validator validator) {
         return one(e, x -> null, reader, validator);

@@ -40,7 +40,8 @@ class FileTimeLimitIT {
         List<String> jvm = new ArrayList<>(Jar.LAUNCHER_HEAP);
         jvm.add("-Ddigikunta.test.fileTimeLimitMillis=2000");
         long start = System.nanoTime();
-        Jar.Result r = Jar.start(dir, jvm, Map.of(), "run", "inbox", "--out", "out", "--quiet").await().expect(1);
+        Jar.Result r = Jar.start(dir, jvm, Map.of(), "run", "inbox", "--out", "out", "--archive", "archive",
+                "--quiet").await().expect(1);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Path out = dir.resolve("out");
         assertEquals(Map.of("049-espoo.xlsx", "accepted", "091-helsinki.xlsx", "accepted", "092-vantaa.xlsx",
@@ -53,6 +54,12 @@ class FileTimeLimitIT {
                     f.at("/reason/en").asText(), f.toString());
         }
         assertEquals(2, report.at("/national/respondents").asInt(), "Espoo and Helsinki are counted");
+        // Stopped for this run's time, not for what they are: left in the inbox to be read again, not
+        // moved to rejected/ (from where a valid return would never count again).
+        assertTrue(java.nio.file.Files.isRegularFile(inbox.resolve("092-vantaa.xlsx")));
+        assertTrue(java.nio.file.Files.isRegularFile(inbox.resolve("837-tampere.xlsx")));
+        assertTrue(java.nio.file.Files.notExists(dir.resolve("archive/rejected")));
+        assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("archive/049/049-espoo.xlsx")));
         // The whole run, two stopped files included, within seconds: without the deadline in the
         // validator, the Vantaa return alone kept a core busy for many minutes.
         assertTrue(took.compareTo(Duration.ofSeconds(40)) < 0, "the run took " + took + "\n" + r);

@@ -196,4 +196,23 @@ class ValidationTest {
         assertEquals("read-limit", r.get("837-tampere.xlsx").reasonCode());
         assertEquals(Outcome.ACCEPTED, r.get("091-helsinki.xlsx").outcome());
     }
+
+    /** Rejections of the run (time, memory, the program) are told from the file's own, for the archive. */
+    @Test
+    void aRejectionForTimeMemoryOrAnInternalErrorIsTheRunsNotTheFiles() {
+        fi.digikunta.findings.FindingCode limit = fi.digikunta.findings.FindingCode.READ_LIMIT;
+        java.util.function.BiFunction<String, fi.digikunta.findings.Message, FileResult> rejected = (code, m) ->
+                new FileResult("x.xlsx", Outcome.REJECTED, null, m, List.of(), false, null, T0, code);
+        long seconds = Deadline.after(Validation.reader().timeLimit()).seconds();
+        assertTrue(Validation.notTheFiles(rejected.apply("read-limit", limit.variant("time", seconds))));
+        assertTrue(Validation.notTheFiles(rejected.apply("read-limit", limit.variant(ReadOutcome.MEMORY))));
+        assertTrue(Validation.notTheFiles(rejected.apply("internal-error",
+                fi.digikunta.findings.FindingCode.INTERNAL_ERROR.message("IllegalStateException"))));
+        // A limit of the file's own size is the file's: moved to rejected/ as before.
+        assertEquals(false, Validation.notTheFiles(rejected.apply("read-limit", limit.variant("rows", "Sheet1", 100))));
+        assertEquals(false, Validation.notTheFiles(rejected.apply("corrupt-zip",
+                fi.digikunta.findings.FindingCode.CORRUPT_ZIP.message())));
+        assertEquals(false, Validation.notTheFiles(new FileResult("x.xlsx", Outcome.ACCEPTED, "091", null, List.of(),
+                false, null, T0, null)));
+    }
 }

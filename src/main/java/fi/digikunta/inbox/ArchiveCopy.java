@@ -51,6 +51,10 @@ final class ArchiveCopy {
         return new Digest(size, md.digest());
     }
 
+    static String sha256Hex(byte[] data) {
+        return java.util.HexFormat.of().formatHex(sha256().digest(data));
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -79,7 +83,8 @@ final class ArchiveCopy {
      */
     static Optional<Path> copyVerified(Path source, Path dir, String fileName, Digest expected,
             Instant modified, Predicate<Path> skip) throws IOException {
-        Path tmp = dir.resolve("." + fileName + ".part-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        // Not named after the file: a name near the file system's 255 bytes would leave no room.
+        Path tmp = dir.resolve(".digikunta-copy-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".part");
         try {
             MessageDigest md = sha256();
             long size = 0;

@@ -21,12 +21,27 @@ final class ArchiveNotes {
     }
 
     static Path nameFile(Path archived) {
-        return archived.resolveSibling("." + archived.getFileName() + ".inbox-name");
+        return noteFile(archived, ".inbox-name");
     }
 
     static Path roundFile(Path archived) {
-        return archived.resolveSibling("." + archived.getFileName() + ".inbox-round");
+        return noteFile(archived, ".inbox-round");
     }
+
+    /**
+     * {@code .<archived name><suffix>}; for a name too long for that (file systems allow 255 bytes),
+     * {@code .<SHA-256 of the name, 32 hex digits><suffix>}, which writer and reader both compute.
+     */
+    private static Path noteFile(Path archived, String suffix) {
+        String name = archived.getFileName().toString();
+        String note = "." + name + suffix;
+        if (note.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            note = "." + ArchiveCopy.sha256Hex(name.getBytes(StandardCharsets.UTF_8)).substring(0, 32) + suffix;
+        }
+        return archived.resolveSibling(note);
+    }
+
+    private static final int MAX_NAME_BYTES = 255;
 
     /** The inbox name noted beside an archived return; empty when none (its file name is its name). */
     static Optional<String> name(Path archived) {
@@ -80,7 +95,7 @@ final class ArchiveNotes {
         if (read(note).filter(text::equals).isPresent()) {
             return;
         }
-        Path tmp = note.resolveSibling(note.getFileName() + ".part-" + ProcessHandle.current().pid());
+        Path tmp = note.resolveSibling(".digikunta-note-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".part");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
             ch.write(StandardCharsets.UTF_8.encode(text + "\n"));

@@ -166,9 +166,10 @@ public final class InboxArchiver {
         // The copy's name from the bytes of the path read, never from the shown name (see FileNames).
         String fileName = FileNames.storable(e.path().getFileName());
         boolean rejected = item.outcome() == Outcome.REJECTED;
-        // The same bytes archived under another inbox name or round are another return, not this one.
+        // The same bytes archived under another inbox name or round are another return, not this one;
+        // rejected files have no notes (they are never read back): their bytes decide.
         Optional<Path> existing = ArchiveCopy.findIdentical(dir, fileName, source,
-                c -> ArchiveNotes.noted(c, name, item.inboxRound()));
+                c -> rejected || ArchiveNotes.noted(c, name, item.inboxRound()));
         Path target;
         ArchiveResult.Action action;
         if (existing.isPresent()) {

@@ -352,4 +352,36 @@ class InboxArchiverTest {
         assertEquals(ArchiveResult.Action.ALREADY_ARCHIVED, r.action());
         assertEquals("091 v2", Files.readString(copy));
     }
+
+    /** A rejected file from a sub-folder of an inbox with a round, still there after its copy was made, is archived once. */
+    @Test
+    void aRejectedFileIsFoundArchivedByItsBytesAlone() throws IOException {
+        file("sub/x.xlsx", "bad");
+        InboxArchiver archiver = new InboxArchiver(archive);
+        ArchiveItem item = new ArchiveItem(scan().get("sub/x.xlsx"), Outcome.REJECTED, null, "corrupt-zip", CORRUPT,
+                null, 2026);
+        assertEquals(ArchiveResult.Action.ARCHIVED, archiver.archive(List.of(item)).get(0).action());
+        file("sub/x.xlsx", "bad"); // as if the run had stopped before removing it
+        item = new ArchiveItem(scan().get("sub/x.xlsx"), Outcome.REJECTED, null, "corrupt-zip", CORRUPT, null, 2026);
+        assertEquals(ArchiveResult.Action.ALREADY_ARCHIVED, archiver.archive(List.of(item)).get(0).action());
+        assertEquals(List.of(archive.resolve("rejected/x.xlsx"), archive.resolve("rejected/x.xlsx.reason.txt")),
+                filesUnder(archive));
+    }
+
+    /** A name near the file system's 255 bytes is archived, and its notes are found again. */
+    @Test
+    void aNameOfAlmost255BytesIsArchivedWithItsNotes() throws IOException {
+        String name = "091-" + "\u00e4".repeat(117) + ".xlsx"; // 243 bytes in UTF-8
+        try {
+            file("sub/" + name, "091 v2");
+        } catch (IOException e) {
+            Assumptions.assumeTrue(false, "names of 243 bytes not allowed here");
+        }
+        ArchiveItem item = new ArchiveItem(scan().get("sub/" + name), Outcome.ACCEPTED, "091", null, null, null, 2026);
+        ArchiveResult r = new InboxArchiver(archive).archive(List.of(item)).get(0);
+        assertEquals(ArchiveResult.Action.ARCHIVED, r.action(), String.valueOf(r.note()));
+        assertEquals(java.util.Optional.of(2026), InboxArchiver.inboxRound(r.archived()));
+        List<InboxEntry> back = InboxArchiver.readBack(archive, List.of());
+        assertEquals(List.of("sub/" + name), back.stream().map(InboxEntry::name).toList());
+    }
 }

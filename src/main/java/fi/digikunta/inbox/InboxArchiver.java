@@ -13,7 +13,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -273,7 +275,7 @@ public final class InboxArchiver {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        record Archived(InboxEntry entry, String code, String name, int number) {
+        record Archived(InboxEntry entry, String code, String name, int number, Instant archivedAt) {
         }
         List<Archived> found = new ArrayList<>();
         for (Path dir : codeDirs) {
@@ -283,12 +285,15 @@ public final class InboxArchiver {
                 if (leave.test(e, name)) {
                     continue;
                 }
-                found.add(new Archived(e, dir.getFileName().toString(), name, copyNumber(e.path(), name)));
+                found.add(new Archived(e, dir.getFileName().toString(), name, copyNumber(e.path(), name),
+                        archivedAt(e.path())));
             }
         }
-        // Per name, the last archived first: it had the plain name in the inbox on its night.
-        found.sort(Comparator.comparing(Archived::name).thenComparing(Archived::number, Comparator.reverseOrder())
-                .thenComparing(a -> a.entry().path()));
+        // Per name, the last archived first: it had the plain name in the inbox on its night. Copies
+        // of one name in different municipalities' folders (a file name many use) are ordered by when
+        // they were archived; in one folder, x-2.xlsx came after x.xlsx.
+        found.sort(Comparator.comparing(Archived::name).thenComparing(Archived::archivedAt, Comparator.reverseOrder())
+                .thenComparing(Archived::number, Comparator.reverseOrder()).thenComparing(a -> a.entry().path()));
         Set<String> taken = new HashSet<>(inboxNames);
         List<InboxEntry> out = new ArrayList<>();
         for (Archived a : found) {
@@ -311,6 +316,23 @@ public final class InboxArchiver {
             Function<InboxEntry, Integer> inboxRound) {
         return readBack(archiveDir, inbox.stream().map(InboxEntry::name).toList(),
                 ArchiveCopy.copiesOf(inbox, inboxRound));
+    }
+
+    /**
+     * When the copy was archived: its status change time, which placing the copy set last (the copy
+     * keeps the original's modification time, so that cannot tell); the modification time where the
+     * file system has no such time.
+     */
+    private static Instant archivedAt(Path archived) {
+        try {
+            return ((FileTime) Files.getAttribute(archived, "unix:ctime")).toInstant();
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            try {
+                return Files.getLastModifiedTime(archived).toInstant();
+            } catch (IOException e2) {
+                return Instant.EPOCH;
+            }
+        }
     }
 
     /** n when the archived file is copy n of the name's file name (x.xlsx 1, x-2.xlsx 2, ...); 0 when neither. */

@@ -107,13 +107,24 @@ public final class InboxArchiver {
         }
     }
 
-    /** Archives every item whose outcome calls for it; returns one result per item, in order. */
+    /**
+     * Archives every item whose outcome calls for it; returns one result per item, in order. Links
+     * inside the inbox go first: a link to another inbox file archived before it would be left
+     * pointing at nothing, and rejected as a broken link every night after.
+     */
     public List<ArchiveResult> archive(List<ArchiveItem> items) {
-        List<ArchiveResult> out = new ArrayList<>(items.size());
-        for (ArchiveItem item : items) {
-            out.add(archiveOne(item));
+        ArchiveResult[] out = new ArchiveResult[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            if (Files.isSymbolicLink(items.get(i).entry().path())) {
+                out[i] = archiveOne(items.get(i));
+            }
         }
-        return out;
+        for (int i = 0; i < items.size(); i++) {
+            if (out[i] == null) {
+                out[i] = archiveOne(items.get(i));
+            }
+        }
+        return List.of(out);
     }
 
     private ArchiveResult archiveOne(ArchiveItem item) {

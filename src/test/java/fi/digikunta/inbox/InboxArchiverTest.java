@@ -384,4 +384,29 @@ class InboxArchiverTest {
         List<InboxEntry> back = InboxArchiver.readBack(archive, List.of());
         assertEquals(List.of("sub/" + name), back.stream().map(InboxEntry::name).toList());
     }
+
+    /**
+     * A link in the inbox to another inbox file, both archived in one run: the link goes first, so
+     * it is not left pointing at nothing (rejected as a broken link on every night after).
+     */
+    @Test
+    void aLinkToAnotherInboxFileIsArchivedBeforeItsTarget() throws IOException {
+        Path target = file("a.xlsx", "091 v2");
+        try {
+            Files.createSymbolicLink(inbox.resolve("z-link.xlsx"), target.getFileName());
+        } catch (UnsupportedOperationException | IOException ex) {
+            Assumptions.abort("symbolic links not available: " + ex);
+        }
+        Map<String, InboxEntry> e = scan();
+        List<ArchiveResult> r = new InboxArchiver(archive).archive(List.of(
+                new ArchiveItem(e.get("a.xlsx"), Outcome.SUPERSEDED, "091", null, null),
+                new ArchiveItem(e.get("z-link.xlsx"), Outcome.ACCEPTED, "091", null, null)));
+        assertEquals(List.of(ArchiveResult.Action.ARCHIVED, ArchiveResult.Action.ARCHIVED),
+                r.stream().map(ArchiveResult::action).toList(), String.valueOf(r));
+        try (Stream<Path> left = Files.list(inbox)) {
+            assertEquals(0, left.count(), "nothing left in the inbox, no broken link");
+        }
+        assertEquals("091 v2", Files.readString(archive.resolve("091/a.xlsx")));
+        assertEquals("091 v2", Files.readString(archive.resolve("091/z-link.xlsx")));
+    }
 }

@@ -234,8 +234,12 @@ public final class InboxArchiver {
      * it: a writer may stall longer than --settle, and a file moved mid-write is lost.
      */
     public static final Duration CORRUPT_GRACE = Duration.ofHours(1);
-    /** The rejections a file still being written gets: empty, a broken zip or broken XML. */
-    private static final Set<String> DAMAGED = Set.of("file-empty", "corrupt-zip", "corrupt-workbook");
+    /**
+     * The rejections a file still being written gets: empty, a broken zip or broken XML, or not yet a
+     * workbook at all (a few bytes, or zeros where a writer set the space aside).
+     */
+    private static final Set<String> DAMAGED = Set.of("file-empty", "corrupt-zip", "corrupt-workbook",
+            "not-a-workbook");
 
     /** Whether a rejection with this code, of a file modified at that time, may be a write still going on. */
     public static boolean youngDamaged(String reasonCode, java.time.Instant modified, java.time.Instant now) {

@@ -122,7 +122,10 @@ public final class StaxWorkbookReader implements WorkbookReader {
             return Ole2Reader.read(b, budget);
         }
         if (!ZipArchive.looksLikeZip(b)) {
-            throw new ReadException(FindingCode.NOT_A_WORKBOOK, "kind", sniff(b));
+            String kind = sniff(b);
+            // Binary of no known kind: the plain message, not "... but ?".
+            throw kind == null ? new ReadException(FindingCode.NOT_A_WORKBOOK, null)
+                    : new ReadException(FindingCode.NOT_A_WORKBOOK, "kind", kind);
         }
         try (ZipArchive zip = ZipArchive.open(b, limits)) {
             return readZip(zip, budget);
@@ -141,7 +144,7 @@ public final class StaxWorkbookReader implements WorkbookReader {
         return true;
     }
 
-    /** A language-neutral name for what a non-zip file seems to be, for the rejection message. */
+    /** A language-neutral name for what a non-zip file seems to be, for the rejection message; null when unknown. */
     static String sniff(byte[] b) {
         String head = new String(b, 0, Math.min(b.length, 512), StandardCharsets.ISO_8859_1).stripLeading()
                 .toLowerCase(Locale.ROOT);
@@ -165,7 +168,7 @@ public final class StaxWorkbookReader implements WorkbookReader {
                 printable++;
             }
         }
-        return printable == n ? "CSV/text" : "?";
+        return printable == n ? "CSV/text" : null;
     }
 
     private RawWorkbook readZip(ZipArchive zip, Budget budget) throws ReadException {

@@ -179,6 +179,7 @@ class InboxArchiverTest {
         assertTrue(InboxArchiver.youngDamaged("corrupt-zip", now.minusSeconds(3599), now));
         assertTrue(InboxArchiver.youngDamaged("corrupt-workbook", now.minusSeconds(10), now));
         assertTrue(InboxArchiver.youngDamaged("file-empty", now.minusSeconds(10), now));
+        assertTrue(InboxArchiver.youngDamaged("not-a-workbook", now.minusSeconds(10), now), "zeros set aside");
         assertFalse(InboxArchiver.youngDamaged("corrupt-zip", now.minusSeconds(3601), now));
         assertFalse(InboxArchiver.youngDamaged("encrypted", now.minusSeconds(10), now), "a whole file, just wrong");
         assertFalse(InboxArchiver.youngDamaged(null, now.minusSeconds(10), now));

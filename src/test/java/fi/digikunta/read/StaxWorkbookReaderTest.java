@@ -301,6 +301,9 @@ class StaxWorkbookReaderTest {
         assertTrue(unreadable(ZipParts.write(Map.of("word/document.xml", "<w/>".getBytes(StandardCharsets.UTF_8))),
                 FindingCode.NOT_A_WORKBOOK).reason().en().contains("docx"));
         unreadable(new byte[0], FindingCode.FILE_EMPTY);
+        // Zeros (space a writer set aside and has not filled yet): the plain message, no "but ?".
+        assertEquals("The file is not an Excel workbook (.xlsx). Save the form as .xlsx in Excel and send it again.",
+                unreadable(new byte[64], FindingCode.NOT_A_WORKBOOK).reason().en());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
@@ -77,12 +78,19 @@ final class ArchiveCopy {
         }
     }
 
+    /** What is written beside a copy before it takes its name (its notes). */
+    interface BeforePlacing {
+        void at(Path target) throws IOException;
+    }
+
     /**
      * Copies source into dir under the first free candidate name that skip does not refuse, or empty
-     * when the copy read back differs from expected.
+     * when the copy read back differs from expected. {@code before} runs for the name just before the
+     * copy takes it: a copy never exists without its notes, even after a run stopped in between (a
+     * copy without them would be taken for another return and archived again, in the wrong round).
      */
     static Optional<Path> copyVerified(Path source, Path dir, String fileName, Digest expected,
-            Instant modified, Predicate<Path> skip) throws IOException {
+            Instant modified, Predicate<Path> skip, BeforePlacing before) throws IOException {
         // Not named after the file: a name near the file system's 255 bytes would leave no room.
         Path tmp = dir.resolve(".digikunta-copy-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".part");
         try {
@@ -109,9 +117,10 @@ final class ArchiveCopy {
             Files.setLastModifiedTime(tmp, FileTime.from(modified));
             for (int n = 1;; n++) {
                 Path target = dir.resolve(InboxArchiver.candidate(fileName, n));
-                if (skip.test(target)) {
+                if (skip.test(target) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
+                before.at(target);
                 if (placeWithoutReplacing(tmp, target)) {
                     return Optional.of(target);
                 }

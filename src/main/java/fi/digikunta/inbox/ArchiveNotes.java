@@ -20,28 +20,29 @@ final class ArchiveNotes {
     private ArchiveNotes() {
     }
 
+    /** The longest file name most file systems allow, in bytes. */
+    static final int MAX_NAME_BYTES = 255;
+
     static Path nameFile(Path archived) {
-        return noteFile(archived, ".inbox-name");
+        return file(archived, ".", ".inbox-name");
     }
 
     static Path roundFile(Path archived) {
-        return noteFile(archived, ".inbox-round");
+        return file(archived, ".", ".inbox-round");
     }
 
     /**
-     * {@code .<archived name><suffix>}; for a name too long for that (file systems allow 255 bytes),
-     * {@code .<SHA-256 of the name, 32 hex digits><suffix>}, which writer and reader both compute.
+     * {@code <prefix><archived name><suffix>}; for a name too long for that, {@code <prefix><SHA-256 of
+     * the name, 32 hex digits><suffix>}, which writer and reader both compute.
      */
-    private static Path noteFile(Path archived, String suffix) {
+    static Path file(Path archived, String prefix, String suffix) {
         String name = archived.getFileName().toString();
-        String note = "." + name + suffix;
+        String note = prefix + name + suffix;
         if (note.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
-            note = "." + ArchiveCopy.sha256Hex(name.getBytes(StandardCharsets.UTF_8)).substring(0, 32) + suffix;
+            note = prefix + ArchiveCopy.sha256Hex(name.getBytes(StandardCharsets.UTF_8)).substring(0, 32) + suffix;
         }
         return archived.resolveSibling(note);
     }
-
-    private static final int MAX_NAME_BYTES = 255;
 
     /** The inbox name noted beside an archived return; empty when none (its file name is its name). */
     static Optional<String> name(Path archived) {

@@ -4,7 +4,6 @@ import fi.digikunta.findings.Message;
 import fi.digikunta.findings.Texts;
 import fi.digikunta.model.Outcome;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -13,21 +12,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiPredicate;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * {@code --archive DIR}: moves processed returns out of the inbox, safely.
@@ -50,13 +44,13 @@ import java.util.stream.Stream;
  * the archive exactly once or still in the inbox. Sub-folder paths are not kept in the archive's
  * layout: archived files are named by their file names. When that name differs from the name the
  * return had in the inbox (a sub-folder path, or a suffix the archive added), a hidden note
- * {@code .<archived name>.inbox-name} beside it keeps the inbox name, which {@link #readBack} uses;
+ * {@code .<archived name>.inbox-name} beside it keeps the inbox name, which {@link ArchiveReadBack#readBack} uses;
  * when its inbox was given a round, {@code .<archived name>.inbox-round} keeps that
  * ({@link #inboxRound}), so a v1 return keeps its round after it has left the inbox.
  */
 public final class InboxArchiver {
-    private static final Pattern SAFE_CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
-    private static final String REJECTED = "rejected";
+    static final Pattern SAFE_CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    static final String REJECTED = "rejected";
 
     private final Path archiveDir;
     /** The archive with its links resolved, once: what a return read back from it is under. */
@@ -109,22 +103,54 @@ public final class InboxArchiver {
 
     /**
      * Archives every item whose outcome calls for it; returns one result per item, in order. Links
-     * inside the inbox go first: a link to another inbox file archived before it would be left
-     * pointing at nothing, and rejected as a broken link every night after.
+     * inside the inbox go first, the furthest from a file first (z to b to c: z, then b, then c): a
+     * link to an inbox file archived before it would be left pointing at nothing, and rejected as a
+     * broken link every night after. For the same reason a link that stays in the inbox keeps every
+     * link and file on its way there.
      */
     public List<ArchiveResult> archive(List<ArchiveItem> items) {
-        ArchiveResult[] out = new ArchiveResult[items.size()];
+        List<List<Path>> chains = items.stream().map(i -> chain(i.entry().path())).toList();
+        List<Integer> order = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            if (Files.isSymbolicLink(items.get(i).entry().path())) {
-                out[i] = archiveOne(items.get(i));
-            }
+            order.add(i);
         }
-        for (int i = 0; i < items.size(); i++) {
-            if (out[i] == null) {
-                out[i] = archiveOne(items.get(i));
+        order.sort(Comparator.comparing(i -> -chains.get(i).size()));
+        ArchiveResult[] out = new ArchiveResult[items.size()];
+        Set<Path> kept = new HashSet<>();
+        for (int i : order) {
+            ArchiveItem item = items.get(i);
+            if (kept.contains(chains.get(i).get(0))) {
+                out[i] = left(item.entry().name(), "archive.linked");
+                continue;
+            }
+            out[i] = archiveOne(item);
+            if (out[i].action() == ArchiveResult.Action.LEFT && chains.get(i).size() > 1) {
+                kept.addAll(chains.get(i));
             }
         }
         return List.of(out);
+    }
+
+    /** The path, and each link and file it leads to (at most 40), each as its real folder and own name. */
+    private static List<Path> chain(Path p) {
+        List<Path> out = new ArrayList<>();
+        Path cur = p.toAbsolutePath();
+        for (int hop = 0; hop < 40; hop++) {
+            Path parent = cur.getParent();
+            try {
+                out.add(parent == null ? cur : parent.toRealPath().resolve(cur.getFileName()));
+                if (!Files.isSymbolicLink(cur)) {
+                    break;
+                }
+                cur = parent.resolve(Files.readSymbolicLink(cur)).toAbsolutePath();
+            } catch (IOException e) {
+                if (out.isEmpty()) {
+                    out.add(cur);
+                }
+                break;
+            }
+        }
+        return out;
     }
 
     private ArchiveResult archiveOne(ArchiveItem item) {
@@ -194,7 +220,12 @@ public final class InboxArchiver {
             action = ArchiveResult.Action.ALREADY_ARCHIVED;
         } else {
             Optional<Path> copied = ArchiveCopy.copyVerified(e.path(), dir, fileName, source, e.modified(),
-                    t -> rejected && Files.exists(reasonFile(t)));
+                    t -> rejected && Files.exists(reasonFile(t)),
+                    t -> {
+                        if (!rejected) {
+                            ArchiveNotes.write(t, name, item.inboxRound());
+                        }
+                    });
             if (copied.isEmpty()) {
                 return left(name, "archive.not_verified");
             }
@@ -257,113 +288,13 @@ public final class InboxArchiver {
             return fileName;
         }
         int dot = fileName.lastIndexOf('.');
-        return dot > 0 ? fileName.substring(0, dot) + "-" + n + fileName.substring(dot) : fileName + "-" + n;
-    }
-
-    /**
-     * The returns archived by earlier runs ({@code DIR/<code>/*}; not {@code DIR/rejected}), as inputs
-     * of this run, so that the figures still cover every municipality once its return has left the
-     * inbox. Each keeps the name it had in the inbox in the run that archived it (its file name, or
-     * the name noted beside it when the archive had to rename it or it came from a sub-folder), so
-     * that "since the previous run" does not see it as new. When that name is taken (by a file in the
-     * inbox, or by a return archived later under the same name), the entry is named
-     * {@code archive/<code>/<file>} instead; a later archived return keeps the plain name, as it had
-     * it in the inbox on the night it was archived.
-     *
-     * @param inboxNames the names of this run's inbox entries, which keep their names
-     */
-    public static List<InboxEntry> readBack(Path archiveDir, Collection<String> inboxNames) {
-        return readBack(archiveDir, inboxNames, (e, name) -> false);
-    }
-
-    /** As above, without the archived entries {@code leave} names (given each with its noted inbox name). */
-    private static List<InboxEntry> readBack(Path archiveDir, Collection<String> inboxNames,
-            BiPredicate<InboxEntry, String> leave) {
-        if (!Files.isDirectory(archiveDir)) {
-            return List.of();
+        String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
+        String tail = "-" + n + (dot > 0 ? fileName.substring(dot) : "");
+        // A name near the file system's 255 bytes loses the end of its stem to make room for "-n".
+        while (stem.length() > 1 && (stem + tail).getBytes(StandardCharsets.UTF_8).length > ArchiveNotes.MAX_NAME_BYTES) {
+            stem = stem.substring(0, stem.length() - (Character.isLowSurrogate(stem.charAt(stem.length() - 1)) ? 2 : 1));
         }
-        List<Path> codeDirs;
-        try (Stream<Path> s = Files.list(archiveDir)) {
-            codeDirs = s.filter(Files::isDirectory)
-                    .filter(d -> SAFE_CODE.matcher(d.getFileName().toString()).matches())
-                    .filter(d -> !d.getFileName().toString().equals(REJECTED)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        record Archived(InboxEntry entry, String code, String name, int number, Instant archivedAt) {
-        }
-        List<Archived> found = new ArrayList<>();
-        for (Path dir : codeDirs) {
-            // Hidden files (the name notes, a copy being written) are skipped by the scan.
-            for (InboxEntry e : InboxScanner.scan(List.of(dir), new InboxOptions(false, Duration.ZERO))) {
-                String name = ArchiveNotes.name(e.path()).orElse(e.name());
-                if (leave.test(e, name)) {
-                    continue;
-                }
-                found.add(new Archived(e, dir.getFileName().toString(), name, copyNumber(e.path(), name),
-                        archivedAt(e.path())));
-            }
-        }
-        // Per name, the last archived first: it had the plain name in the inbox on its night. Copies
-        // of one name in different municipalities' folders (a file name many use) are ordered by when
-        // they were archived; in one folder, x-2.xlsx came after x.xlsx.
-        found.sort(Comparator.comparing(Archived::name).thenComparing(Archived::archivedAt, Comparator.reverseOrder())
-                .thenComparing(Archived::number, Comparator.reverseOrder()).thenComparing(a -> a.entry().path()));
-        Set<String> taken = new HashSet<>(inboxNames);
-        List<InboxEntry> out = new ArrayList<>();
-        for (Archived a : found) {
-            InboxEntry e = a.entry();
-            String name = taken.add(a.name()) ? a.name() : "archive/" + a.code() + "/" + e.name();
-            taken.add(name);
-            out.add(new InboxEntry(e.path(), name, e.size(), e.modified(), false, e.rejectCode(), e.rejectReason()));
-        }
-        out.sort(Comparator.comparing(InboxEntry::name));
-        return out;
-    }
-
-    /**
-     * {@link #readBack} for this run's inbox entries, without the archived copies of files still in
-     * the inbox (an inbox whose files cannot be removed: each counts once, as the inbox file).
-     *
-     * @param inboxRound the round given each inbox entry's inbox (null: none), as the archive notes it
-     */
-    public static List<InboxEntry> readBackBeside(Path archiveDir, List<InboxEntry> inbox,
-            Function<InboxEntry, Integer> inboxRound) {
-        return readBack(archiveDir, inbox.stream().map(InboxEntry::name).toList(),
-                ArchiveCopy.copiesOf(inbox, inboxRound));
-    }
-
-    /**
-     * When the copy was archived: its status change time, which placing the copy set last (the copy
-     * keeps the original's modification time, so that cannot tell); the modification time where the
-     * file system has no such time.
-     */
-    private static Instant archivedAt(Path archived) {
-        try {
-            return ((FileTime) Files.getAttribute(archived, "unix:ctime")).toInstant();
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
-            try {
-                return Files.getLastModifiedTime(archived).toInstant();
-            } catch (IOException e2) {
-                return Instant.EPOCH;
-            }
-        }
-    }
-
-    /** n when the archived file is copy n of the name's file name (x.xlsx 1, x-2.xlsx 2, ...); 0 when neither. */
-    static int copyNumber(Path archived, String name) {
-        // Names use '/' between folders (InboxEntry#name); a string, not a Path: any note text is safe.
-        String fileName = name.substring(name.lastIndexOf('/') + 1);
-        String actual = archived.getFileName().toString();
-        if (actual.equals(fileName)) {
-            return 1;
-        }
-        for (int n = 2; n < 10_000; n++) {
-            if (candidate(fileName, n).equals(actual)) {
-                return n;
-            }
-        }
-        return 0;
+        return stem + tail;
     }
 
     /** The round noted beside an archived return ({@link ArchiveNotes}); empty when none was noted. */
@@ -372,7 +303,7 @@ public final class InboxArchiver {
     }
 
     static Path reasonFile(Path archived) {
-        return archived.resolveSibling(archived.getFileName() + ".reason.txt");
+        return ArchiveNotes.file(archived, "", ".reason.txt");
     }
 
     private static void writeReason(Path archived, ArchiveItem item) throws IOException {

@@ -6,6 +6,7 @@ import fi.digikunta.history.RunComparison;
 import fi.digikunta.model.Figures;
 import fi.digikunta.compute.RoundFigures;
 import fi.digikunta.inbox.ArchiveItem;
+import fi.digikunta.inbox.ArchiveReadBack;
 import fi.digikunta.inbox.InboxArchiver;
 import fi.digikunta.inbox.InboxEntry;
 import fi.digikunta.inbox.InboxOptions;
@@ -274,7 +275,7 @@ public final class BatchRun {
             // Archived returns still count: they are read back, under the names they had in the inbox.
             // Known as read back by the entries themselves, not by where their paths lead: a folder of
             // the archive may be a link to elsewhere.
-            List<InboxEntry> back = InboxArchiver.readBackBeside(o.archive(), entries, o.rounds().lookup());
+            List<InboxEntry> back = ArchiveReadBack.readBackBeside(o.archive(), entries, o.rounds().lookup());
             back.forEach(e -> fromArchive.add(e.path()));
             entries.addAll(back);
         }

@@ -119,7 +119,7 @@ class InboxArchiverTest {
         new InboxArchiver(archive).archive(
                 List.of(new ArchiveItem(scan().get("helsinki.xlsx"), Outcome.ACCEPTED, "091", null, null)));
         Path link = Files.createSymbolicLink(inbox.resolve("archive-link"), archive);
-        InboxEntry back = InboxArchiver.readBack(link, List.of()).get(0);
+        InboxEntry back = ArchiveReadBack.readBack(link, List.of()).get(0);
         List<ArchiveResult> r = new InboxArchiver(link).archive(
                 List.of(new ArchiveItem(back, Outcome.ACCEPTED, "091", null, null, null, 2025)));
         assertEquals(ArchiveResult.Action.ALREADY_ARCHIVED, r.get(0).action());
@@ -200,17 +200,17 @@ class InboxArchiverTest {
         archiver.archive(List.of(new ArchiveItem(e.get("helsinki.xlsx"), Outcome.ACCEPTED, "091", null, null),
                 new ArchiveItem(e.get("uusimaa/espoo.xlsx"), Outcome.ACCEPTED, "049", null, null),
                 new ArchiveItem(e.get("broken.xlsx"), Outcome.REJECTED, null, "corrupt-zip", CORRUPT)));
-        assertEquals(List.of("helsinki.xlsx", "uusimaa/espoo.xlsx"), names(InboxArchiver.readBack(archive, List.of())));
+        assertEquals(List.of("helsinki.xlsx", "uusimaa/espoo.xlsx"), names(ArchiveReadBack.readBack(archive, List.of())));
 
         // Night 2: Helsinki resends under the same name; the inbox keeps the plain name tonight.
         file("helsinki.xlsx", "091 v2");
-        List<InboxEntry> back = InboxArchiver.readBack(archive, List.of("helsinki.xlsx"));
+        List<InboxEntry> back = ArchiveReadBack.readBack(archive, List.of("helsinki.xlsx"));
         assertEquals(List.of("archive/091/helsinki.xlsx", "uusimaa/espoo.xlsx"), names(back));
         archiver.archive(List.of(new ArchiveItem(scan().get("helsinki.xlsx"), Outcome.ACCEPTED, "091", null, null)));
         assertTrue(Files.isRegularFile(archive.resolve("091/helsinki-2.xlsx")));
 
         // Night 3: the same names as night 2, with v2 (archived last) under the plain one.
-        back = InboxArchiver.readBack(archive, List.of());
+        back = ArchiveReadBack.readBack(archive, List.of());
         assertEquals(List.of("archive/091/helsinki.xlsx", "helsinki.xlsx", "uusimaa/espoo.xlsx"), names(back));
         assertEquals("091 v2", Files.readString(back.get(1).path()));
         assertEquals("091 v1", Files.readString(back.get(0).path()));
@@ -382,7 +382,7 @@ class InboxArchiverTest {
         ArchiveResult r = new InboxArchiver(archive).archive(List.of(item)).get(0);
         assertEquals(ArchiveResult.Action.ARCHIVED, r.action(), String.valueOf(r.note()));
         assertEquals(java.util.Optional.of(2026), InboxArchiver.inboxRound(r.archived()));
-        List<InboxEntry> back = InboxArchiver.readBack(archive, List.of());
+        List<InboxEntry> back = ArchiveReadBack.readBack(archive, List.of());
         assertEquals(List.of("sub/" + name), back.stream().map(InboxEntry::name).toList());
     }
 
@@ -409,5 +409,105 @@ class InboxArchiverTest {
         }
         assertEquals("091 v2", Files.readString(archive.resolve("091/a.xlsx")));
         assertEquals("091 v2", Files.readString(archive.resolve("091/z-link.xlsx")));
+    }
+
+    /**
+     * A copy takes its name only after its notes are written: a run stopped in between leaves notes
+     * without a copy, and the next run archives the return once, noted; a run stopped after the copy
+     * took its name (the original still in the inbox) is found already archived, not archived again.
+     */
+    @Test
+    void aRunStoppedAroundTheNotesArchivesTheReturnOnceWithThem() throws IOException {
+        file("sub/helsinki.xlsx", "091 v2");
+        InboxEntry e = scan().get("sub/helsinki.xlsx");
+        Path dir = Files.createDirectories(archive.resolve("091"));
+        ArchiveCopy.Digest d = ArchiveCopy.digest(e.path());
+        org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> ArchiveCopy.copyVerified(e.path(), dir,
+                "helsinki.xlsx", d, e.modified(), t -> false, t -> {
+                    ArchiveNotes.write(t, "sub/helsinki.xlsx", 2026);
+                    throw new IOException("the run stops here");
+                }));
+        assertFalse(Files.exists(dir.resolve("helsinki.xlsx")), "no copy without its notes");
+        InboxArchiver archiver = new InboxArchiver(archive);
+        ArchiveResult r = archiver.archive(List.of(new ArchiveItem(scan().get("sub/helsinki.xlsx"), Outcome.ACCEPTED,
+                "091", null, null, null, 2026))).get(0);
+        assertEquals(ArchiveResult.Action.ARCHIVED, r.action());
+        assertEquals(dir.resolve("helsinki.xlsx"), r.archived());
+        file("sub/helsinki.xlsx", "091 v2"); // as if the run had stopped before removing the original
+        r = archiver.archive(List.of(new ArchiveItem(scan().get("sub/helsinki.xlsx"), Outcome.ACCEPTED, "091", null,
+                null, null, 2026))).get(0);
+        assertEquals(ArchiveResult.Action.ALREADY_ARCHIVED, r.action());
+        assertEquals(List.of("sub/helsinki.xlsx"), ArchiveReadBack.readBack(archive, List.of()).stream()
+                .map(InboxEntry::name).toList());
+        assertEquals(java.util.Optional.of(2026), InboxArchiver.inboxRound(dir.resolve("helsinki.xlsx")));
+    }
+
+    /** A chain of links in the inbox (z to b to c): all archived, none left pointing at nothing. */
+    @Test
+    void aChainOfLinksIsArchivedFromItsFarEnd() throws IOException {
+        file("c.xlsx", "091 v2");
+        try {
+            Files.createSymbolicLink(inbox.resolve("b.xlsx"), Path.of("c.xlsx"));
+            Files.createSymbolicLink(inbox.resolve("z.xlsx"), Path.of("b.xlsx"));
+        } catch (UnsupportedOperationException | IOException ex) {
+            Assumptions.abort("symbolic links not available: " + ex);
+        }
+        Map<String, InboxEntry> e = scan();
+        List<ArchiveResult> r = new InboxArchiver(archive).archive(List.of(
+                new ArchiveItem(e.get("b.xlsx"), Outcome.SUPERSEDED, "091", null, null),
+                new ArchiveItem(e.get("c.xlsx"), Outcome.SUPERSEDED, "091", null, null),
+                new ArchiveItem(e.get("z.xlsx"), Outcome.ACCEPTED, "091", null, null)));
+        assertEquals(List.of(ArchiveResult.Action.ARCHIVED, ArchiveResult.Action.ARCHIVED,
+                ArchiveResult.Action.ARCHIVED), r.stream().map(ArchiveResult::action).toList(), String.valueOf(r));
+        try (Stream<Path> left = Files.list(inbox)) {
+            assertEquals(0, left.count(), "nothing left in the inbox, no broken link");
+        }
+    }
+
+    /** A link left in the inbox (to be read again) keeps the file it points to there too. */
+    @Test
+    void aLinkLeftInTheInboxKeepsItsTarget() throws IOException {
+        file("b.xlsx", "091 v2");
+        try {
+            Files.createSymbolicLink(inbox.resolve("a.xlsx"), Path.of("b.xlsx"));
+        } catch (UnsupportedOperationException | IOException ex) {
+            Assumptions.abort("symbolic links not available: " + ex);
+        }
+        Map<String, InboxEntry> e = scan();
+        List<ArchiveResult> r = new InboxArchiver(archive).archive(List.of(
+                new ArchiveItem(e.get("a.xlsx"), Outcome.REJECTED, null, "read-limit", CORRUPT, null, null, true),
+                new ArchiveItem(e.get("b.xlsx"), Outcome.ACCEPTED, "091", null, null)));
+        assertEquals(List.of(ArchiveResult.Action.LEFT, ArchiveResult.Action.LEFT),
+                r.stream().map(ArchiveResult::action).toList(), String.valueOf(r));
+        assertEquals("091 v2", Files.readString(inbox.resolve("a.xlsx")), "the link still leads to its file");
+        assertFalse(Files.exists(archive.resolve("091")));
+    }
+
+    /** A name of 255 bytes resent with other bytes, and a rejected one: archived, with their notes and reasons. */
+    @Test
+    void aNameOf255BytesGetsAShortenedCopyNameAndAHashedReasonFile() throws IOException {
+        String name = "091-" + "\u00e4".repeat(123) + ".xlsx"; // 255 bytes in UTF-8
+        try {
+            file(name, "091 v1");
+        } catch (IOException e) {
+            Assumptions.abort("names of 255 bytes not allowed here");
+        }
+        InboxArchiver archiver = new InboxArchiver(archive);
+        assertEquals(ArchiveResult.Action.ARCHIVED, archiver.archive(List.of(
+                new ArchiveItem(scan().get(name), Outcome.ACCEPTED, "091", null, null))).get(0).action());
+        file(name, "091 v2");
+        ArchiveResult r = archiver.archive(List.of(new ArchiveItem(scan().get(name), Outcome.ACCEPTED, "091", null,
+                null))).get(0);
+        assertEquals(ArchiveResult.Action.ARCHIVED, r.action(), String.valueOf(r.note()));
+        assertTrue(r.archived().getFileName().toString().endsWith("-2.xlsx"));
+        assertEquals("091 v2", Files.readString(r.archived()));
+        // The later copy keeps the plain name (its note); the first is named by its place.
+        assertEquals(List.of(name, "archive/091/" + name), ArchiveReadBack.readBack(archive,
+                List.of()).stream().map(InboxEntry::name).sorted().toList());
+        file(name, "bad");
+        r = archiver.archive(List.of(new ArchiveItem(scan().get(name), Outcome.REJECTED, null, "corrupt-zip", CORRUPT)))
+                .get(0);
+        assertEquals(ArchiveResult.Action.ARCHIVED, r.action(), String.valueOf(r.note()));
+        assertTrue(Files.readString(InboxArchiver.reasonFile(r.archived())).contains("corrupt-zip"));
     }
 }

@@ -18,12 +18,14 @@ import fi.digikunta.publish.OutputPublisher;
 import fi.digikunta.publish.PublishOptions;
 import fi.digikunta.publish.Published;
 import fi.digikunta.publish.RunLog;
+import fi.digikunta.publish.SetMarker;
 import fi.digikunta.reference.MunicipalityList;
 import fi.digikunta.report.ReportOptions;
 import fi.digikunta.report.PageFailure;
 import fi.digikunta.report.ReportSet;
 import fi.digikunta.findings.Finding;
 import fi.digikunta.findings.FindingCode;
+import fi.digikunta.findings.Message;
 import fi.digikunta.findings.Texts;
 import fi.digikunta.model.Outcome;
 import fi.digikunta.schema.Schema;
@@ -41,6 +43,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import fi.digikunta.report.RunSummary;
@@ -163,6 +166,9 @@ public final class BatchRun {
                 }
             });
             Processed p = process(o, registry, workers, log, err);
+            archiveStillThere(o, p, pub.previous());
+            SetMarker.ArchiveUse archiveUse = o.archive() == null ? null
+                    : new SetMarker.ArchiveUse(InboxArchiver.realish(o.archive()).toString(), p.fromArchive().size());
             Published set = null;
             int code = 0;
             RunResult run = null;
@@ -179,7 +185,7 @@ public final class BatchRun {
                         ReportSet.write(attempt, folder, o.report(), workers.executor());
                         log.runEnd(exit);
                         log.writeTo(folder.resolve("run-log.jsonl"));
-                    }, snapshot);
+                    }, snapshot, archiveUse);
                     run = attempt;
                     verdict = v;
                     code = exit;
@@ -207,6 +213,27 @@ public final class BatchRun {
         } catch (IOException e) {
             throw new RunFailure(o.out() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * An archive that has gone: the run of the set in place read returns back from this archive and
+     * tonight it gives none (a share not mounted, a folder moved). Publishing would take every
+     * archived municipality out of the figures, and archiving would move tonight's returns where the
+     * share, mounted again, would hide them; so the run stops first (exit 3). An archive emptied on
+     * purpose: one run without --archive, and the next run's set no longer names it.
+     */
+    private static void archiveStillThere(Options o, Processed p, Optional<Path> previous) {
+        if (o.archive() == null || !p.fromArchive().isEmpty()) {
+            return;
+        }
+        String archive = InboxArchiver.realish(o.archive()).toString();
+        previous.flatMap(SetMarker::archiveUse).filter(u -> u.archive().equals(archive) && u.returns() > 0)
+                // None read back may also be every archived copy still in a read-only inbox.
+                .filter(u -> ArchiveReadBack.readBack(o.archive(), List.of()).isEmpty())
+                .ifPresent(u -> {
+                    throw new RunFailure(Texts.get(o.report().lang(), "archive.gone", Message.verbatim(o.archive()),
+                            u.returns()));
+                });
     }
 
     /**

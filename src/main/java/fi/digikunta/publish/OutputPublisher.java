@@ -4,9 +4,6 @@ import static fi.digikunta.publish.DiskTree.deleteTree;
 import static fi.digikunta.publish.DiskTree.isEmptyDir;
 import static fi.digikunta.publish.DiskTree.syncDir;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.digikunta.history.HistoryFolder;
 import fi.digikunta.history.ReportSnapshot;
 import fi.digikunta.model.RunFailure;
@@ -54,9 +51,8 @@ import java.util.regex.Pattern;
  */
 public final class OutputPublisher implements AutoCloseable {
     /** The marker file in every published set. */
-    public static final String MARKER = ".digikunta-set";
+    public static final String MARKER = SetMarker.FILE;
     private static final Pattern SET = Pattern.compile("\\d+");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path out;
     private final Path parent;
@@ -252,12 +248,8 @@ public final class OutputPublisher implements AutoCloseable {
         }
         Optional<Path> cur = currentSet();
         if (cur.isPresent()) {
-            try {
-                JsonNode m = JSON.readTree(cur.get().resolve(MARKER).toFile());
-                max = Math.max(max, m.path("set").asLong(0));
-            } catch (IOException e) {
-                // an unreadable marker only loses the number; the folder is still ours
-            }
+            // an unreadable marker only loses the number; the folder is still ours
+            max = Math.max(max, SetMarker.number(cur.get()));
         }
         return max + 1;
     }
@@ -277,6 +269,12 @@ public final class OutputPublisher implements AutoCloseable {
      * gives, so that history/ gets it without reading the report back.
      */
     public Published publish(ReportSetWriter writer, ReportSnapshot snapshot) throws IOException {
+        return publish(writer, snapshot, null);
+    }
+
+    /** As above; {@code archive}, when not null, is noted in the set's marker ({@link SetMarker}). */
+    public Published publish(ReportSetWriter writer, ReportSnapshot snapshot, SetMarker.ArchiveUse archive)
+            throws IOException {
         if (closed) {
             throw new IllegalStateException("closed");
         }
@@ -293,7 +291,7 @@ public final class OutputPublisher implements AutoCloseable {
             try (DiskTree.TreeSync sync = DiskTree.TreeSync.start(staging)) {
                 historyFile = HistoryFolder.carryOver(previous, staging, options.historyKeep(), n,
                         options.clock().instant(), snapshot);
-                writeMarker(staging, n);
+                SetMarker.write(staging, n, options.clock().instant(), lock.holder().host(), archive);
                 sync.finish();
             }
             Path set;
@@ -364,15 +362,6 @@ public final class OutputPublisher implements AutoCloseable {
             // On Windows a file open in Excel stops the folder's rename; nothing has changed yet.
             throw Failures.about(options.lang(), "publish.replace_blocked", out, e);
         }
-    }
-
-    private void writeMarker(Path staging, long n) throws IOException {
-        ObjectNode m = JSON.createObjectNode();
-        m.put("set", n);
-        m.put("published_at", options.clock().instant().toString());
-        m.put("pid", ProcessHandle.current().pid());
-        m.put("host", lock.holder().host());
-        Files.writeString(staging.resolve(MARKER), JSON.writeValueAsString(m) + "\n");
     }
 
     /** Removes this run's unfinished staging folders and releases the lock. */

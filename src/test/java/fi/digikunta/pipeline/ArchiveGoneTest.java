@@ -1,0 +1,60 @@
+package fi.digikunta.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fi.digikunta.cli.CliTestSupport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An archive that has gone (a network share not mounted tonight): the run stops before publishing
+ * or moving anything, instead of taking every archived municipality out of the figures and moving
+ * tonight's returns to where the share, mounted again, would hide them.
+ */
+class ArchiveGoneTest {
+    @TempDir
+    Path tmp;
+
+    private CliTestSupport.Result night(Path inbox, Path archive, boolean withArchive) {
+        List<String> args = new java.util.ArrayList<>(List.of("run", inbox.toString(), "--out",
+                tmp.resolve("out").toString(), "--settle", "0", "--quiet", "--fail-on", "never", "--lang", "en"));
+        if (withArchive) {
+            args.addAll(List.of("--archive", archive.toString()));
+        }
+        return CliTestSupport.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void anArchiveThatHasGoneStopsTheRunBeforeAnythingIsPublishedOrMoved() throws IOException {
+        Path inbox = Files.createDirectories(tmp.resolve("in"));
+        Path archive = tmp.resolve("share/archive");
+        Files.copy(Path.of("samples/inbox/020-akaa.xlsx"), inbox.resolve("020-akaa.xlsx"));
+        Files.copy(Path.of("samples/inbox/049-espoo.xlsx"), inbox.resolve("049-espoo.xlsx"));
+        assertEquals(0, night(inbox, archive, true).exitCode());
+        assertEquals(0, night(inbox, archive, true).exitCode(), "night 2 reads both back");
+        String published = Files.readString(tmp.resolve("out/files.csv"));
+
+        // The share is not mounted: the folder is there, empty. Vantaa's return arrives meanwhile.
+        Files.move(tmp.resolve("share"), tmp.resolve("share-mounted"));
+        Files.createDirectories(archive);
+        Files.copy(Path.of("samples/inbox/092-vantaa.xlsx"), inbox.resolve("092-vantaa.xlsx"));
+        var r = night(inbox, archive, true);
+        assertEquals(3, r.exitCode(), r.err());
+        assertTrue(r.err().contains(archive.toString()) && r.err().contains("is the share mounted?"), r.err());
+        assertEquals(published, Files.readString(tmp.resolve("out/files.csv")), "the reports in place stay");
+        assertTrue(Files.isRegularFile(inbox.resolve("092-vantaa.xlsx")), "tonight's return stays in the inbox");
+        try (var s = Files.list(archive)) {
+            assertEquals(0, s.count(), "nothing moved into the empty mount point");
+        }
+
+        // Emptied on purpose: one run without --archive, then the archive is new again.
+        assertEquals(0, night(inbox, archive, false).exitCode());
+        assertEquals(0, night(inbox, archive, true).exitCode());
+        assertTrue(Files.isRegularFile(archive.resolve("092/092-vantaa.xlsx")));
+    }
+}

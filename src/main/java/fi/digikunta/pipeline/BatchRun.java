@@ -159,16 +159,9 @@ public final class BatchRun {
                 .withHistoryKeep(o.historyKeep()).withLang(o.report().lang()));
                 RunLog log = RunLog.open(pub.runLogFile(), o.clock(), RunLog.newRunId(o.clock().instant()))) {
             log.runStart(startDetails(o));
-            pub.lock().staleTakenOver().ifPresent(h -> {
-                log.event("stale_lock_taken_over", Map.of("holder", h.toString()));
-                if (!o.quiet()) {
-                    err.println(ConsoleReporter.safe("digikunta: " + h));
-                }
-            });
+            staleLockNote(o, pub, log, err);
             Processed p = process(o, registry, workers, log, err);
-            archiveStillThere(o, p, pub.previous());
-            SetMarker.ArchiveUse archiveUse = o.archive() == null ? null
-                    : new SetMarker.ArchiveUse(InboxArchiver.realish(o.archive()).toString(), p.fromArchive().size());
+            SetMarker.ArchiveUse archiveUse = archiveUse(o, p, pub.previous());
             Published set = null;
             int code = 0;
             RunResult run = null;
@@ -215,18 +208,34 @@ public final class BatchRun {
         }
     }
 
+    /** A lock left by a run that died, taken over: in the run log, and on stderr unless --quiet. */
+    private static void staleLockNote(Options o, OutputPublisher pub, RunLog log, PrintWriter err) {
+        pub.lock().staleTakenOver().ifPresent(h -> {
+            log.event("stale_lock_taken_over", Map.of("holder", h.toString()));
+            if (!o.quiet()) {
+                err.println(ConsoleReporter.safe("digikunta: " + h));
+            }
+        });
+    }
+
     /**
      * An archive that has gone: the run of the set in place read returns back from this archive and
      * tonight it gives none (a share not mounted, a folder moved). Publishing would take every
      * archived municipality out of the figures, and archiving would move tonight's returns where the
      * share, mounted again, would hide them; so the run stops first (exit 3). An archive emptied on
      * purpose: one run without --archive, and the next run's set no longer names it.
+     *
+     * @return what the set's marker notes of the archive: its path and the returns read back (null: none)
      */
-    private static void archiveStillThere(Options o, Processed p, Optional<Path> previous) {
-        if (o.archive() == null || !p.fromArchive().isEmpty()) {
-            return;
+    private static SetMarker.ArchiveUse archiveUse(Options o, Processed p, Optional<Path> previous) {
+        if (o.archive() == null) {
+            return null;
         }
         String archive = InboxArchiver.realish(o.archive()).toString();
+        SetMarker.ArchiveUse use = new SetMarker.ArchiveUse(archive, p.fromArchive().size());
+        if (!p.fromArchive().isEmpty()) {
+            return use;
+        }
         previous.flatMap(SetMarker::archiveUse).filter(u -> u.archive().equals(archive) && u.returns() > 0)
                 // None read back may also be every archived copy still in a read-only inbox.
                 .filter(u -> ArchiveReadBack.readBack(o.archive(), List.of()).isEmpty())
@@ -234,6 +243,7 @@ public final class BatchRun {
                     throw new RunFailure(Texts.get(o.report().lang(), "archive.gone", Message.verbatim(o.archive()),
                             u.returns()));
                 });
+        return use;
     }
 
     /**

@@ -89,10 +89,23 @@ public final class ArchiveReadBack {
      *
      * @param inboxRound the round given each inbox entry's inbox (null: none), as the archive notes it
      */
-    public static List<InboxEntry> readBackBeside(Path archiveDir, List<InboxEntry> inbox,
+    public static ReadBack readBackBeside(Path archiveDir, List<InboxEntry> inbox,
             Function<InboxEntry, Integer> inboxRound) {
-        return readBack(archiveDir, inbox.stream().map(InboxEntry::name).toList(),
-                ArchiveCopy.copiesOf(inbox, inboxRound));
+        BiPredicate<InboxEntry, String> copies = ArchiveCopy.copiesOf(inbox, inboxRound);
+        int[] left = {0};
+        List<InboxEntry> entries = readBack(archiveDir, inbox.stream().map(InboxEntry::name).toList(), (e, name) -> {
+            boolean copy = copies.test(e, name);
+            left[0] += copy ? 1 : 0;
+            return copy;
+        });
+        return new ReadBack(entries, entries.size() + left[0]);
+    }
+
+    /**
+     * The returns read back, and how many returns the archive holds (those read back and the copies
+     * of files still in the inbox).
+     */
+    public record ReadBack(List<InboxEntry> entries, int inArchive) {
     }
 
     /**

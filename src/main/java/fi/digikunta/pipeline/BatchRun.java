@@ -5,7 +5,6 @@ import fi.digikunta.history.ReportSnapshot;
 import fi.digikunta.history.RunComparison;
 import fi.digikunta.model.Figures;
 import fi.digikunta.compute.RoundFigures;
-import fi.digikunta.inbox.ArchiveItem;
 import fi.digikunta.inbox.ArchiveReadBack;
 import fi.digikunta.inbox.InboxArchiver;
 import fi.digikunta.inbox.InboxEntry;
@@ -25,10 +24,8 @@ import fi.digikunta.report.PageFailure;
 import fi.digikunta.report.ReportSet;
 import fi.digikunta.findings.Finding;
 import fi.digikunta.findings.FindingCode;
-import fi.digikunta.findings.Message;
 import fi.digikunta.findings.Texts;
 import fi.digikunta.model.Outcome;
-import fi.digikunta.schema.Schema;
 import fi.digikunta.schema.SchemaRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,7 +40,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import fi.digikunta.report.RunSummary;
@@ -161,7 +157,7 @@ public final class BatchRun {
             log.runStart(startDetails(o));
             staleLockNote(o, pub, log, err);
             Processed p = process(o, registry, workers, log, err);
-            SetMarker.ArchiveUse archiveUse = archiveUse(o, p, pub.previous());
+            SetMarker.ArchiveUse archiveUse = ArchiveStep.use(o, p.fromArchive(), p.inArchive(), pub.previous());
             Published set = null;
             int code = 0;
             RunResult run = null;
@@ -197,7 +193,7 @@ public final class BatchRun {
                 stdout.flush();
             }
             if (o.archive() != null) {
-                archive(o, p, log, err);
+                ArchiveStep.archive(o, p.checked(), p.fromArchive(), log, err);
             }
             Path replaced = emptyBefore && !set.set().equals(set.out()) ? set.set() : null;
             summarize(o, err, new RunSummary(run, code, verdict.reason(), since(start), o.inputs(),
@@ -216,34 +212,6 @@ public final class BatchRun {
                 err.println(ConsoleReporter.safe("digikunta: " + h));
             }
         });
-    }
-
-    /**
-     * An archive that has gone: the run of the set in place read returns back from this archive and
-     * tonight it gives none (a share not mounted, a folder moved). Publishing would take every
-     * archived municipality out of the figures, and archiving would move tonight's returns where the
-     * share, mounted again, would hide them; so the run stops first (exit 3). An archive emptied on
-     * purpose: one run without --archive, and the next run's set no longer names it.
-     *
-     * @return what the set's marker notes of the archive: its path and the returns read back (null: none)
-     */
-    private static SetMarker.ArchiveUse archiveUse(Options o, Processed p, Optional<Path> previous) {
-        if (o.archive() == null) {
-            return null;
-        }
-        String archive = InboxArchiver.realish(o.archive()).toString();
-        SetMarker.ArchiveUse use = new SetMarker.ArchiveUse(archive, p.fromArchive().size());
-        if (!p.fromArchive().isEmpty()) {
-            return use;
-        }
-        previous.flatMap(SetMarker::archiveUse).filter(u -> u.archive().equals(archive) && u.returns() > 0)
-                // None read back may also be every archived copy still in a read-only inbox.
-                .filter(u -> ArchiveReadBack.readBack(o.archive(), List.of()).isEmpty())
-                .ifPresent(u -> {
-                    throw new RunFailure(Texts.get(o.report().lang(), "archive.gone", Message.verbatim(o.archive()),
-                            u.returns()));
-                });
-        return use;
     }
 
     /**
@@ -285,7 +253,7 @@ public final class BatchRun {
         List<Figures> rounds = RoundFigures.byRound(registry, o.municipalities(), results);
         Figures figures = RoundFigures.latest(registry, o.municipalities(), rounds);
         return new Processed(new RunResult(run.toolVersion(), figures.schemaVersion(), run.generatedAt(), results,
-                figures, null, rounds), checked, p.fromArchive());
+                figures, null, rounds), checked, p.fromArchive(), p.inArchive());
     }
 
     private static Map<String, Object> startDetails(Options o) {
@@ -300,7 +268,7 @@ public final class BatchRun {
      * The run and, with each result, the inbox entry behind it, kept for the archive step;
      * {@code fromArchive} holds the paths of the entries read back from the archive.
      */
-    private record Processed(RunResult run, List<Validation.Checked> checked, Set<Path> fromArchive) {
+    private record Processed(RunResult run, List<Validation.Checked> checked, Set<Path> fromArchive, int inArchive) {
     }
 
     private static Processed process(Options o, SchemaRegistry registry, Workers workers, RunLog log,
@@ -308,13 +276,15 @@ public final class BatchRun {
         InboxScan scan = new InboxScanner().scanAll(o.inputs(), new InboxOptions(o.recursive(), o.settle()));
         List<InboxEntry> entries = new ArrayList<>(scan.entries());
         Set<Path> fromArchive = new HashSet<>();
+        int inArchive = 0;
         if (o.archive() != null) {
             // Archived returns still count: they are read back, under the names they had in the inbox.
             // Known as read back by the entries themselves, not by where their paths lead: a folder of
             // the archive may be a link to elsewhere.
-            List<InboxEntry> back = ArchiveReadBack.readBackBeside(o.archive(), entries, o.rounds().lookup());
-            back.forEach(e -> fromArchive.add(e.path()));
-            entries.addAll(back);
+            ArchiveReadBack.ReadBack back = ArchiveReadBack.readBackBeside(o.archive(), entries, o.rounds().lookup());
+            back.entries().forEach(e -> fromArchive.add(e.path()));
+            entries.addAll(back.entries());
+            inArchive = back.inArchive();
         }
         ConsoleReporter console = ConsoleReporter.forStderr(err, o.report().lang(), o.quiet(), entries.size());
         scan.skipped().forEach(s -> {
@@ -342,7 +312,7 @@ public final class BatchRun {
         Figures figures = RoundFigures.latest(registry, o.municipalities(), rounds);
         Instant generated = o.clock().instant();
         return new Processed(new RunResult(o.toolVersion(), figures.schemaVersion(), generated, results, figures,
-                null, rounds), checked, Set.copyOf(fromArchive));
+                null, rounds), checked, Set.copyOf(fromArchive), inArchive);
     }
 
     /**
@@ -373,27 +343,5 @@ public final class BatchRun {
         Function<InboxEntry, Integer> inbox = o.rounds().lookup();
         return e -> fromArchive.contains(e.path())
                 ? InboxArchiver.inboxRound(e.path()).orElseGet(() -> inbox.apply(e)) : inbox.apply(e);
-    }
-
-    private static void archive(Options o, Processed p, RunLog log, PrintWriter err) {
-        Function<InboxEntry, Integer> inboxRound = o.rounds().lookup();
-        List<ArchiveItem> items = new ArrayList<>();
-        for (Validation.Checked c : p.checked()) {
-            InboxEntry e = c.entry();
-            FileResult r = c.result();
-            if (p.fromArchive().contains(e.path())) {
-                continue;
-            }
-            items.add(new ArchiveItem(e, r.outcome(), r.municipalityCode(), r.reasonCode(), r.reason(), c.sha256(),
-                    inboxRound.apply(e), Validation.notTheFiles(r)));
-        }
-        TestGate.beforeArchive();
-        new InboxArchiver(o.archive()).archive(items).forEach(a -> {
-            log.archived(a);
-            if (!o.quiet() && a.note() != null) {
-                // A file name may hold escape sequences: the same cleaning as the per-file lines.
-                err.println(ConsoleReporter.safe(a.name() + ": " + a.note().get(o.report().lang())));
-            }
-        });
     }
 }

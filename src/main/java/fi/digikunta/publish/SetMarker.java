@@ -22,12 +22,17 @@ public final class SetMarker {
     }
 
     /**
-     * The archive a run read returns back from: its path with links resolved, and how many.
+     * The archive a run used: its path with links resolved and as given, and how many returns it held.
      *
      * @param archive the archive folder's path, links resolved
-     * @param returns how many returns the run read back from it
+     * @param given the path as given (absolute): a link to a share not mounted leads nowhere
+     * @param returns how many returns it held (read back, or copies of files still in the inbox)
      */
-    public record ArchiveUse(String archive, long returns) {
+    public record ArchiveUse(String archive, String given, long returns) {
+        /** The same folder by either path. */
+        public boolean sameArchive(ArchiveUse o) {
+            return archive.equals(o.archive) || given != null && given.equals(o.given);
+        }
     }
 
     static void write(Path set, long n, Instant at, String host, ArchiveUse archive) throws IOException {
@@ -38,6 +43,7 @@ public final class SetMarker {
         m.put("host", host);
         if (archive != null) {
             m.put("archive", archive.archive());
+            m.put("archive_given", archive.given());
             m.put("archive_returns", archive.returns());
         }
         Files.writeString(set.resolve(FILE), JSON.writeValueAsString(m) + "\n");
@@ -51,7 +57,9 @@ public final class SetMarker {
     /** The archive the run of this set read back from; empty when it used none (or an older marker). */
     public static Optional<ArchiveUse> archiveUse(Path set) {
         return read(set).filter(m -> m.path("archive").isTextual() && m.path("archive_returns").canConvertToLong())
-                .map(m -> new ArchiveUse(m.path("archive").asText(), m.path("archive_returns").asLong()));
+                .map(m -> new ArchiveUse(m.path("archive").asText(),
+                        m.path("archive_given").isTextual() ? m.path("archive_given").asText() : null,
+                        m.path("archive_returns").asLong()));
     }
 
     private static Optional<JsonNode> read(Path set) {

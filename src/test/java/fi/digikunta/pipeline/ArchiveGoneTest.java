@@ -57,4 +57,27 @@ class ArchiveGoneTest {
         assertEquals(0, night(inbox, archive, true).exitCode());
         assertTrue(Files.isRegularFile(archive.resolve("092/092-vantaa.xlsx")));
     }
+
+    /** The archive reached through a link to the share: unmounted, the link leads nowhere, and the run still stops. */
+    @Test
+    void anArchiveLinkedToAShareNotMountedStopsTheRunToo() throws IOException {
+        Path inbox = Files.createDirectories(tmp.resolve("in"));
+        Files.createDirectories(tmp.resolve("mnt/share/archive"));
+        Path archive;
+        try {
+            archive = Files.createSymbolicLink(tmp.resolve("arch"), tmp.resolve("mnt/share/archive"));
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("symbolic links not available: " + e);
+            return;
+        }
+        Files.copy(Path.of("samples/inbox/020-akaa.xlsx"), inbox.resolve("020-akaa.xlsx"));
+        assertEquals(0, night(inbox, archive, true).exitCode());
+        assertEquals(0, night(inbox, archive, true).exitCode());
+        Files.move(tmp.resolve("mnt/share"), tmp.resolve("mnt/share-off"));
+        Files.createDirectories(tmp.resolve("mnt/share"));
+        Files.copy(Path.of("samples/inbox/092-vantaa.xlsx"), inbox.resolve("092-vantaa.xlsx"));
+        var r = night(inbox, archive, true);
+        assertEquals(3, r.exitCode(), r.err());
+        assertTrue(Files.isRegularFile(inbox.resolve("092-vantaa.xlsx")), "tonight's return stays in the inbox");
+    }
 }

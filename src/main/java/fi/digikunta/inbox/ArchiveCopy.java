@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -33,6 +34,21 @@ final class ArchiveCopy {
     private ArchiveCopy() {
     }
 
+    /** The names an archived copy of fileName may have: x.xlsx, x-2.xlsx, x-3.xlsx, ... */
+    static String candidate(String fileName, int n) {
+        if (n == 1) {
+            return fileName;
+        }
+        int dot = fileName.lastIndexOf('.');
+        String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
+        String tail = "-" + n + (dot > 0 ? fileName.substring(dot) : "");
+        // A name near the file system's 255 bytes loses the end of its stem to make room for "-n".
+        while (stem.length() > 1 && (stem + tail).getBytes(StandardCharsets.UTF_8).length > ArchiveNotes.MAX_NAME_BYTES) {
+            stem = stem.substring(0, stem.length() - (Character.isLowSurrogate(stem.charAt(stem.length() - 1)) ? 2 : 1));
+        }
+        return stem + tail;
+    }
+
     record Digest(long size, byte[] sha256) {
         boolean sameAs(Digest o) {
             return size == o.size && Arrays.equals(sha256, o.sha256);
@@ -52,10 +68,6 @@ final class ArchiveCopy {
         return new Digest(size, md.digest());
     }
 
-    static String sha256Hex(byte[] data) {
-        return java.util.HexFormat.of().formatHex(sha256().digest(data));
-    }
-
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -68,7 +80,7 @@ final class ArchiveCopy {
     static Optional<Path> findIdentical(Path dir, String fileName, Digest source, Predicate<Path> same)
             throws IOException {
         for (int n = 1;; n++) {
-            Path c = dir.resolve(InboxArchiver.candidate(fileName, n));
+            Path c = dir.resolve(candidate(fileName, n));
             if (!Files.exists(c)) {
                 return Optional.empty();
             }
@@ -116,7 +128,7 @@ final class ArchiveCopy {
             // modification time: the copy keeps the original's, so archiving never changes the winner.
             Files.setLastModifiedTime(tmp, FileTime.from(modified));
             for (int n = 1;; n++) {
-                Path target = dir.resolve(InboxArchiver.candidate(fileName, n));
+                Path target = dir.resolve(candidate(fileName, n));
                 if (skip.test(target) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,7 +42,7 @@ final class ArchiveNotes {
         String name = archived.getFileName().toString();
         String note = prefix + name + suffix;
         if (note.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
-            note = prefix + ArchiveCopy.sha256Hex(name.getBytes(StandardCharsets.UTF_8)).substring(0, 32) + suffix;
+            note = prefix + sha256Hex(name).substring(0, 32) + suffix;
         }
         return archived.resolveSibling(note);
     }
@@ -76,6 +79,14 @@ final class ArchiveNotes {
             write(roundFile(archived), inboxRound.toString());
         } else {
             Files.deleteIfExists(roundFile(archived));
+        }
+    }
+
+    private static String sha256Hex(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 

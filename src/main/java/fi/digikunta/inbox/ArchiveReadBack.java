@@ -134,7 +134,7 @@ public final class ArchiveReadBack {
             return 1;
         }
         for (int n = 2; n < 10_000; n++) {
-            if (InboxArchiver.candidate(fileName, n).equals(actual)) {
+            if (ArchiveCopy.candidate(fileName, n).equals(actual)) {
                 return n;
             }
         }

@@ -282,21 +282,6 @@ public final class InboxArchiver {
         return HexFormat.of().formatHex(ArchiveCopy.digest(p).sha256());
     }
 
-    /** The names an archived copy of fileName may have: x.xlsx, x-2.xlsx, x-3.xlsx, ... */
-    static String candidate(String fileName, int n) {
-        if (n == 1) {
-            return fileName;
-        }
-        int dot = fileName.lastIndexOf('.');
-        String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
-        String tail = "-" + n + (dot > 0 ? fileName.substring(dot) : "");
-        // A name near the file system's 255 bytes loses the end of its stem to make room for "-n".
-        while (stem.length() > 1 && (stem + tail).getBytes(StandardCharsets.UTF_8).length > ArchiveNotes.MAX_NAME_BYTES) {
-            stem = stem.substring(0, stem.length() - (Character.isLowSurrogate(stem.charAt(stem.length() - 1)) ? 2 : 1));
-        }
-        return stem + tail;
-    }
-
     /** The round noted beside an archived return ({@link ArchiveNotes}); empty when none was noted. */
     public static Optional<Integer> inboxRound(Path archived) {
         return ArchiveNotes.round(archived);

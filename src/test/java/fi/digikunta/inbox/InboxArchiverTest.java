@@ -322,10 +322,10 @@ class InboxArchiverTest {
 
     @Test
     void suffixNames() {
-        assertEquals("x.xlsx", InboxArchiver.candidate("x.xlsx", 1));
-        assertEquals("x-2.xlsx", InboxArchiver.candidate("x.xlsx", 2));
-        assertEquals("README-3", InboxArchiver.candidate("README", 3));
-        assertEquals(".x-2", InboxArchiver.candidate(".x", 2));
+        assertEquals("x.xlsx", ArchiveCopy.candidate("x.xlsx", 1));
+        assertEquals("x-2.xlsx", ArchiveCopy.candidate("x.xlsx", 2));
+        assertEquals("README-3", ArchiveCopy.candidate("README", 3));
+        assertEquals(".x-2", ArchiveCopy.candidate(".x", 2));
     }
 
     /**

@@ -133,11 +133,15 @@ public final class ArchiveReadBack {
         if (actual.equals(fileName)) {
             return 1;
         }
-        for (int n = 2; n < 10_000; n++) {
-            if (ArchiveCopy.candidate(fileName, n).equals(actual)) {
-                return n;
-            }
+        // x-N.ext: N read from the copy's name, then checked against the name copy N gets.
+        int dot = actual.lastIndexOf('.');
+        int end = dot > 0 ? dot : actual.length();
+        int dash = actual.lastIndexOf('-', end - 1);
+        try {
+            int n = dash < 0 ? 0 : Integer.parseInt(actual.substring(dash + 1, end));
+            return n >= 2 && ArchiveCopy.candidate(fileName, n).equals(actual) ? n : 0;
+        } catch (NumberFormatException e) {
+            return 0;
         }
-        return 0;
     }
 }

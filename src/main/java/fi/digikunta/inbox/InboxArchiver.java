@@ -234,9 +234,9 @@ public final class InboxArchiver {
         }
         if (rejected) {
             writeReason(target, item);
-        } else {
-            ArchiveNotes.write(target, name, item.inboxRound());
         }
+        // A return's notes were written before its copy took its name, or an identical copy was
+        // found by them: nothing to note here.
         ArchiveCopy.syncDir(dir);
         // Last look: a newer version saved over it meanwhile stays for the next run.
         if (!unchanged(e)) {

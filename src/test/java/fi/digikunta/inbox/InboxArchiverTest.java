@@ -510,4 +510,19 @@ class InboxArchiverTest {
         assertEquals(ArchiveResult.Action.ARCHIVED, r.action(), String.valueOf(r.note()));
         assertTrue(Files.readString(InboxArchiver.reasonFile(r.archived())).contains("corrupt-zip"));
     }
+
+    /** The copy number is read from the copy's name and checked against the name copy n gets. */
+    @Test
+    void theCopyNumberOfAnArchivedName() {
+        assertEquals(1, ArchiveReadBack.copyNumber(Path.of("091/x.xlsx"), "sub/x.xlsx"));
+        assertEquals(2, ArchiveReadBack.copyNumber(Path.of("091/x-2.xlsx"), "x.xlsx"));
+        assertEquals(12, ArchiveReadBack.copyNumber(Path.of("091/a.b-12.xlsx"), "a.b.xlsx"));
+        assertEquals(3, ArchiveReadBack.copyNumber(Path.of("091/README-3"), "README"));
+        assertEquals(2, ArchiveReadBack.copyNumber(Path.of("091/.x-2"), ".x"));
+        String longName = "091-" + "\u00e4".repeat(123) + ".xlsx";
+        assertEquals(2, ArchiveReadBack.copyNumber(Path.of(ArchiveCopy.candidate(longName, 2)), longName));
+        assertEquals(0, ArchiveReadBack.copyNumber(Path.of("091/x-02.xlsx"), "x.xlsx"));
+        assertEquals(0, ArchiveReadBack.copyNumber(Path.of("091/y-2.xlsx"), "x.xlsx"));
+        assertEquals(0, ArchiveReadBack.copyNumber(Path.of("091/x.xlsx"), "h%C3%A4.xlsx"));
+    }
 }

@@ -129,8 +129,9 @@ public final class RunCommand extends BaseCommand {
         // The table is rendered to bytes and passed to the command's stdout writer, so that
         // in-process callers (tests) see it too; stdout carries nothing else.
         ByteArrayOutputStream tableBytes = new ByteArrayOutputStream();
-        int code = BatchRun.execute(toOptions(clock), err(), tableBytes,
-                r -> new BatchRun.Verdict(batch.failOn.exitCode(r).code(), batch.failOn.reason(r, common.lang())));
+        int code = BatchRun.execute(toOptions(clock), err(), tableBytes, new BatchRun.ExitCodes(
+                r -> new BatchRun.Verdict(batch.failOn.exitCode(r).code(), batch.failOn.reason(r, common.lang())),
+                ExitCode.FAILURE.code()));
         err().flush();
         if (tableBytes.size() > 0) {
             out().write(tableBytes.toString(StandardCharsets.UTF_8));

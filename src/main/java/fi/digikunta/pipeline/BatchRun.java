@@ -97,22 +97,29 @@ public final class BatchRun {
     }
 
     /**
-     * Runs the batch and returns the process exit code, which {@code exitCode} computes once from
-     * the results and the run log records at the end.
+     * The command's exit codes: {@code verdict} for a run that completes, {@code failure} for one that
+     * cannot (the run log's last line says which; the codes themselves are the command's).
      */
-    public static int execute(Options o, PrintWriter err, OutputStream stdout,
-            Function<List<FileResult>, Verdict> exitCode) {
+    public record ExitCodes(Function<List<FileResult>, Verdict> verdict, int failure) {
+    }
+
+    /**
+     * Runs the batch and returns the process exit code, which {@code exitCodes} computes once from
+     * the results and the run log records at the end; a run that cannot complete throws (a
+     * {@link RunFailure} for a cause outside the program), its log ending with the failure code.
+     */
+    public static int execute(Options o, PrintWriter err, OutputStream stdout, ExitCodes exitCodes) {
         long start = System.nanoTime();
         SchemaRegistry registry = SchemaRegistry.load();
         try (Workers workers = new Workers(o.threads())) {
             if (o.out() == null) {
                 Processed p = process(o, registry, workers, null, err);
                 ReportSet.writeTable(p.run(), o.table(), o.report(), stdout);
-                Verdict v = exitCode.apply(p.run().files());
+                Verdict v = exitCodes.verdict().apply(p.run().files());
                 summarize(o, err, new RunSummary(p.run(), v.code(), v.reason(), since(start), o.inputs(), null, null));
                 return v.code();
             }
-            return publish(o, registry, workers, err, stdout, exitCode, start);
+            return publish(o, registry, workers, err, stdout, exitCodes, start);
         }
     }
 
@@ -148,59 +155,89 @@ public final class BatchRun {
     }
 
     private static int publish(Options o, SchemaRegistry registry, Workers workers, PrintWriter err,
-            OutputStream stdout, Function<List<FileResult>, Verdict> exitCode, long start) {
+            OutputStream stdout, ExitCodes exitCodes, long start) {
         // An empty --out folder is replaced by a link to out.d/n; the summary says so (docs/nightly.md).
         boolean emptyBefore = isEmptyFolder(o.out());
         try (OutputPublisher pub = OutputPublisher.open(o.out(), PublishOptions.DEFAULT
                 .withHistoryKeep(o.historyKeep()).withLang(o.report().lang()));
                 RunLog log = RunLog.open(pub.runLogFile(), o.clock(), RunLog.newRunId(o.clock().instant()))) {
-            log.runStart(startDetails(o));
-            staleLockNote(o, pub, log, err);
-            Processed p = process(o, registry, workers, log, err);
-            SetMarker.ArchiveUse archiveUse = ArchiveStep.use(o, p.fromArchive(), p.inArchive(), pub.previous());
-            Published set = null;
-            int code = 0;
-            RunResult run = null;
-            Verdict verdict = null;
-            for (int failures = 0; set == null; failures++) {
-                // The snapshot serves the comparison and then history/: report.json is never read back.
-                ReportSnapshot snapshot = ReportSet.snapshot(p.run());
-                RunResult attempt = p.run().withSincePreviousRun(RunComparison.between(
-                        pub.previous().flatMap(HistoryFolder::comparable), snapshot));
-                Verdict v = exitCode.apply(attempt.files());
-                int exit = v.code();
-                try {
-                    set = pub.publish(folder -> {
-                        ReportSet.write(attempt, folder, o.report(), workers.executor());
-                        log.runEnd(exit);
-                        log.writeTo(folder.resolve("run-log.jsonl"));
-                    }, snapshot, archiveUse);
-                    run = attempt;
-                    verdict = v;
-                    code = exit;
-                } catch (PageFailure f) {
-                    // One municipality's page failed: its returns are rejected and the set is written again.
-                    if (failures >= MAX_PAGE_FAILURES) {
-                        throw new RunFailure(f.getMessage(), f);
-                    }
-                    p = withoutPage(o, p, f, log, err);
+            try {
+                log.runStart(startDetails(o));
+                staleLockNote(o, pub, log, err);
+                Processed p = process(o, registry, workers, log, err);
+                SetMarker.ArchiveUse archiveUse = ArchiveStep.use(o, p.fromArchive(), p.inArchive(), pub.previous());
+                Made made = makeSet(o, p, pub, log, workers, exitCodes.verdict(), archiveUse, err);
+                Published set = made.set();
+                if (o.table() != null) {
+                    // The table is in the set just published (still under the lock): its bytes, not a second rendering.
+                    Files.copy(set.set().resolve(ReportSet.csvFileName(ReportSet.tableName(o.table()).orElseThrow())),
+                            stdout);
+                    stdout.flush();
                 }
+                if (o.archive() != null) {
+                    ArchiveStep.archive(o, made.p().checked(), made.p().fromArchive(), log, err);
+                }
+                Path replaced = emptyBefore && !set.set().equals(set.out()) ? set.set() : null;
+                summarize(o, err, new RunSummary(made.run(), made.verdict().code(), made.verdict().reason(),
+                        since(start), o.inputs(), o.out().resolve(ReportSet.HTML), replaced));
+                return made.verdict().code();
+            } catch (IOException e) {
+                RunFailure f = new RunFailure(o.out() + ": " + e.getMessage(), e);
+                failed(log, exitCodes, f);
+                throw f;
+            } catch (RuntimeException | Error e) {
+                failed(log, exitCodes, e);
+                throw e;
             }
-            if (o.table() != null) {
-                // The table is in the set just published (still under the lock): its bytes, not a second rendering.
-                Files.copy(set.set().resolve(ReportSet.csvFileName(ReportSet.tableName(o.table()).orElseThrow())),
-                        stdout);
-                stdout.flush();
-            }
-            if (o.archive() != null) {
-                ArchiveStep.archive(o, p.checked(), p.fromArchive(), log, err);
-            }
-            Path replaced = emptyBefore && !set.set().equals(set.out()) ? set.set() : null;
-            summarize(o, err, new RunSummary(run, code, verdict.reason(), since(start), o.inputs(),
-                    o.out().resolve(ReportSet.HTML), replaced));
-            return code;
         } catch (IOException e) {
             throw new RunFailure(o.out() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A run that fails once its log is open ends there too: run_end with the failure's exit code and
+     * its message, so a run that stopped shows how (docs/nightly.md, "Run log").
+     */
+    private static void failed(RunLog log, ExitCodes exitCodes, Throwable e) {
+        try {
+            log.runFailed(exitCodes.failure(), e instanceof RunFailure ? e.getMessage() : e.toString());
+        } catch (RuntimeException | Error logFailed) {
+            e.addSuppressed(logFailed);
+        }
+    }
+
+    /** The set that was published, with the run, the verdict and the results it was made of. */
+    private record Made(Published set, RunResult run, Verdict verdict, Processed p) {
+    }
+
+    /**
+     * Writes and publishes the report set; a municipality page that fails rejects that municipality's
+     * returns and the set is written again, at most {@link #MAX_PAGE_FAILURES} times.
+     */
+    private static Made makeSet(Options o, Processed processed, OutputPublisher pub, RunLog log, Workers workers,
+            Function<List<FileResult>, Verdict> exitCode, SetMarker.ArchiveUse archiveUse, PrintWriter err)
+            throws IOException {
+        Processed p = processed;
+        for (int failures = 0;; failures++) {
+            // The snapshot serves the comparison and then history/: report.json is never read back.
+            ReportSnapshot snapshot = ReportSet.snapshot(p.run());
+            RunResult attempt = p.run().withSincePreviousRun(RunComparison.between(
+                    pub.previous().flatMap(HistoryFolder::comparable), snapshot));
+            Verdict v = exitCode.apply(attempt.files());
+            try {
+                Published set = pub.publish(folder -> {
+                    ReportSet.write(attempt, folder, o.report(), workers.executor());
+                    log.runEnd(v.code());
+                    log.writeTo(folder.resolve("run-log.jsonl"));
+                }, snapshot, archiveUse);
+                return new Made(set, attempt, v, p);
+            } catch (PageFailure f) {
+                // One municipality's page failed: its returns are rejected and the set is written again.
+                if (failures >= MAX_PAGE_FAILURES) {
+                    throw new RunFailure(f.getMessage(), f);
+                }
+                p = withoutPage(o, p, f, log, err);
+            }
         }
     }
 

@@ -42,7 +42,10 @@ import java.util.Map;
  * Lines are appended and flushed as they happen to {@code out.d/run-log.jsonl}, so a run that is
  * killed still leaves its trace there (that file is renamed to run-log.1.jsonl past 10 MB). The
  * lines of this run alone are also written into the report set ({@link #writeTo}) as
- * {@code run-log.jsonl}. Safe to call from several threads.
+ * {@code run-log.jsonl}. In the live file a run's {@code run_end} is its last line and says how the
+ * process ended: the one {@link #runEnd} makes for the set is held back until {@link #close} (the
+ * set is not published yet, and the archive's lines come after it), and {@link #runFailed} puts a
+ * failure's in its place. Safe to call from several threads.
  */
 public final class RunLog implements AutoCloseable {
     static final long ROTATE_BYTES = 10L * 1024 * 1024;
@@ -56,6 +59,9 @@ public final class RunLog implements AutoCloseable {
     private final List<String> lines = new ArrayList<>();
     private final EnumMap<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
     private Instant started;
+    /** The run_end line for the live file, written at {@link #close} unless the run fails first. */
+    private String heldEnd;
+    private boolean ended;
 
     private RunLog(Clock clock, String runId, BufferedWriter live) {
         this.clock = clock;
@@ -138,8 +144,32 @@ public final class RunLog implements AutoCloseable {
         write(type, fields);
     }
 
-    /** The last event: exit code, duration since run_start, and the count of each outcome. */
+    /**
+     * The last event: exit code, duration since run_start, and the count of each outcome. It is in
+     * {@link #lines} at once (the set's copy); the live file gets it at {@link #close}.
+     */
     public synchronized void runEnd(int exitCode) {
+        String line = line("run_end", endFields(exitCode), clock.instant());
+        lines.add(line);
+        heldEnd = line;
+    }
+
+    /**
+     * The run cannot complete: its run_end, with {@code exitCode} and the {@code error}, goes to the
+     * live file now, in place of one {@link #runEnd} held back; nothing is written after it.
+     */
+    public synchronized void runFailed(int exitCode, String error) {
+        if (ended) {
+            return;
+        }
+        Map<String, Object> m = endFields(exitCode);
+        m.put("error", error);
+        heldEnd = null;
+        ended = true;
+        appendLive(line("run_end", m, clock.instant()));
+    }
+
+    private Map<String, Object> endFields(int exitCode) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("exit_code", exitCode);
         Instant now = clock.instant();
@@ -148,7 +178,7 @@ public final class RunLog implements AutoCloseable {
         Map<String, Integer> c = new LinkedHashMap<>();
         counts.forEach((o, n) -> c.put(o.id(), n));
         m.put("counts", c);
-        write("run_end", m, now);
+        return m;
     }
 
     /** The outcome counts so far. */
@@ -173,6 +203,12 @@ public final class RunLog implements AutoCloseable {
     }
 
     private void write(String event, Map<String, ?> fields, Instant at) {
+        String line = line(event, fields, at);
+        lines.add(line);
+        appendLive(line);
+    }
+
+    private String line(String event, Map<String, ?> fields, Instant at) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("time", at.toString());
         m.put("run_id", runId);
@@ -184,13 +220,14 @@ public final class RunLog implements AutoCloseable {
                 }
             });
         }
-        String line;
         try {
-            line = JSON.writeValueAsString(m);
+            return JSON.writeValueAsString(m);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("a run log field cannot be written as JSON: " + e.getMessage(), e);
         }
-        lines.add(line);
+    }
+
+    private void appendLive(String line) {
         if (live != null) {
             try {
                 live.write(line);
@@ -204,8 +241,17 @@ public final class RunLog implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        if (live != null) {
-            live.close();
+        try {
+            if (heldEnd != null && !ended) {
+                ended = true;
+                appendLive(heldEnd);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            if (live != null) {
+                live.close();
+            }
         }
     }
 }

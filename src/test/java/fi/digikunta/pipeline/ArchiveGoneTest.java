@@ -3,10 +3,13 @@ package fi.digikunta.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.digikunta.cli.CliTestSupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * tonight's returns to where the share, mounted again, would hide them.
  */
 class ArchiveGoneTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path tmp;
 
@@ -51,6 +56,27 @@ class ArchiveGoneTest {
         try (var s = Files.list(archive)) {
             assertEquals(0, s.count(), "nothing moved into the empty mount point");
         }
+        // The nightly log says how each run ended: one run_end per run, its last line, the failure's
+        // with exit code 3 and the message the operator saw.
+        List<JsonNode> log = new ArrayList<>();
+        for (String line : Files.readAllLines(tmp.resolve("out.d/run-log.jsonl"))) {
+            log.add(JSON.readTree(line));
+        }
+        // Runs in order (in-process runs of one second share a run id): one run_end each, last.
+        List<List<String>> runs = new ArrayList<>();
+        for (JsonNode n : log) {
+            if (n.get("event").asText().equals("run_start")) {
+                runs.add(new ArrayList<>());
+            }
+            runs.get(runs.size() - 1).add(n.get("event").asText());
+        }
+        assertEquals(3, runs.size(), runs.toString());
+        runs.forEach(ev -> assertEquals(1, ev.stream().filter("run_end"::equals).count(), runs.toString()));
+        runs.forEach(ev -> assertEquals("run_end", ev.get(ev.size() - 1), runs.toString()));
+        assertTrue(runs.get(0).contains("archived"), "the archive's lines come before the run_end: " + runs);
+        JsonNode end = log.get(log.size() - 1);
+        assertEquals(3, end.get("exit_code").asInt(), end.toString());
+        assertTrue(end.get("error").asText().contains("is the share mounted?"), end.toString());
 
         // Emptied on purpose: one run without --archive, then the archive is new again.
         assertEquals(0, night(inbox, archive, false).exitCode());

@@ -41,7 +41,8 @@ class GoldenSamplesTest {
                 ReportOptions.defaults(), MunicipalityList.builtIn(), false, Duration.ZERO, null, 1, true, 2,
                 Clock.fixed(GOLDEN_TIME, ZoneOffset.UTC), "golden");
         StringWriter err = new StringWriter();
-        BatchRun.execute(o, new PrintWriter(err), java.io.OutputStream.nullOutputStream(), r -> new BatchRun.Verdict(0, ""));
+        BatchRun.execute(o, new PrintWriter(err), java.io.OutputStream.nullOutputStream(),
+                new BatchRun.ExitCodes(r -> new BatchRun.Verdict(0, ""), 3));
         SortedMap<String, byte[]> actual = files(out);
 
         if (Boolean.getBoolean("digikunta.updateGolden")) {

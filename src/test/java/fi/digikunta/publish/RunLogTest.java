@@ -68,6 +68,38 @@ class RunLogTest {
     }
 
     @Test
+    void theLiveFileGetsTheRunEndLastAndAFailureInPlaceOfIt() throws IOException {
+        Path file = dir.resolve("run-log.jsonl");
+        Path setCopy = dir.resolve("set-run-log.jsonl");
+        try (RunLog log = RunLog.open(file, new Ticking(), "20260301T020000Z-1")) {
+            log.runStart(Map.of());
+            log.file(result("a.xlsx", Outcome.ACCEPTED, "091"), null);
+            log.runEnd(0);
+            log.writeTo(setCopy);
+            log.event("archived", Map.of("file", "a.xlsx"));
+        }
+        assertEquals(List.of("run_start", "file", "archived", "run_end"), events(file), "run_end last, once");
+        assertEquals(List.of("run_start", "file", "run_end"), events(setCopy));
+
+        // The set was written, then publishing failed: the live file says the run ended with exit 3.
+        try (RunLog log = RunLog.open(file, new Ticking(), "20260301T030000Z-2")) {
+            log.runStart(Map.of());
+            log.runEnd(0);
+            log.runFailed(3, "cannot flush: disk full");
+            log.runFailed(3, "a second failure is not another end");
+        }
+        List<JsonNode> second = parse(Files.readAllLines(file)).subList(4, 6);
+        assertEquals(List.of("run_start", "run_end"), second.stream().map(n -> n.get("event").asText()).toList());
+        assertEquals(3, second.get(1).get("exit_code").asInt());
+        assertEquals("cannot flush: disk full", second.get(1).get("error").asText());
+        assertEquals(0, second.get(1).get("files").asInt(), "the counts so far: no file yet");
+    }
+
+    private static List<String> events(Path file) throws IOException {
+        return parse(Files.readAllLines(file)).stream().map(n -> n.get("event").asText()).toList();
+    }
+
+    @Test
     void oneJsonObjectPerLineStartFilesEndWithCountsAndDuration() throws IOException {
         Path file = dir.resolve("run-log.jsonl");
         try (RunLog log = RunLog.open(file, new Ticking(), "20260301T020000Z-1")) {

@@ -159,6 +159,8 @@ final class ReportContext {
                 .orElse(null);
     }
 
+    private static final Comparator<Integer> ROUND_ORDER = Comparator.nullsFirst(Comparator.naturalOrder());
+
     /** Åland's region in the reference list: its municipalities are Swedish-speaking (Autonomy Act). */
     private static final String ALAND = "Ahvenanmaa";
 
@@ -167,24 +169,29 @@ final class ReportContext {
      * returned (its counted return first, then any other of its returns whose tabs were read, a
      * rejected one too), else Swedish for Åland (the one official language the reference list
      * tells: it has no language column), else the report's language (--lang, Finnish by default).
+     * With rounds, the counted return of the latest round.
      */
     Lang pageLang(String code) {
         if (options.pageLang() != null) {
             return options.pageLang();
         }
-        Lang counted = null;
+        // Files are in name order; with rounds each round has a counted return: the latest round's
+        // decides, whatever the inbox folders are called.
+        FileResult counted = null;
         Lang other = null;
         for (FileResult f : filesOf(code)) {
             if (f.language() != null) {
                 if (f.outcome().counts()) {
-                    counted = f.language();
+                    if (counted == null || ROUND_ORDER.compare(f.round(), counted.round()) >= 0) {
+                        counted = f;
+                    }
                 } else if (other == null) {
                     other = f.language();
                 }
             }
         }
         if (counted != null || other != null) {
-            return counted != null ? counted : other;
+            return counted != null ? counted.language() : other;
         }
         boolean aland = referenceEntry(code).or(() -> MunicipalityList.builtIn().byCode(code)).map(m -> ALAND.equals(m.region())).orElse(false);
         return aland ? Lang.SV : options.lang();

@@ -274,6 +274,29 @@ class RoundsTest {
     }
 
     @Test
+    void aPageIsInTheLanguageOfTheLatestRoundsCountedReturnWhateverTheFoldersAreCalled() throws IOException {
+        // Parainen and Porvoo sent the Swedish form in 2025 and the Finnish one in 2026, Mustasaari the
+        // other way round; "uusi" (2026) sorts before "vanha" (2025), so name order would pick 2025.
+        for (String[] round : new String[][] {{"2025", "vanha"}, {"2026", "uusi"}}) {
+            try (var files = Files.list(Path.of("samples/rounds", round[0]))) {
+                for (Path f : files.toList()) {
+                    Files.createDirectories(tmp.resolve(round[1]));
+                    Files.copy(f, tmp.resolve(round[1]).resolve(f.getFileName()));
+                }
+            }
+        }
+        Path out = tmp.resolve("out");
+        var r = CliTestSupport.run("run", "2025=" + tmp.resolve("vanha"), "2026=" + tmp.resolve("uusi"), "--out",
+                out.toString(), "--settle", "0", "--quiet", "--fail-on", "never");
+        assertEquals(0, r.exitCode(), r.err());
+        for (String[] page : new String[][] {{"445", "fi"}, {"638", "fi"}, {"499", "sv"}, {"478", "sv"}}) {
+            String html = Files.readString(out.resolve("municipalities/" + page[0] + ".html"));
+            assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"" + page[1] + "\""), page[0] + ": "
+                    + html.substring(0, 40));
+        }
+    }
+
+    @Test
     void tableTrendsPrintsEveryRoundAnswered() throws IOException {
         history();
         var r = CliTestSupport.run("run", "2025=" + tmp.resolve("r2025"), tmp.resolve("r2026").toString(),

@@ -78,6 +78,7 @@ record SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, Tem
             TemplateWriter.cell(row, TemplateLayout.LABEL_COL, k.label().get(lang), st.label);
             Cell value = row.createCell(TemplateLayout.VALUE_COL);
             value.setCellStyle(switch (k.type()) {
+                case "municipality_code" -> st.code;
                 case "date" -> st.date;
                 case "number" -> st.euro;
                 default -> st.input;
@@ -95,8 +96,10 @@ record SummaryTab(Schema schema, TemplateLayout layout, ResourceBundle text, Tem
         XSSFDataValidationHelper dvh = new XSSFDataValidationHelper(sh);
         String cell = "B" + (r + 1);
         DataValidationConstraint c = switch (k.type()) {
-            case "municipality_code" -> dvh.createCustomConstraint("AND(LEN(" + cell + ")=3,ISNUMBER(VALUE(" + cell
-                    + ")))");
+            // Three digits as text; a number too (a cell made a number elsewhere: 91 is read as 091).
+            case "municipality_code" -> dvh.createCustomConstraint("IF(ISNUMBER(" + cell + "),AND(" + cell + ">=1,"
+                    + cell + "<=999," + cell + "=INT(" + cell + ")),AND(LEN(" + cell + ")=3,ISNUMBER(VALUE(" + cell
+                    + "))))");
             case "date" -> dvh.createDateConstraint(OperatorType.BETWEEN, "=DATE(2000,1,1)", "=DATE(2100,12,31)", null);
             case "round" -> dvh.createIntegerConstraint(OperatorType.BETWEEN,
                     TemplateWriter.plain(k.min() == null ? 2000 : k.min()),

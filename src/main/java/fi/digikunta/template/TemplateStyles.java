@@ -23,6 +23,8 @@ final class TemplateStyles {
     final CellStyle fixed;
     final CellStyle catalogue;
     final CellStyle input;
+    /** The municipality code: text, so that 091 typed stays 091 (a number would lose its zero). */
+    final CellStyle code;
     final CellStyle percent;
     final CellStyle euro;
     final CellStyle whole;
@@ -67,6 +69,7 @@ final class TemplateStyles {
         catalogue = wb.createCellStyle();
         shade(catalogue);
         input = wb.createCellStyle();
+        code = formatted(wb, fmtText);
         percent = formatted(wb, fmtPercent);
         euro = formatted(wb, fmtEuro);
         whole = formatted(wb, fmtWhole);

@@ -137,7 +137,12 @@ public final class TemplateWriter {
         args.add(label("stage." + schema.stages().get(0), lang));
         args.add(label("stage." + schema.stages().get(schema.stages().size() - 1), lang));
         // Labels are quoted, since several contain commas ("Asuminen, ympäristö, liikenne").
-        return args.stream().map(a -> a.startsWith("\u201d") ? a : quote(a)).toArray();
+        List<Object> quoted = new ArrayList<>(args.stream().map(a -> a.startsWith("\u201d") ? a : quote(a)).toList());
+        // {16}: the round, a required field of form v2 that v1 does not have.
+        boolean round = schema.identification().keys().stream().anyMatch(k -> k.key().equals("round"));
+        quoted.add(round ? " " + new MessageFormat(text(lang).getString("instructions.round"), lang.locale())
+                .format(new Object[] {quote(idLabel("round", lang))}) : "");
+        return quoted.toArray();
     }
 
     private static String quote(String s) {

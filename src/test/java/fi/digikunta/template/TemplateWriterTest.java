@@ -224,6 +224,42 @@ class TemplateWriterTest {
     }
 
     @Test
+    void v2InstructionsAskForTheRequiredRoundAndV1sDoNot() throws IOException {
+        Schema v2 = SchemaRegistry.load().version("2").orElseThrow();
+        for (Lang lang : List.of(Lang.FI, Lang.SV)) {
+            String round = v2.identification().keys().stream().filter(k -> k.key().equals("round")).findFirst()
+                    .orElseThrow().label().get(lang);
+            try (XSSFWorkbook wb = read(new TemplateWriter(v2).write(lang, T))) {
+                String text = textOf(wb.getSheetAt(0));
+                assertTrue(text.contains("\u201d" + round + "\u201d: " + (lang == Lang.FI ? "kirjoita" : "skriv")),
+                        text);
+                assertTrue(text.contains(lang == Lang.FI ? "pakollinen" : "obligatoriskt"), text);
+                assertFalse(text.contains("{"), "every argument filled");
+            }
+            try (XSSFWorkbook wb = template(lang)) {
+                assertFalse(textOf(wb.getSheetAt(0)).contains(round), "form 1 has no round");
+            }
+        }
+    }
+
+    @Test
+    void theCodeCellKeepsTheLeadingZeroAndItsCheckTakes091AsTextOrANumber() throws IOException {
+        for (Schema schema : List.of(SCHEMA, SchemaRegistry.load().version("2").orElseThrow())) {
+            try (XSSFWorkbook wb = read(new TemplateWriter(schema).write(Lang.FI, T))) {
+                XSSFSheet sh = wb.getSheet("Yhteenveto");
+                Row row = findRow(sh, "Kuntanumero");
+                assertEquals("@", row.getCell(1).getCellStyle().getDataFormatString(),
+                        "text: 091 typed stays 091 in Excel and Calc");
+                String cell = "B" + (row.getRowNum() + 1);
+                DataValidation dv = validations(sh).get(cell);
+                assertEquals("IF(ISNUMBER(" + cell + "),AND(" + cell + ">=1," + cell + "<=999," + cell + "=INT(" + cell
+                        + ")),AND(LEN(" + cell + ")=3,ISNUMBER(VALUE(" + cell + "))))",
+                        dv.getValidationConstraint().getFormula1());
+            }
+        }
+    }
+
+    @Test
     void sameInputsGiveIdenticalBytesWithTheGivenTimestamp() throws IOException {
         TemplateWriter w = new TemplateWriter(SCHEMA);
         byte[] a = w.write(Lang.FI, T);

@@ -18,7 +18,9 @@ import fi.digikunta.schema.Schema;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,6 +41,9 @@ public final class FiguresCalculator {
      * the level must agree with the index the reports show.
      */
     static final double LEVEL_TOLERANCE = 1e-9;
+
+    /** A catalogue service missing from the tab has no savings. */
+    private static final BigDecimal[] NO_SAVINGS = new BigDecimal[2];
 
     private static final Comparator<ServiceRow> BY_ROW = Comparator.comparingInt(ServiceRow::row);
 
@@ -108,16 +113,35 @@ public final class FiguresCalculator {
             services.addAll(areaServices);
         }
         double sum = 0;
-        Savings savings = Savings.ZERO;
         boolean allZero = true;
         for (AreaFigures a : areas) {
             sum += a.index();
-            savings = savings.plus(a.savings());
             allZero &= a.level() == 0;
         }
+        Savings savings = total(ctx, services, areas);
         double index = sum / areas.size();
         return new MunicipalityFigures(m.code(), m.nameFi(), m.nameSv(), m.region(), m.population(), file, areas,
                 index, allZero ? 0 : band(schema, index), savings, services, schema.schemaVersion());
+    }
+
+    /** A return's savings: the sums of all its rows (the areas' sums added), in decimal. */
+    private static Savings total(Ctx ctx, List<ServiceFigures> services, List<AreaFigures> areas) {
+        Euros.Sum realised = new Euros.Sum();
+        Euros.Sum potential = new Euros.Sum();
+        Euros.Sum target = new Euros.Sum();
+        for (ServiceFigures s : services) {
+            BigDecimal[] exact = ctx.exact.getOrDefault(s, NO_SAVINGS);
+            realised.add(exact[1]);
+            potential.add(exact[0]);
+            if (s.target() != null) {
+                target.add(s.target());
+            }
+        }
+        int computable = 0;
+        for (AreaFigures a : areas) {
+            computable += a.savings().computableInUse();
+        }
+        return new Savings(realised.value(), potential.value(), target.value(), computable);
     }
 
     /**
@@ -161,31 +185,34 @@ public final class FiguresCalculator {
         boolean sought = inUse || status == Status.PLANNED;
         Double minutes = minutes(ctx, r);
         Double hourly = r.hourly() != null ? r.hourly() : defaultHourly;
-        Double potential = null;
-        Double realised = null;
+        BigDecimal potential = null;
+        BigDecimal realised = null;
         if (sought && r.volume() != null && minutes != null && hourly != null) {
             double cost = r.cost() == null ? 0 : r.cost();
-            potential = r.volume() * minutes / 60 * hourly - cost;
+            potential = Euros.net(r.volume(), null, minutes, hourly, cost);
             if (inUse && r.usage() != null) {
-                realised = r.volume() * r.usage() * minutes / 60 * hourly - cost;
+                realised = Euros.net(r.volume(), r.usage(), minutes, hourly, cost);
             }
         }
-        return new ServiceFigures(area, id, name, r.row(), status, r.stages(), r.usage(), depth(ctx, r.stages()),
-                potential, realised, sought ? r.target() : null);
+        ServiceFigures f = new ServiceFigures(area, id, name, r.row(), status, r.stages(), r.usage(),
+                depth(ctx, r.stages()), potential == null ? null : potential.doubleValue(),
+                realised == null ? null : realised.doubleValue(), sought ? r.target() : null);
+        ctx.exact.put(f, new BigDecimal[] {potential, realised});
+        return f;
     }
 
     /** Minutes saved a case: the given stage savings added, else the total where all are blank. */
     private static Double minutes(Ctx ctx, ServiceRow r) {
-        double sum = 0;
+        Euros.Sum sum = new Euros.Sum();
         boolean any = false;
         for (String stage : ctx.schema.savingStages()) {
             Double v = r.savings().get(stage);
             if (v != null) {
-                sum += v;
+                sum.add(v);
                 any = true;
             }
         }
-        return any ? Double.valueOf(sum) : r.savingTotal();
+        return any ? Double.valueOf(sum.value()) : r.savingTotal();
     }
 
     /** Answered stage levels over the maximum of those stages; "not applicable" and blanks left out. */
@@ -211,9 +238,9 @@ public final class FiguresCalculator {
         int catalogueCount = 0;
         List<Double> depths = new ArrayList<>();
         List<Double> usages = new ArrayList<>();
-        double realised = 0;
-        double potential = 0;
-        double target = 0;
+        Euros.Sum realised = new Euros.Sum();
+        Euros.Sum potential = new Euros.Sum();
+        Euros.Sum target = new Euros.Sum();
         int computableInUse = 0;
         for (ServiceFigures s : services) {
             if (s.id() != null) {
@@ -236,15 +263,16 @@ public final class FiguresCalculator {
                     usages.add(s.usage());
                 }
             }
+            BigDecimal[] exact = ctx.exact.getOrDefault(s, NO_SAVINGS);
             if (s.realisedNet() != null) {
-                realised += s.realisedNet();
+                realised.add(exact[1]);
                 computableInUse++;
             }
             if (s.potentialNet() != null) {
-                potential += s.potentialNet();
+                potential.add(exact[0]);
             }
             if (s.target() != null) {
-                target += s.target();
+                target.add(s.target());
             }
         }
         double coverage = (double) inUse / catalogueCount;
@@ -255,7 +283,7 @@ public final class FiguresCalculator {
                 + w.usage() * (usage == null ? 0 : usage));
         int level = inUse + planned == 0 ? 0 : band(ctx.schema, index);
         return new AreaFigures(area, inUse, planned, notAdopted, unanswered, coverage, depth, usage, index, level,
-                new Savings(realised, potential, target, computableInUse));
+                new Savings(realised.value(), potential.value(), target.value(), computableInUse));
     }
 
     private static int band(Schema schema, double index) {
@@ -292,6 +320,11 @@ public final class FiguresCalculator {
         final Schema schema;
         final Map<String, Schema.CatalogueService> catalogue = new HashMap<>();
         final Map<StageLevel, Integer> levelValues = new EnumMap<>(StageLevel.class);
+        /**
+         * A row's savings (potential, realised) as the decimals they were computed in: the sums are
+         * made of these, not of the doubles, which cannot hold 1234.5666… exactly (Euros).
+         */
+        final Map<ServiceFigures, BigDecimal[]> exact = new IdentityHashMap<>();
 
         Ctx(Schema schema) {
             this.schema = schema;

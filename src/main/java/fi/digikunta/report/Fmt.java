@@ -6,7 +6,8 @@ import java.math.RoundingMode;
 
 /**
  * Numbers for people, in the HTML report: shares and indices to 1 decimal, euros to whole euros,
- * HALF_UP as in {@link Num}. Written here rather than through {@code NumberFormat} so that the
+ * HALF_UP as in {@link Num}, from the figure as CSV and JSON publish it (4 decimals, euros 2): an
+ * index of 59.25 held as 59.24999999999999 is 59.2500 there and so 59,3 here, not 59,2. Written here rather than through {@code NumberFormat} so that the
  * output does not change with the JDK's locale data (and Finnish minus stays an ASCII hyphen).
  * Finnish and Swedish use a decimal comma and a no-break space between thousands; English a dot and
  * a comma. A missing value is an en dash.
@@ -34,7 +35,7 @@ final class Fmt {
         if (v == null || !Double.isFinite(v)) {
             return NONE;
         }
-        return number(BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP));
+        return number(Num.round(v, Num.SHARE).setScale(1, RoundingMode.HALF_UP));
     }
 
     /** A share 0..1 as a percentage to 1 decimal: "45,3 %" (fi, sv), "45.3%" (en). */
@@ -42,7 +43,7 @@ final class Fmt {
         if (share == null || !Double.isFinite(share)) {
             return NONE;
         }
-        String n = number(BigDecimal.valueOf(share).movePointRight(2).setScale(1, RoundingMode.HALF_UP));
+        String n = number(Num.round(share, Num.SHARE).movePointRight(2).setScale(1, RoundingMode.HALF_UP));
         return lang == Lang.EN ? n + "%" : n + NBSP + "%";
     }
 
@@ -51,7 +52,7 @@ final class Fmt {
         if (v == null || !Double.isFinite(v)) {
             return NONE;
         }
-        String n = number(BigDecimal.valueOf(v).setScale(0, RoundingMode.HALF_UP));
+        String n = number(Num.round(v, Num.EURO).setScale(0, RoundingMode.HALF_UP));
         if (lang == Lang.EN) {
             return n.startsWith("-") ? "-€" + n.substring(1) : "€" + n;
         }

@@ -12,6 +12,7 @@ import static fi.digikunta.model.Status.PLANNED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import fi.digikunta.model.MunicipalityFigures;
 import fi.digikunta.model.ServiceFigures;
@@ -120,5 +121,23 @@ class SavingsTest {
         assertEquals(1024.775, m.savings().potentialNet(), EPS);
         assertEquals(0.15, m.savings().target(), EPS);
         assertEquals(2, m.savings().computableInUse());
+    }
+
+    @Test
+    void aHalfCentStaysAHalfCentInARowAndInASumOfRowsThatDoNotEndInDecimals() {
+        MunicipalityFigures m = figures(Returns.of("001")
+                // 73 x 29 / 60 x 34.5 - 1090 = 127.275 exactly; in double arithmetic 127.27499999999986,
+                // which the writers rounded to 127.27
+                .add("ASU", row(5, "ASU-01").status(PLANNED).volume(73).hourly(34.5).cost(1090).save("KAS", 29))
+                // 7 x 1 / 60 x 50 = 5.8333... and 29 x 1 / 60 x 41.3 = 19.961666... make 25.795; their
+                // doubles added made 25.794999999999998
+                .add("TYO", row(6, "TYO-01").status(PLANNED).volume(7).hourly(50).save("KAS", 1),
+                        row(7, "TYO-02").status(PLANNED).volume(29).hourly(41.3).save("KAS", 1)));
+        // What the writers round (HALF_UP, after BigDecimal.valueOf) is the exact decimal.
+        assertEquals("127.275", BigDecimal.valueOf(service(m, "ASU-01").potentialNet()).toPlainString());
+        assertEquals("25.795", BigDecimal.valueOf(area(m, "TYO").savings().potentialNet()).toPlainString());
+        assertEquals("153.07", BigDecimal.valueOf(m.savings().potentialNet()).toPlainString());
+        assertEquals("25.795", BigDecimal.valueOf(Savings.ZERO.plus(area(m, "TYO").savings()).potentialNet())
+                .toPlainString());
     }
 }

@@ -6,8 +6,9 @@ import java.math.RoundingMode;
 
 /**
  * Numbers for people, in the HTML report: shares and indices to 1 decimal, euros to whole euros,
- * HALF_UP as in {@link Num}, from the figure as CSV and JSON publish it (4 decimals, euros 2): an
- * index of 59.25 held as 59.24999999999999 is 59.2500 there and so 59,3 here, not 59,2. Written here rather than through {@code NumberFormat} so that the
+ * HALF_UP as in {@link Num}, after the last digits of double arithmetic are dropped ({@link #denoised}):
+ * an index of exactly 59.25 held as 59.24999999999999 is 59,3, as CSV and JSON (59.2500) lead a
+ * reader to expect, not 59,2; a share of 2/308 (0.0064935...) is still 0,6 %. Written here rather than through {@code NumberFormat} so that the
  * output does not change with the JDK's locale data (and Finnish minus stays an ASCII hyphen).
  * Finnish and Swedish use a decimal comma and a no-break space between thousands; English a dot and
  * a comma. A missing value is an en dash.
@@ -35,7 +36,7 @@ final class Fmt {
         if (v == null || !Double.isFinite(v)) {
             return NONE;
         }
-        return number(Num.round(v, Num.SHARE).setScale(1, RoundingMode.HALF_UP));
+        return number(denoised(v, 1).setScale(1, RoundingMode.HALF_UP));
     }
 
     /** A share 0..1 as a percentage to 1 decimal: "45,3 %" (fi, sv), "45.3%" (en). */
@@ -43,7 +44,7 @@ final class Fmt {
         if (share == null || !Double.isFinite(share)) {
             return NONE;
         }
-        String n = number(Num.round(share, Num.SHARE).movePointRight(2).setScale(1, RoundingMode.HALF_UP));
+        String n = number(denoised(share, 3).movePointRight(2).setScale(1, RoundingMode.HALF_UP));
         return lang == Lang.EN ? n + "%" : n + NBSP + "%";
     }
 
@@ -52,7 +53,7 @@ final class Fmt {
         if (v == null || !Double.isFinite(v)) {
             return NONE;
         }
-        String n = number(Num.round(v, Num.EURO).setScale(0, RoundingMode.HALF_UP));
+        String n = number(denoised(v, 0).setScale(0, RoundingMode.HALF_UP));
         if (lang == Lang.EN) {
             return n.startsWith("-") ? "-€" + n.substring(1) : "€" + n;
         }
@@ -71,6 +72,15 @@ final class Fmt {
 
     String integer(long v) {
         return number(BigDecimal.valueOf(v));
+    }
+
+    /**
+     * The value to 8 decimals more than will be shown: far below any figure's own precision, far
+     * above the error of double arithmetic (about 1e-14 of a figure of 100), so that a tie computed
+     * as 59.24999999999999 is the tie it is.
+     */
+    private static BigDecimal denoised(double v, int shown) {
+        return BigDecimal.valueOf(v).setScale(shown + 8, RoundingMode.HALF_UP);
     }
 
     private String number(BigDecimal d) {

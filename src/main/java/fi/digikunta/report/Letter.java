@@ -69,11 +69,29 @@ record Letter(Map<String, String> t, Lang lang, Fmt f) {
                 x.reasonCode());
     }
 
+    /**
+     * The top of a letter whose counted return has a newer file beside it that was rejected (a
+     * correction that failed): the action is about that file, not "nothing to do".
+     */
+    LetterTop withNewerRejected(LetterTop top, FileResult rejected, FileResult counted) {
+        return new LetterTop(top.outcomeId(), top.outcome(), top.sentence(), fill(t.get("letter_action_newer_rejected"),
+                Text.clean(rejected.file()), Text.clean(counted.file())), top.file(), top.filled(), top.reason(),
+                top.reasonCode());
+    }
+
     /** One judged file's findings as fix lines, no-action notes and the count of every kind. */
     FileFindings findings(FileResult x) {
+        return findings(x, true);
+    }
+
+    /**
+     * As {@link #findings(FileResult)}; {@code reasonAtTop} false for a rejected file the letter's top
+     * does not describe (a newer file beside the return that counts): its reason is then a fix.
+     */
+    FileFindings findings(FileResult x, boolean reasonAtTop) {
         Map<String, List<Finding>> groups = new LinkedHashMap<>();
         Map<FindingCode, Integer> kinds = new LinkedHashMap<>();
-        boolean reasonSaid = x.outcome() != Outcome.REJECTED;
+        boolean reasonSaid = x.outcome() != Outcome.REJECTED || !reasonAtTop;
         for (Finding fd : x.findings()) {
             kinds.merge(fd.code(), 1, Integer::sum);
             if (!reasonSaid && fd.id().equals(x.reasonCode())) {

@@ -57,6 +57,10 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
         LetterTop top = letter.top(main, main == null || main.ret() == null
                 || main.ret().identification() == null || main.ret().identification().fillDate() == null ? null
                 : f.date(main.ret().identification().fillDate()));
+        FileResult newerRejected = newerRejected(main, files);
+        if (newerRejected != null) {
+            top = letter.withNewerRejected(top, newerRejected, main);
+        }
         String processed = ctx.run.generatedAt() == null ? null : HtmlModel.time(ctx.run.generatedAt(), lang);
         String reportLink = lang == ctx.options.lang() ? t.get("back")
                 : t.get("back") + " (" + t.get("in_lang_" + ctx.options.lang().code()) + ")";
@@ -71,7 +75,7 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
             return new Municipality(lang.code(), t, HtmlModel.run(ctx, lang), code,
                     ctx.municipalityName(code, lang), null, null, null, null, false, Fmt.NONE, null, null, Fmt.NONE,
                     Fmt.NONE, Fmt.NONE, 0, List.of(), List.of(), stageHeaders, legend, List.of(), fileRows,
-                    findings(letter, files), top, reportLink, processed);
+                    findings(letter, files, main), top, reportLink, processed);
         }
         List<SpreadRow> spread = new ArrayList<>();
         spread.add(HtmlModel.spreadRow(f, NationalFigures.ALL, t.get("all_areas"),
@@ -89,7 +93,7 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
                 ctx.levelName(m.level(), lang), f.euro(s == null ? null : s.realisedNet()),
                 f.euro(s == null ? null : s.potentialNet()), f.euro(s == null ? null : s.target()),
                 s == null ? 0 : s.computableInUse(), spread, areas, stageHeaders, legend, services(m), fileRows,
-                findings(letter, files), top, reportLink, processed);
+                findings(letter, files, main), top, reportLink, processed);
     }
 
     /** The file the letter is about: the counted one, else the last judged one by name, else the last. */
@@ -106,15 +110,33 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
         return judged != null || files.isEmpty() ? judged : files.get(files.size() - 1);
     }
 
-    /** The findings of each file that is judged (a superseded or pending file's no longer matter). */
-    private static List<FileFindings> findings(Letter letter, List<FileResult> files) {
+    /**
+     * The findings of each file that is judged (a superseded or pending file's no longer matter); the
+     * reason of a rejected file is at the letter's top only for the file the top describes.
+     */
+    private static List<FileFindings> findings(Letter letter, List<FileResult> files, FileResult main) {
         List<FileFindings> findings = new ArrayList<>();
         for (FileResult x : files) {
             if (x.outcome() != Outcome.SUPERSEDED && x.outcome() != Outcome.PENDING) {
-                findings.add(letter.findings(x));
+                findings.add(letter.findings(x, x == main));
             }
         }
         return findings;
+    }
+
+    /** The newest rejected file saved after the counted return, or null: a correction that failed. */
+    private static FileResult newerRejected(FileResult main, List<FileResult> files) {
+        if (main == null || !main.outcome().counts() || main.modified() == null) {
+            return null;
+        }
+        FileResult newest = null;
+        for (FileResult x : files) {
+            if (x.outcome() == Outcome.REJECTED && x.modified() != null && x.modified().isAfter(main.modified())
+                    && (newest == null || x.modified().isAfter(newest.modified()))) {
+                newest = x;
+            }
+        }
+        return newest;
     }
 
     private AreaRow areaRow(AreaFigures a, Distribution d) {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.digikunta.findings.Finding;
+import fi.digikunta.findings.FindingCode;
+import fi.digikunta.findings.Severity;
 import fi.digikunta.model.FileResult;
 import fi.digikunta.model.Outcome;
 import fi.digikunta.model.RunResult;
@@ -188,6 +191,30 @@ class HtmlReportTest {
                 + " in the letter (and once in the file list)");
         assertTrue(html.contains("<p>Korjattavaa on vain edellä kerrottu syy.</p>")
                 && !html.contains("Ei korjattavaa."), "a rejected file is never 'nothing to fix'");
+    }
+
+    @Test
+    void aNewerFileRejectedBesideTheCountedReturnIsWhatTheLetterAsksToFixWithItsReason() {
+        // Helsinki's return counts; a correction saved an hour later was rejected for a missing column.
+        Finding missing = new Finding(FindingCode.of("required-column-missing").orElseThrow(), Severity.ERROR,
+                "Työ ja yrittäminen", null, TestRuns.msg("Pakollinen sarake Käyttöönotto puuttuu",
+                        "The required column Status is missing"));
+        FileResult newer = new FileResult("helsinki-korjattu.xlsx", Outcome.REJECTED, "091", missing.message(),
+                List.of(missing), false, null, TestRuns.GENERATED.plusSeconds(3600), "required-column-missing");
+        String html = page(render(TestRuns.run(List.of(TestRuns.helsinki()), List.of(newer)), Lang.FI),
+                "municipalities/091.html");
+        assertTrue(html.contains("Uudempi tiedostonne helsinki-korjattu.xlsx hylättiin"), html);
+        assertFalse(html.contains("Teidän ei tarvitse tehdä mitään."), "not 'nothing to do'");
+        assertTrue(html.contains("Pakollinen sarake Käyttöönotto puuttuu <small class=\"code\">required-column-missing"),
+                "the reason is the rejected file's fix, as the top does not say it");
+        assertFalse(html.contains("Korjattavaa on vain edellä kerrottu syy."), "no reason 'above' that is not there");
+
+        // An older rejected file (a first try before the good one) changes nothing at the top.
+        FileResult older = new FileResult("helsinki-eka.xlsx", Outcome.REJECTED, "091", missing.message(),
+                List.of(missing), false, null, TestRuns.GENERATED.minusSeconds(3600), "required-column-missing");
+        String before = page(render(TestRuns.run(List.of(TestRuns.helsinki()), List.of(older)), Lang.FI),
+                "municipalities/091.html");
+        assertFalse(before.contains("Uudempi tiedostonne"));
     }
 
     @Test

@@ -159,6 +159,8 @@ final class IdentificationCheck {
                 sink.add((noRound ? FindingCode.ROUND_UNKNOWN : FindingCode.INVALID_DATE)
                         .atVariant(g.name(), dateCell.ref(), "future", date, today));
                 date = null;
+            } else if (ix.schema.idKey("round").isEmpty() && inboxRound == null) {
+                roundOfTheDate(g, dateCell, date);
             }
         }
         Double hourly = null;
@@ -170,6 +172,19 @@ final class IdentificationCheck {
         Integer round = ix.schema.idKey("round").map(k -> round(k, values.get("round"))).orElse(null);
         return new Identification(name, municipalityCode, reader.text(g, values.get("contact")),
                 reader.text(g, values.get("email")), date, CellValues.version(values.get("version")), hourly, round);
+    }
+
+    /**
+     * A v1 form's round is its fill date's year: a year outside the rounds' range (v2's, 2016-2100),
+     * a typo such as 2002, would silently make a round of its own and take the return out of the
+     * headline; it is {@code round-unknown} on the date's cell instead.
+     */
+    private void roundOfTheDate(Grid g, RawCell dateCell, LocalDate date) {
+        Optional<Schema.IdKey> range = schemas.latest().schema.idKey("round");
+        if (range.isPresent() && (date.getYear() < range.get().min() || date.getYear() > range.get().max())) {
+            sink.add(FindingCode.ROUND_UNKNOWN.atVariant(g.name(), dateCell.ref(), "range", date,
+                    CellValues.plain(range.get().min()), CellValues.plain(range.get().max())));
+        }
     }
 
     /**

@@ -159,6 +159,21 @@ class RoundsTest {
     }
 
     @Test
+    void aV1FillDateWhoseYearCannotBeARoundIsRoundUnknownNotARoundOfItsOwn() {
+        // 2002 for 2026: as the round it would take Lahti out of the headline, unseen.
+        byte[] b = workbook(V1, "398", "2002-03-01", f -> { });
+        Validated v = validate(b, null);
+        assertEquals(Outcome.REJECTED, v.outcome());
+        assertEquals("round-unknown", v.reasonCode());
+        assertTrue(v.reason().get(Lang.EN).contains("cannot be an assessment round (2016–2100)"),
+                v.reason().get(Lang.EN));
+        assertNull(v.round());
+        // The inbox's round decides where it is given; the old date then only is a date.
+        assertEquals(Outcome.ACCEPTED, validate(b, 2026).outcome());
+        assertEquals(2016, validate(workbook(V1, "398", "2016-01-02", f -> { }), null).round());
+    }
+
+    @Test
     void anIdOfTheOtherVersionIsUnknown() {
         Validated v = validate(workbook(V2, "091", "2026-02-12",
                 f -> f.setRow("KUL", f.layout().lastServiceRow(V2, "KUL"),

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds the model of one municipality's page: its figures by area, its services, its files and findings. */
 record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt f, Map<StageLevel, StageCell> cells,
@@ -72,8 +73,11 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
         }
         legend.add(stageCell(null));
         if (m == null) {
-            return new Municipality(lang.code(), t, HtmlModel.run(ctx, lang), code,
-                    ctx.municipalityName(code, lang), null, null, null, null, false, Fmt.NONE, null, null, Fmt.NONE,
+            // Region and population from the reference list, as a page with figures has them.
+            Optional<fi.digikunta.reference.Municipality> ref = ctx.referenceEntry(code);
+            return new Municipality(lang.code(), t, HtmlModel.run(ctx, lang), code, ctx.municipalityName(code, lang),
+                    ref.map(r -> HtmlModel.regionName(r.region(), lang)).orElse(null),
+                    ref.map(r -> f.integer(r.population())).orElse(null), null, null, false, Fmt.NONE, null, null, Fmt.NONE,
                     Fmt.NONE, Fmt.NONE, 0, List.of(), List.of(), stageHeaders, legend, List.of(), fileRows,
                     findings(letter, files, main), top, reportLink, processed);
         }

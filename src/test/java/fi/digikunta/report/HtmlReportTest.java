@@ -185,6 +185,7 @@ class HtmlReportTest {
     void aMunicipalityWithOnlyARejectedFileGetsAPageSayingWhy() {
         String html = page(render(TestRuns.superseded(), Lang.FI), "municipalities/245.html");
         assertTrue(html.contains("<h1>Kerava (245)</h1>"), "named from the municipality list");
+        assertTrue(html.contains("<p class=\"lead\">Uusimaa · Asukkaita "), "region and population from the list");
         assertTrue(html.contains("Palautuksenne ei ole mukana luvuissa."));
         assertTrue(html.contains("<p class=\"reason\">Syy: Tiedosto on suojattu salasanalla"));
         assertEquals(2, html.split("Tiedosto on suojattu salasanalla", -1).length - 1, "the reason said once"

@@ -93,7 +93,8 @@ public final class FiguresCalculator {
                     f.file() + ": municipality code " + e.getKey() + " is not in the municipality list"));
             ms.add(municipality(schemaOf.apply(f.ret().schemaVersion()), m, f.file(), f.ret()));
         }
-        return new Figures(national.schemaVersion(), ms, national(national, municipalities, ms), round,
+        return new Figures(national.schemaVersion(), ms, NationalStatistics.of(national, schemaOf, municipalities, ms),
+                round,
                 List.copyOf(municipalities.all()));
     }
 

@@ -16,10 +16,13 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The national part of {@link FiguresCalculator}: distributions, level counts, savings, service and
@@ -31,6 +34,15 @@ final class NationalStatistics {
 
     /** The national figures over the given municipalities (figures.md, "National"). */
     static NationalFigures of(Schema schema, MunicipalityList list, List<MunicipalityFigures> figures) {
+        return of(schema, v -> schema, list, figures);
+    }
+
+    /**
+     * As above, for returns of several form versions: each service's statistics over the returns
+     * whose version asks it ({@code schemaOf} gives a return's schema; assessment-workbook-v2.md §3).
+     */
+    static NationalFigures of(Schema schema, Function<String, Schema> schemaOf, MunicipalityList list,
+            List<MunicipalityFigures> figures) {
         List<MunicipalityFigures> ms = new ArrayList<>(figures);
         ms.sort(Comparator.comparing(MunicipalityFigures::code));
         List<String> areaCodes = schema.areaCodes();
@@ -80,7 +92,7 @@ final class NationalStatistics {
                 list.totalPopulation() == 0 ? 0 : (double) covered / list.totalPopulation(),
                 Collections.unmodifiableMap(index), Collections.unmodifiableMap(coverage),
                 Collections.unmodifiableMap(depth), Collections.unmodifiableMap(usage),
-                Collections.unmodifiableMap(levels), serviceStats(schema, ms), regionStats(list, ms),
+                Collections.unmodifiableMap(levels), serviceStats(schema, schemaOf, ms), regionStats(list, ms),
                 Collections.unmodifiableMap(savings));
     }
 
@@ -105,8 +117,39 @@ final class NationalStatistics {
         return Collections.unmodifiableMap(counts);
     }
 
-    /** Per catalogue service, in catalogue order; shares are 0 when there are no respondents. */
-    private static List<ServiceStats> serviceStats(Schema schema, List<MunicipalityFigures> ms) {
+    /**
+     * Per catalogue service, in catalogue order; shares are 0 when there are no respondents. A round
+     * with returns of several versions has a line for every service any of them asks (a retired one
+     * after the national catalogue's of its area), over the returns whose version asks it: a v1
+     * return does not leave a service only v2 asks unanswered, and still answers one v2 retired.
+     */
+    private static List<ServiceStats> serviceStats(Schema schema, Function<String, Schema> schemaOf,
+            List<MunicipalityFigures> ms) {
+        Map<String, Set<String>> asked = new HashMap<>();
+        List<Schema.CatalogueService> services = new ArrayList<>(schema.catalogue());
+        Set<String> listed = new HashSet<>();
+        services.forEach(c -> listed.add(c.id()));
+        boolean extra = false;
+        for (MunicipalityFigures m : ms) {
+            String v = m.schemaVersion();
+            if (v != null && !asked.containsKey(v)) {
+                Schema own = v.equals(schema.schemaVersion()) ? schema : schemaOf.apply(v);
+                Set<String> ids = new HashSet<>();
+                for (Schema.CatalogueService c : own.catalogue()) {
+                    ids.add(c.id());
+                    if (listed.add(c.id())) {
+                        services.add(c);
+                        extra = true;
+                    }
+                }
+                asked.put(v, ids);
+            }
+        }
+        if (extra) {
+            List<String> areas = schema.areaCodes();
+            services.sort(Comparator.comparingInt((Schema.CatalogueService c) -> areas.indexOf(c.area()))
+                    .thenComparing(Schema.CatalogueService::id));
+        }
         List<Map<String, ServiceFigures>> byId = new ArrayList<>();
         for (MunicipalityFigures m : ms) {
             Map<String, ServiceFigures> s = new HashMap<>();
@@ -117,36 +160,46 @@ final class NationalStatistics {
             }
             byId.add(s);
         }
-        int n = ms.size();
         List<ServiceStats> out = new ArrayList<>();
-        for (Schema.CatalogueService c : schema.catalogue()) {
-            Map<Status, Integer> counts = new EnumMap<>(Status.class);
-            int unanswered = 0;
-            List<Double> usages = new ArrayList<>();
-            List<Double> depths = new ArrayList<>();
-            for (Map<String, ServiceFigures> s : byId) {
-                ServiceFigures f = s.get(c.id());
-                Status st = f == null ? null : f.status();
-                if (st == null) {
-                    unanswered++;
-                    continue;
-                }
-                counts.merge(st, 1, Integer::sum);
-                if (st == Status.IN_USE) {
-                    if (f.usage() != null) {
-                        usages.add(f.usage());
-                    }
-                    if (f.depth() != null) {
-                        depths.add(f.depth());
-                    }
-                }
-            }
-            out.add(new ServiceStats(c.id(), c.area(), share(counts.getOrDefault(Status.IN_USE, 0), n),
-                    share(counts.getOrDefault(Status.PLANNED, 0), n),
-                    share(counts.getOrDefault(Status.NOT_ADOPTED, 0), n), share(unanswered, n),
-                    Stats.mean(usages), Stats.mean(depths)));
+        for (Schema.CatalogueService c : services) {
+            out.add(serviceStat(c, ms, byId, asked));
         }
         return List.copyOf(out);
+    }
+
+    /** One service over the returns whose version asks it (all, for a return without a version). */
+    private static ServiceStats serviceStat(Schema.CatalogueService c, List<MunicipalityFigures> ms,
+            List<Map<String, ServiceFigures>> byId, Map<String, Set<String>> asked) {
+        Map<Status, Integer> counts = new EnumMap<>(Status.class);
+        int n = 0;
+        int unanswered = 0;
+        List<Double> usages = new ArrayList<>();
+        List<Double> depths = new ArrayList<>();
+        for (int i = 0; i < ms.size(); i++) {
+            Set<String> ids = asked.get(ms.get(i).schemaVersion());
+            if (ids != null && !ids.contains(c.id())) {
+                continue;
+            }
+            n++;
+            ServiceFigures f = byId.get(i).get(c.id());
+            Status st = f == null ? null : f.status();
+            if (st == null) {
+                unanswered++;
+                continue;
+            }
+            counts.merge(st, 1, Integer::sum);
+            if (st == Status.IN_USE) {
+                if (f.usage() != null) {
+                    usages.add(f.usage());
+                }
+                if (f.depth() != null) {
+                    depths.add(f.depth());
+                }
+            }
+        }
+        return new ServiceStats(c.id(), c.area(), share(counts.getOrDefault(Status.IN_USE, 0), n),
+                share(counts.getOrDefault(Status.PLANNED, 0), n), share(counts.getOrDefault(Status.NOT_ADOPTED, 0), n),
+                share(unanswered, n), Stats.mean(usages), Stats.mean(depths));
     }
 
     private static double share(int count, int n) {

@@ -96,7 +96,7 @@ record NationalPage(ReportContext ctx, Map<String, String> t, Fmt f, NationalFig
     private List<ServiceShare> shares() {
         List<ServiceShare> shares = new ArrayList<>();
         for (ServiceStats x : n.services()) {
-            String name = ctx.service(x.id()).map(c -> c.name().get(ctx.options.lang())).orElse(x.id());
+            String name = ctx.serviceOfAnyVersion(x.id()).map(c -> c.name().get(ctx.options.lang())).orElse(x.id());
             shares.add(new ServiceShare(x.id(), x.area(), name, x.inUseShare(), f.pct(x.inUseShare()),
                     f.pct(x.plannedShare()), f.pct(x.meanDepth()), f.pct(x.meanUsage())));
         }

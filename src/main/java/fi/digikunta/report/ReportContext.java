@@ -92,6 +92,25 @@ final class ReportContext {
         return Optional.ofNullable(services.get(id));
     }
 
+    /**
+     * The catalogue service of an id in the run's schema, else in another form version's (a service
+     * v2 retired still has a national line in a round where v1 returns answered it).
+     */
+    Optional<Schema.CatalogueService> serviceOfAnyVersion(String id) {
+        if (services.containsKey(id)) {
+            return Optional.of(services.get(id));
+        }
+        SchemaRegistry reg = SchemaRegistry.load();
+        for (String v : SchemaRegistry.VERSIONS) {
+            Optional<Schema.CatalogueService> c = reg.version(v).flatMap(s -> s.catalogue().stream()
+                    .filter(x -> x.id().equals(id)).findFirst());
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The round the headline figures describe (the latest); null when not known. */
     Integer round() {
         return run.figures().round();

@@ -231,7 +231,7 @@ final class Tables {
         List<ServiceStats> list = new ArrayList<>(ctx.national.services());
         list.sort(Comparator.comparing(ServiceStats::id));
         for (ServiceStats s : list) {
-            String name = ctx.service(s.id()).map(c -> c.name().get(ctx.options.lang())).orElse(null);
+            String name = ctx.serviceOfAnyVersion(s.id()).map(c -> c.name().get(ctx.options.lang())).orElse(null);
             t.row(s.id(), s.area(), name, Num.share(s.inUseShare()), Num.share(s.plannedShare()),
                     Num.share(s.notAdoptedShare()), Num.share(s.unansweredShare()), Num.share(s.meanUsage()),
                     Num.share(s.meanDepth()));

@@ -259,12 +259,39 @@ class RoundsTest {
         assertEquals(only2026.toString(), List.of(all.get(1)).toString().replace("file=r2026/", "file="));
         assertEquals(List.of("049", "091", "837"), codes(all.get(0)));
         assertEquals(List.of("049", "091", "092"), codes(all.get(1)));
-        // Each return against its own version's catalogue; the round's national services use v2's.
+        // Each return against its own version's catalogue, nationally too (v2 §3): every service one of
+        // the round's versions asks, each over the returns whose version asks it.
         assertEquals(67, catalogueServices(all.get(1), "092"));
         assertEquals(69, catalogueServices(all.get(1), "091"));
         assertEquals("1", all.get(0).schemaVersion());
         assertEquals("2", all.get(1).schemaVersion());
-        assertEquals(69, all.get(1).national().services().size());
+        assertEquals(71, all.get(1).national().services().size(), "v2's 69 and the two it retired");
+        Figures r2026 = all.get(1);
+        // ASU-16 (v2 only): over Espoo and Helsinki; Vantaa's v1 form never asked it.
+        assertEquals(shareInUse(r2026, "ASU-16", List.of("049", "091")), stats(r2026, "ASU-16").inUseShare(), 1e-12);
+        assertEquals(0.0, stats(r2026, "ASU-16").unansweredShare()
+                - unansweredShare(r2026, "ASU-16", List.of("049", "091")), 1e-12);
+        // KUL-09 (retired in v2): over Vantaa alone, who was asked it.
+        assertEquals(shareInUse(r2026, "KUL-09", List.of("092")), stats(r2026, "KUL-09").inUseShare(), 1e-12);
+        assertEquals("KUL", stats(r2026, "KUL-09").area());
+    }
+
+    private static fi.digikunta.model.ServiceStats stats(Figures f, String id) {
+        return f.national().services().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static double shareInUse(Figures f, String id, List<String> codes) {
+        return (double) codes.stream().filter(c -> status(f, c, id) == fi.digikunta.model.Status.IN_USE).count()
+                / codes.size();
+    }
+
+    private static double unansweredShare(Figures f, String id, List<String> codes) {
+        return (double) codes.stream().filter(c -> status(f, c, id) == null).count() / codes.size();
+    }
+
+    private static fi.digikunta.model.Status status(Figures f, String code, String id) {
+        return f.municipalities().stream().filter(m -> m.code().equals(code)).findFirst().orElseThrow().services()
+                .stream().filter(s -> id.equals(s.id())).findFirst().map(s -> s.status()).orElse(null);
     }
 
     private static List<String> codes(Figures f) {

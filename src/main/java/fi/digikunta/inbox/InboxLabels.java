@@ -2,6 +2,8 @@ package fi.digikunta.inbox;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +50,37 @@ final class InboxLabels {
     /** The label of one root from {@link #of}, or null when its names take no prefix. */
     static String labelOf(Map<Path, String> labels, Path root) {
         return labels.get(root.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Files named directly keep their own name unless another input has it too (a file given beside
+     * an inbox holding one of that name, or two files of one name from two folders): then each such
+     * file is named by the shortest tail of its path that no other input has ({@code b/x.xlsx}), so
+     * that files.csv and every output keyed by the name tell them apart.
+     */
+    static List<InboxEntry> separateDirect(List<InboxEntry> entries, Set<Path> direct) {
+        Map<String, Integer> uses = new HashMap<>();
+        entries.forEach(e -> uses.merge(e.name(), 1, Integer::sum));
+        Set<String> taken = new HashSet<>(uses.keySet());
+        List<InboxEntry> out = new ArrayList<>(entries.size());
+        for (InboxEntry e : entries) {
+            if (!direct.contains(e.path()) || uses.get(e.name()) < 2) {
+                out.add(e);
+                continue;
+            }
+            Path abs = e.path().toAbsolutePath().normalize();
+            String name = tail(abs, abs.getNameCount());
+            for (int k = 2; k < abs.getNameCount(); k++) {
+                if (!taken.contains(tail(abs, k))) {
+                    name = tail(abs, k);
+                    break;
+                }
+            }
+            taken.add(name);
+            out.add(new InboxEntry(e.path(), name, e.size(), e.modified(), e.pending(), e.rejectCode(),
+                    e.rejectReason()));
+        }
+        return out;
     }
 
     private static String tail(Path dir, int k) {

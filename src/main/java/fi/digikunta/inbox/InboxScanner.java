@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,6 +111,9 @@ public final class InboxScanner {
                 entries.add(c.entry);
             }
         }
+        Set<Path> direct = new HashSet<>();
+        roots.stream().filter(r -> !Files.isDirectory(r)).forEach(direct::add);
+        entries = InboxLabels.separateDirect(entries, direct);
         entries.sort(Comparator.comparing(InboxEntry::name));
         skipped.sort(Comparator.comparing(Skipped::name));
         return new InboxScan(entries, skipped, waited);

@@ -41,6 +41,19 @@ class InboxLabelsTest {
     }
 
     @Test
+    void aFileNamedDirectlyWhoseNameAnotherInputHasIsNamedByItsFolderToo() throws IOException {
+        Path inInbox = file("inbox/x.xlsx");
+        Path a = file("a/x.xlsx");
+        Path b = file("b/x.xlsx");
+        // Two files of one name from two folders: each by the folder it is in.
+        assertEquals(List.of("a/x.xlsx", "b/x.xlsx"), names(List.of(a, b)));
+        // Beside an inbox that holds one of that name: the inbox's file keeps it.
+        assertEquals(List.of("b/x.xlsx", "x.xlsx"), names(List.of(inInbox.getParent(), b)));
+        // No clash, no change.
+        assertEquals(List.of("x.xlsx"), names(List.of(a)));
+    }
+
+    @Test
     void skippedItemsOfSeveralFoldersAreNamedTheSameWay() throws IOException {
         file("inbox/2025/~$091-helsinki.xlsx");
         file("inbox/2026/x.xlsx");

@@ -178,7 +178,7 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
             default -> "?";
         };
         String name = s.id() != null
-                ? ctx.service(s.id()).map(c -> c.name().get(lang)).orElse(Text.clean(s.name()))
+                ? ctx.service(m.schemaVersion(), s.id()).map(c -> c.name().get(lang)).orElse(Text.clean(s.name()))
                 : Text.clean(s.name());
         return new ServiceLine(s.id(), name, s.id() == null, "status-" + statusId, symbol, statusLabel(s), cells,
                 f.pct(s.usage()), f.euro(s.realisedNet()), f.euro(s.potentialNet()),

@@ -101,14 +101,19 @@ final class ReportContext {
             return Optional.of(services.get(id));
         }
         SchemaRegistry reg = SchemaRegistry.load();
-        for (String v : SchemaRegistry.VERSIONS) {
-            Optional<Schema.CatalogueService> c = reg.version(v).flatMap(s -> s.catalogue().stream()
-                    .filter(x -> x.id().equals(id)).findFirst());
-            if (c.isPresent()) {
-                return c;
-            }
+        return SchemaRegistry.VERSIONS.stream().map(v -> reg.version(v).flatMap(s -> s.service(id)))
+                .flatMap(Optional::stream).findFirst();
+    }
+
+    /**
+     * The catalogue service of an id as the form of {@code version} names it (v2 renamed VIO-09), else
+     * as the run's schema does.
+     */
+    Optional<Schema.CatalogueService> service(String version, String id) {
+        if (version == null || version.equals(schema.schemaVersion())) {
+            return service(id);
         }
-        return Optional.empty();
+        return SchemaRegistry.load().version(version).flatMap(s -> s.service(id)).or(() -> service(id));
     }
 
     /** The round the headline figures describe (the latest); null when not known. */

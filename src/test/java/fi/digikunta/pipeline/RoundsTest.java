@@ -339,6 +339,21 @@ class RoundsTest {
     }
 
     @Test
+    void aV1ReturnsPageNamesItsServicesAsItsOwnFormDoes() throws IOException {
+        history();
+        Path out = tmp.resolve("out");
+        var r = CliTestSupport.run("run", "2025=" + tmp.resolve("r2025"), tmp.resolve("r2026").toString(), "--out",
+                out.toString(), "--settle", "0", "--quiet", "--fail-on", "never");
+        assertEquals(0, r.exitCode(), r.err());
+        // Vantaa answered 2026 on form 1, where VIO-09 is "Chat- ja chatbot-neuvonta"; v2 renamed it.
+        String vantaa = Files.readString(out.resolve("municipalities/092.html"));
+        assertTrue(vantaa.contains(">Chat- ja chatbot-neuvonta <span class=\"own\">VIO-09</span>"), vantaa);
+        assertTrue(vantaa.contains(">Kokoelmat verkossa <span class=\"own\">KUL-09</span>"), "retired in v2");
+        String helsinki = Files.readString(out.resolve("municipalities/091.html"));
+        assertTrue(helsinki.contains(">Chat-neuvonta <span class=\"own\">VIO-09</span>"), "form 2's name");
+    }
+
+    @Test
     void tableTrendsPrintsEveryRoundAnswered() throws IOException {
         history();
         var r = CliTestSupport.run("run", "2025=" + tmp.resolve("r2025"), tmp.resolve("r2026").toString(),

@@ -79,6 +79,18 @@ record Letter(Map<String, String> t, Lang lang, Fmt f) {
                 top.reasonCode());
     }
 
+    /**
+     * The top of a letter whose counted return belongs to another round than the national report's
+     * (a municipality that has not answered the latest round): it says which.
+     */
+    LetterTop inOtherRound(LetterTop top, FileResult counted, int headlineRound) {
+        String sentence = counted.outcome() == Outcome.ACCEPTED
+                ? fill(t.get("letter_counted_other_round"), counted.round(), headlineRound)
+                : top.sentence() + " " + fill(t.get("letter_headline_other_round"), counted.round(), headlineRound);
+        return new LetterTop(top.outcomeId(), top.outcome(), sentence, top.action(), top.file(), top.filled(),
+                top.reason(), top.reasonCode());
+    }
+
     /** One judged file's findings as fix lines, no-action notes and the count of every kind. */
     FileFindings findings(FileResult x) {
         return findings(x, true);

@@ -58,6 +58,11 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
         LetterTop top = letter.top(main, main == null || main.ret() == null
                 || main.ret().identification() == null || main.ret().identification().fillDate() == null ? null
                 : f.date(main.ret().identification().fillDate()));
+        Integer headline = ctx.run.figures().round();
+        if (main != null && main.outcome().counts() && main.round() != null && headline != null
+                && !headline.equals(main.round())) {
+            top = letter.inOtherRound(top, main, headline);
+        }
         FileResult newerRejected = newerRejected(main, files);
         if (newerRejected != null) {
             top = letter.withNewerRejected(top, newerRejected, main);

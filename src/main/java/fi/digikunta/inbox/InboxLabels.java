@@ -76,6 +76,9 @@ final class InboxLabels {
                     break;
                 }
             }
+            if (taken.contains(name)) {
+                name = abs.toString().replace('\\', '/'); // a file at the root: its whole path
+            }
             taken.add(name);
             out.add(new InboxEntry(e.path(), name, e.size(), e.modified(), e.pending(), e.rejectCode(),
                     e.rejectReason()));

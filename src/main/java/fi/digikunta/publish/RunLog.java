@@ -59,8 +59,8 @@ public final class RunLog implements AutoCloseable {
     private final List<String> lines = new ArrayList<>();
     private final EnumMap<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
     private Instant started;
-    /** The run_end line for the live file, written at {@link #close} unless the run fails first. */
-    private String heldEnd;
+    /** The exit code of the run_end for the live file, written at {@link #close} unless the run fails first. */
+    private Integer heldExit;
     private boolean ended;
 
     private RunLog(Clock clock, String runId, BufferedWriter live) {
@@ -146,12 +146,12 @@ public final class RunLog implements AutoCloseable {
 
     /**
      * The last event: exit code, duration since run_start, and the count of each outcome. It is in
-     * {@link #lines} at once (the set's copy); the live file gets it at {@link #close}.
+     * {@link #lines} at once (the set's copy); the live file gets it at {@link #close}, timed then.
      */
     public synchronized void runEnd(int exitCode) {
-        String line = line("run_end", endFields(exitCode), clock.instant());
-        lines.add(line);
-        heldEnd = line;
+        Instant now = clock.instant();
+        lines.add(line("run_end", endFields(exitCode, now), now));
+        heldExit = exitCode;
     }
 
     /**
@@ -162,17 +162,17 @@ public final class RunLog implements AutoCloseable {
         if (ended) {
             return;
         }
-        Map<String, Object> m = endFields(exitCode);
+        Instant now = clock.instant();
+        Map<String, Object> m = endFields(exitCode, now);
         m.put("error", error);
-        heldEnd = null;
+        heldExit = null;
         ended = true;
-        appendLive(line("run_end", m, clock.instant()));
+        appendLive(line("run_end", m, now));
     }
 
-    private Map<String, Object> endFields(int exitCode) {
+    private Map<String, Object> endFields(int exitCode, Instant now) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("exit_code", exitCode);
-        Instant now = clock.instant();
         m.put("duration_ms", started == null ? 0 : Duration.between(started, now).toMillis());
         m.put("files", counts.values().stream().mapToInt(Integer::intValue).sum());
         Map<String, Integer> c = new LinkedHashMap<>();
@@ -242,9 +242,11 @@ public final class RunLog implements AutoCloseable {
     @Override
     public synchronized void close() throws IOException {
         try {
-            if (heldEnd != null && !ended) {
+            if (heldExit != null && !ended) {
+                // Timed now: its duration covers publishing and the archive step too.
                 ended = true;
-                appendLive(heldEnd);
+                Instant now = clock.instant();
+                appendLive(line("run_end", endFields(heldExit, now), now));
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();

@@ -198,11 +198,22 @@ record Letter(Map<String, String> t, Lang lang, Fmt f) {
         return title == null ? c.code() : title;
     }
 
+    /** {0}, {1}, ... replaced in one pass: an argument that itself holds "{1}" (a file name) stays as it is. */
     static String fill(String template, Object... args) {
-        String s = template;
-        for (int i = 0; i < args.length; i++) {
-            s = s.replace("{" + i + "}", String.valueOf(args[i]));
+        StringBuilder out = new StringBuilder(template.length() + 32);
+        int i = 0;
+        while (i < template.length()) {
+            int close = template.charAt(i) == '{' ? template.indexOf('}', i) : -1;
+            if (close > i + 1 && close - i <= 3 && template.substring(i + 1, close).chars().allMatch(Character::isDigit)) {
+                int n = Integer.parseInt(template.substring(i + 1, close));
+                if (n < args.length) {
+                    out.append(args[n]);
+                    i = close + 1;
+                    continue;
+                }
+            }
+            out.append(template.charAt(i++));
         }
-        return s;
+        return out.toString();
     }
 }

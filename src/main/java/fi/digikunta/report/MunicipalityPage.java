@@ -105,14 +105,17 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
                 findings(letter, files, main), top, reportLink, processed);
     }
 
-    /** The file the letter is about: the counted one, else the last judged one by name, else the last. */
+    /** The file the letter is about: the counted one, else the judged one saved last, else the last. */
     private FileResult mainFile(MunicipalityFigures m, List<FileResult> files) {
         if (m != null && ctx.file(m.file()).isPresent()) {
             return ctx.file(m.file()).get();
         }
+        // The judged file saved last (then the last by name): what the municipality did last, whatever
+        // the inbox folders are called.
         FileResult judged = null;
         for (FileResult x : files) {
-            if (x.outcome() != Outcome.SUPERSEDED && x.outcome() != Outcome.PENDING) {
+            if (x.outcome() != Outcome.SUPERSEDED && x.outcome() != Outcome.PENDING
+                    && (judged == null || !savedBefore(x, judged))) {
                 judged = x;
             }
         }
@@ -131,6 +134,10 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
             }
         }
         return findings;
+    }
+
+    private static boolean savedBefore(FileResult a, FileResult b) {
+        return a.modified() != null && b.modified() != null && a.modified().isBefore(b.modified());
     }
 
     /** The newest rejected file saved after the counted return, or null: a correction that failed. */

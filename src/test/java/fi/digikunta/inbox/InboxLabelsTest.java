@@ -51,6 +51,12 @@ class InboxLabelsTest {
         assertEquals(List.of("b/x.xlsx", "x.xlsx"), names(List.of(inInbox.getParent(), b)));
         // No clash, no change.
         assertEquals(List.of("x.xlsx"), names(List.of(a)));
+        // A file at the root has no folder to be named by: its whole path.
+        InboxEntry inbox = new InboxEntry(Path.of("/srv/inbox/x.xlsx"), "x.xlsx", 1, java.time.Instant.EPOCH, false,
+                null, null);
+        InboxEntry root = new InboxEntry(Path.of("/x.xlsx"), "x.xlsx", 1, java.time.Instant.EPOCH, false, null, null);
+        assertEquals(List.of("x.xlsx", "/x.xlsx"), InboxLabels.separateDirect(List.of(inbox, root),
+                java.util.Set.of(Path.of("/x.xlsx"))).stream().map(InboxEntry::name).toList());
     }
 
     @Test

@@ -80,6 +80,12 @@ class RunLogTest {
         }
         assertEquals(List.of("run_start", "file", "archived", "run_end"), events(file), "run_end last, once");
         assertEquals(List.of("run_start", "file", "run_end"), events(setCopy));
+        // The live run_end is timed when written: after the archive's line, its duration covering it.
+        List<JsonNode> live = parse(Files.readAllLines(file));
+        List<JsonNode> copy = parse(Files.readAllLines(setCopy));
+        assertTrue(Instant.parse(live.get(3).get("time").asText()).isAfter(Instant.parse(live.get(2).get("time")
+                .asText())), live.toString());
+        assertTrue(live.get(3).get("duration_ms").asLong() > copy.get(2).get("duration_ms").asLong());
 
         // The set was written, then publishing failed: the live file says the run ended with exit 3.
         try (RunLog log = RunLog.open(file, new Ticking(), "20260301T030000Z-2")) {
@@ -88,6 +94,7 @@ class RunLogTest {
             log.runFailed(3, "cannot flush: disk full");
             log.runFailed(3, "a second failure is not another end");
         }
+        assertEquals(6, Files.readAllLines(file).size(), "one run_end for each run, nothing after the failure's");
         List<JsonNode> second = parse(Files.readAllLines(file)).subList(4, 6);
         assertEquals(List.of("run_start", "run_end"), second.stream().map(n -> n.get("event").asText()).toList());
         assertEquals(3, second.get(1).get("exit_code").asInt());
@@ -126,7 +133,8 @@ class RunLogTest {
         JsonNode end = ev.get(5);
         assertEquals(1, end.get("exit_code").asInt());
         assertEquals(3, end.get("files").asInt());
-        assertEquals(5000, end.get("duration_ms").asLong(), "run_start at t+0 s, run_end read at t+5 s");
+        assertEquals(6000, end.get("duration_ms").asLong(), "run_start at t+0 s, runEnd at t+5 s, the live line"
+                + " timed when the log closes, t+6 s");
         assertEquals("{\"accepted\":1,\"accepted_with_warnings\":1,\"superseded\":0,\"rejected\":1,\"pending\":0}",
                 M.writeValueAsString(end.get("counts")));
     }

@@ -200,11 +200,12 @@ class HtmlReportTest {
         Finding missing = new Finding(FindingCode.of("required-column-missing").orElseThrow(), Severity.ERROR,
                 "Työ ja yrittäminen", null, TestRuns.msg("Pakollinen sarake Käyttöönotto puuttuu",
                         "The required column Status is missing"));
-        FileResult newer = new FileResult("helsinki-korjattu.xlsx", Outcome.REJECTED, "091", missing.message(),
+        // A name holding "{1}" stays as it is (the counted file's name is filled in after it).
+        FileResult newer = new FileResult("helsinki-{1}.xlsx", Outcome.REJECTED, "091", missing.message(),
                 List.of(missing), false, null, TestRuns.GENERATED.plusSeconds(3600), "required-column-missing");
         String html = page(render(TestRuns.run(List.of(TestRuns.helsinki()), List.of(newer)), Lang.FI),
                 "municipalities/091.html");
-        assertTrue(html.contains("Uudempi tiedostonne helsinki-korjattu.xlsx hylättiin"), html);
+        assertTrue(html.contains("Uudempi tiedostonne helsinki-{1}.xlsx hylättiin"), html);
         assertFalse(html.contains("Teidän ei tarvitse tehdä mitään."), "not 'nothing to do'");
         assertTrue(html.contains("Pakollinen sarake Käyttöönotto puuttuu <small class=\"code\">required-column-missing"),
                 "the reason is the rejected file's fix, as the top does not say it");

@@ -220,7 +220,8 @@ class SampleContentTest {
         }
         String sheet2 = new String(StableZip.entries(FILES.get("272-kokkola.xlsx")).get("xl/worksheets/sheet2.xml"),
                 StandardCharsets.UTF_8);
-        assertTrue(sheet2.contains("<c r=\"M4\" s=\"11\"><f>12*350</f></c>"), "a formula with no <v>");
+        // (the style number is the template's, not the point)
+        assertTrue(sheet2.matches("(?s).*<c r=\"M4\" s=\"\\d+\"><f>12\\*350</f></c>.*"), "a formula with no <v>");
         try (XSSFWorkbook wb = open("153-imatra.xlsx")) {
             assertTrue(cells(wb, Lang.FI, "id").stream().noneMatch(c -> c.getStringCellValue().equals("TER-06")));
         }

@@ -1,5 +1,7 @@
 package fi.digikunta.model;
 
+import java.math.BigDecimal;
+
 /**
  * The figures a trend follows in one area (or {@code ALL}) and one round, or their change from an
  * earlier round. For a municipality: its coverage, depth, usage, index, level and savings sums
@@ -19,7 +21,12 @@ public record TrendValues(Double coverage, Double depth, Double usage, Double in
                 diff(realisedNet, earlier.realisedNet), diff(potentialNet, earlier.potentialNet));
     }
 
+    /**
+     * Subtracted as the decimals the doubles stand for (as the writers round them): 142137.8 −
+     * 337859.255 is −195721.455, a half cent that double subtraction can put on either side.
+     */
     private static Double diff(Double now, Double then) {
-        return now == null || then == null ? null : now - then;
+        return now == null || then == null ? null
+                : BigDecimal.valueOf(now).subtract(BigDecimal.valueOf(then)).doubleValue();
     }
 }

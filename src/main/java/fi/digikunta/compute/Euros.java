@@ -2,33 +2,57 @@ package fi.digikunta.compute;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * Euros (and the minutes they come from) computed in decimal, so that they are right to the cent:
- * each input is the decimal its double stands for ({@link BigDecimal#valueOf}, as the writers round
- * with), a row's saving is kept to 34 digits for the sums of a return, and what the figures hold is
- * the double nearest the decimal (whose {@link Double#toString} is that decimal when it has a few
- * decimals, so a half cent stays a half cent). In double arithmetic 73 cases ×
- * 29 min / 60 × 34.5 €/h − 1,090 € came out 127.27499999999986 and was written 127.27 where the
- * saving is 127.275, i.e. 127.28 (HALF_UP, figures.md); sums of such values drifted the same way.
+ * each input is the decimal its double stands for (as {@link BigDecimal#valueOf}, which the writers
+ * round), a row's saving is kept as 60 times itself (volume × minutes × hourly needs no division,
+ * so it and every sum of rows are exact), and what the figures hold is the double nearest the
+ * decimal, whose {@link Double#toString} is that decimal when it has a few digits: a half cent
+ * stays a half cent. In double arithmetic 73 cases × 29 min / 60 × 34.5 €/h − 1,090 € came out
+ * 127.27499999999986 and was written 127.27 where the saving is 127.275, i.e. 127.28 (HALF_UP).
  */
 public final class Euros {
-    private static final BigDecimal MINUTES_AN_HOUR = BigDecimal.valueOf(60);
+    private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
+    /**
+     * 15 digits: more than any euro figure has to the half cent, and few enough that BigDecimal
+     * makes the double by one division instead of parsing text (it is on a run's path).
+     */
+    private static final MathContext DIGITS = new MathContext(15, RoundingMode.HALF_EVEN);
 
     private Euros() {
     }
 
     /**
-     * The net saving of a row a year: volume × usage (when given) × minutes / 60 × hourly − cost,
-     * with the division to 34 significant digits.
+     * A row's net saving a year, times 60: volume × usage (when given) × minutes × hourly − 60 × cost,
+     * exact. {@link #euros} makes it the saving.
      */
-    public static BigDecimal net(double volume, Double usage, double minutes, double hourly, double cost) {
-        BigDecimal v = BigDecimal.valueOf(volume).multiply(BigDecimal.valueOf(minutes))
-                .multiply(BigDecimal.valueOf(hourly));
+    public static BigDecimal sixtyTimesNet(double volume, Double usage, double minutes, double hourly, double cost) {
+        BigDecimal v = decimal(volume).multiply(decimal(minutes)).multiply(decimal(hourly));
         if (usage != null) {
-            v = v.multiply(BigDecimal.valueOf(usage));
+            v = v.multiply(decimal(usage));
         }
-        return v.divide(MINUTES_AN_HOUR, MathContext.DECIMAL128).subtract(BigDecimal.valueOf(cost));
+        return v.subtract(decimal(cost).multiply(SIXTY));
+    }
+
+    /** A value kept as 60 times itself, in euros: the double nearest the decimal. */
+    public static double euros(BigDecimal sixtyTimes) {
+        return sixtyTimes.divide(SIXTY, DIGITS).doubleValue();
+    }
+
+    /**
+     * The decimal a double stands for, as {@link BigDecimal#valueOf(double)} gives it, without its
+     * text for whole numbers and cents (most inputs): two decimals that near are never one double.
+     */
+    static BigDecimal decimal(double d) {
+        if (Math.abs(d) < 1e13) {
+            long k = Math.round(d * 100);
+            if (k / 100.0 == d) {
+                return k % 100 == 0 ? BigDecimal.valueOf(k / 100) : BigDecimal.valueOf(k, 2);
+            }
+        }
+        return BigDecimal.valueOf(d);
     }
 
     /** A running sum in decimal. */
@@ -36,7 +60,7 @@ public final class Euros {
         private BigDecimal sum = BigDecimal.ZERO;
 
         public void add(double v) {
-            sum = sum.add(BigDecimal.valueOf(v));
+            sum = sum.add(decimal(v));
         }
 
         /** Adds a value; null adds nothing. */
@@ -48,7 +72,12 @@ public final class Euros {
 
         /** The sum as the nearest double. */
         public double value() {
-            return sum.doubleValue();
+            return sum.round(DIGITS).doubleValue();
+        }
+
+        /** A sum of values kept as 60 times themselves ({@link #sixtyTimesNet}), in euros. */
+        public double euros() {
+            return Euros.euros(sum);
         }
     }
 }

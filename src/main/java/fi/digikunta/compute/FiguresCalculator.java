@@ -142,7 +142,7 @@ public final class FiguresCalculator {
         for (AreaFigures a : areas) {
             computable += a.savings().computableInUse();
         }
-        return new Savings(realised.value(), potential.value(), target.value(), computable);
+        return new Savings(realised.euros(), potential.euros(), target.value(), computable);
     }
 
     /**
@@ -190,14 +190,14 @@ public final class FiguresCalculator {
         BigDecimal realised = null;
         if (sought && r.volume() != null && minutes != null && hourly != null) {
             double cost = r.cost() == null ? 0 : r.cost();
-            potential = Euros.net(r.volume(), null, minutes, hourly, cost);
+            potential = Euros.sixtyTimesNet(r.volume(), null, minutes, hourly, cost);
             if (inUse && r.usage() != null) {
-                realised = Euros.net(r.volume(), r.usage(), minutes, hourly, cost);
+                realised = Euros.sixtyTimesNet(r.volume(), r.usage(), minutes, hourly, cost);
             }
         }
         ServiceFigures f = new ServiceFigures(area, id, name, r.row(), status, r.stages(), r.usage(),
-                depth(ctx, r.stages()), potential == null ? null : potential.doubleValue(),
-                realised == null ? null : realised.doubleValue(), sought ? r.target() : null);
+                depth(ctx, r.stages()), potential == null ? null : Euros.euros(potential),
+                realised == null ? null : Euros.euros(realised), sought ? r.target() : null);
         ctx.exact.put(f, new BigDecimal[] {potential, realised});
         return f;
     }
@@ -284,7 +284,7 @@ public final class FiguresCalculator {
                 + w.usage() * (usage == null ? 0 : usage));
         int level = inUse + planned == 0 ? 0 : band(ctx.schema, index);
         return new AreaFigures(area, inUse, planned, notAdopted, unanswered, coverage, depth, usage, index, level,
-                new Savings(realised.value(), potential.value(), target.value(), computableInUse));
+                new Savings(realised.euros(), potential.euros(), target.value(), computableInUse));
     }
 
     private static int band(Schema schema, double index) {
@@ -322,8 +322,8 @@ public final class FiguresCalculator {
         final Map<String, Schema.CatalogueService> catalogue = new HashMap<>();
         final Map<StageLevel, Integer> levelValues = new EnumMap<>(StageLevel.class);
         /**
-         * A row's savings (potential, realised) as the decimals they were computed in: the sums are
-         * made of these, not of the doubles, which cannot hold 1234.5666… exactly (Euros).
+         * A row's savings (potential, realised) times 60, exact (Euros): the sums are made of these,
+         * not of the doubles, which cannot hold 1234.5666… exactly.
          */
         final Map<ServiceFigures, BigDecimal[]> exact = new IdentityHashMap<>();
 

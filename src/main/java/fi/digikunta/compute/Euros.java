@@ -33,11 +33,32 @@ public final class Euros {
         if (usage != null) {
             v = v.multiply(decimal(usage));
         }
-        return v.subtract(decimal(cost).multiply(SIXTY));
+        BigDecimal n = v.subtract(decimal(cost).multiply(SIXTY));
+        // Inputs to the cent make at most 8 decimals: one scale keeps sums as long additions.
+        return n.scale() <= SCALE ? n.setScale(SCALE) : n;
     }
 
-    /** A value kept as 60 times itself, in euros: the double nearest the decimal. */
+    /** The scale of {@link #sixtyTimesNet}'s values when the inputs have at most two decimals each. */
+    private static final int SCALE = 8;
+    /** Below 2^53: a long a double holds exactly. */
+    private static final long EXACT = 1L << 53;
+
+    /**
+     * A value kept as 60 times itself, in euros: the double nearest the decimal. Without a
+     * BigDecimal division where the value has {@link #SCALE} decimals: n / (60 × 10^8) is exact as
+     * (n / 3) / (2 × 10^9) when 3 divides n, and otherwise does not end in decimals (no half cent to
+     * keep), so one double division is as good.
+     */
     public static double euros(BigDecimal sixtyTimes) {
+        if (sixtyTimes.scale() == SCALE && sixtyTimes.precision() <= 18) {
+            long n = sixtyTimes.scaleByPowerOfTen(SCALE).longValue();
+            if (n % 3 == 0 && Math.abs(n / 3) < EXACT) {
+                return (double) (n / 3) / 2e9;
+            }
+            if (n % 3 != 0 && Math.abs(n) < EXACT) {
+                return (double) n / 6e9;
+            }
+        }
         return sixtyTimes.divide(SIXTY, DIGITS).doubleValue();
     }
 

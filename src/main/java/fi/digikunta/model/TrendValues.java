@@ -1,6 +1,7 @@
 package fi.digikunta.model;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * The figures a trend follows in one area (or {@code ALL}) and one round, or their change from an
@@ -22,11 +23,14 @@ public record TrendValues(Double coverage, Double depth, Double usage, Double in
     }
 
     /**
-     * Subtracted as the decimals the doubles stand for (as the writers round them): 142137.8 −
-     * 337859.255 is −195721.455, a half cent that double subtraction can put on either side.
+     * Subtracted as the decimals the doubles stand for (as the writers round them), to 8 decimals:
+     * two sums of amounts like 1234.5666… (x/60) can differ by exactly a half cent, which their
+     * doubles, each a little off, put on either side (three trend changes of the sample rounds);
+     * 8 decimals is far below every figure's own and far above that error.
      */
     private static Double diff(Double now, Double then) {
         return now == null || then == null ? null
-                : BigDecimal.valueOf(now).subtract(BigDecimal.valueOf(then)).doubleValue();
+                : BigDecimal.valueOf(now).subtract(BigDecimal.valueOf(then)).setScale(8, RoundingMode.HALF_UP)
+                        .doubleValue();
     }
 }

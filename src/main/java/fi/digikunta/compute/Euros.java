@@ -29,13 +29,39 @@ public final class Euros {
      * exact. {@link #euros} makes it the saving.
      */
     public static BigDecimal sixtyTimesNet(double volume, Double usage, double minutes, double hourly, double cost) {
+        // Inputs to the cent (nearly all): the product in units of 10^-8 as a long, one object a row.
+        long kv = cents(volume);
+        long km = cents(minutes);
+        long kh = cents(hourly);
+        long ku = usage == null ? 100 : cents(usage);
+        long kc = cents(cost);
+        if (kv != NOT_CENTS && km != NOT_CENTS && kh != NOT_CENTS && ku != NOT_CENTS && kc != NOT_CENTS) {
+            try {
+                long p = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(kv, km), kh), ku);
+                return BigDecimal.valueOf(Math.subtractExact(p, Math.multiplyExact(kc, 60_000_000L)), SCALE);
+            } catch (ArithmeticException tooLarge) {
+                // as decimals below
+            }
+        }
         BigDecimal v = decimal(volume).multiply(decimal(minutes)).multiply(decimal(hourly));
         if (usage != null) {
             v = v.multiply(decimal(usage));
         }
         BigDecimal n = v.subtract(decimal(cost).multiply(SIXTY));
-        // Inputs to the cent make at most 8 decimals: one scale keeps sums as long additions.
         return n.scale() <= SCALE ? n.setScale(SCALE) : n;
+    }
+
+    private static final long NOT_CENTS = Long.MIN_VALUE;
+
+    /** A double that stands for a whole number of cents, in cents; else {@link #NOT_CENTS}. */
+    private static long cents(double d) {
+        if (Math.abs(d) < 1e13) {
+            long k = Math.round(d * 100);
+            if (k / 100.0 == d) {
+                return k;
+            }
+        }
+        return NOT_CENTS;
     }
 
     /** The scale of {@link #sixtyTimesNet}'s values when the inputs have at most two decimals each. */
@@ -51,15 +77,23 @@ public final class Euros {
      */
     public static double euros(BigDecimal sixtyTimes) {
         if (sixtyTimes.scale() == SCALE && sixtyTimes.precision() <= 18) {
-            long n = sixtyTimes.scaleByPowerOfTen(SCALE).longValue();
-            if (n % 3 == 0 && Math.abs(n / 3) < EXACT) {
-                return (double) (n / 3) / 2e9;
-            }
-            if (n % 3 != 0 && Math.abs(n) < EXACT) {
-                return (double) n / 6e9;
+            double d = euros(sixtyTimes.scaleByPowerOfTen(SCALE).longValue());
+            if (!Double.isNaN(d)) {
+                return d;
             }
         }
         return sixtyTimes.divide(SIXTY, DIGITS).doubleValue();
+    }
+
+    /** n units of 10^-8 of 60 times a value, as the value's nearest double; NaN past 2^53. */
+    private static double euros(long n) {
+        if (n % 3 == 0 && Math.abs(n / 3) < EXACT) {
+            return (double) (n / 3) / 2e9;
+        }
+        if (n % 3 != 0 && Math.abs(n) < EXACT) {
+            return (double) n / 6e9;
+        }
+        return Double.NaN;
     }
 
     /**
@@ -79,6 +113,8 @@ public final class Euros {
     /** A running sum in decimal. */
     public static final class Sum {
         private BigDecimal sum = BigDecimal.ZERO;
+        /** What {@link #addEuros} added, in units of 10^-8 of 60 times the euros. */
+        private long units;
 
         public void add(double v) {
             sum = sum.add(decimal(v));
@@ -91,6 +127,23 @@ public final class Euros {
             }
         }
 
+        /**
+         * Adds a figure in euros that {@link Euros#euros} made (a return's sum), as the value 60 times
+         * it is: below a million euros its n in units of 10^-8 is the nearest whole number to 60 × 10^8
+         * times the double (the double is far closer than that), checked by turning n back; else its
+         * decimal. A long sum: no object per figure.
+         */
+        public void addEuros(double d) {
+            if (Math.abs(d) < 1e6) {
+                long n = Math.round(d * 6e9);
+                if (Euros.euros(n) == d) {
+                    units += n;
+                    return;
+                }
+            }
+            sum = sum.add(decimal(d).multiply(SIXTY));
+        }
+
         /** The sum as the nearest double. */
         public double value() {
             return sum.round(DIGITS).doubleValue();
@@ -98,7 +151,7 @@ public final class Euros {
 
         /** A sum of values kept as 60 times themselves ({@link #sixtyTimesNet}), in euros. */
         public double euros() {
-            return Euros.euros(sum);
+            return Euros.euros(units == 0 ? sum : sum.add(BigDecimal.valueOf(units, SCALE)));
         }
     }
 }

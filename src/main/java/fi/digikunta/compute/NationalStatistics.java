@@ -68,11 +68,7 @@ final class NationalStatistics {
         index.put(NationalFigures.ALL, Stats.distribution(ms.stream().map(MunicipalityFigures::index).toList(),
                 weights));
         levels.put(NationalFigures.ALL, levelCounts(schema, ms.stream().map(MunicipalityFigures::level).toList()));
-        Savings total = Savings.ZERO;
-        for (MunicipalityFigures m : ms) {
-            total = total.plus(m.savings());
-        }
-        savings.put(NationalFigures.ALL, total);
+        savings.put(NationalFigures.ALL, sum(ms.stream().map(MunicipalityFigures::savings).toList()));
 
         for (String area : areaCodes) {
             List<AreaFigures> as = areasOf.stream().map(x -> x.get(area)).toList();
@@ -81,11 +77,7 @@ final class NationalStatistics {
             depth.put(area, nonNullDistribution(as.stream().map(AreaFigures::depth).toList(), weights));
             usage.put(area, nonNullDistribution(as.stream().map(AreaFigures::usage).toList(), weights));
             levels.put(area, levelCounts(schema, as.stream().map(AreaFigures::level).toList()));
-            Savings s = Savings.ZERO;
-            for (AreaFigures a : as) {
-                s = s.plus(a.savings());
-            }
-            savings.put(area, s);
+            savings.put(area, sum(as.stream().map(AreaFigures::savings).toList()));
         }
 
         return new NationalFigures(n, list.size(), (double) n / list.size(), covered, list.totalPopulation(),
@@ -94,6 +86,21 @@ final class NationalStatistics {
                 Collections.unmodifiableMap(depth), Collections.unmodifiableMap(usage),
                 Collections.unmodifiableMap(levels), serviceStats(schema, schemaOf, ms), regionStats(list, ms),
                 Collections.unmodifiableMap(savings));
+    }
+
+    /** The national sums of the returns' savings, added exactly (Euros.Sum#addEuros). */
+    private static Savings sum(List<Savings> all) {
+        Euros.Sum realised = new Euros.Sum();
+        Euros.Sum potential = new Euros.Sum();
+        Euros.Sum target = new Euros.Sum();
+        int computable = 0;
+        for (Savings s : all) {
+            realised.addEuros(s.realisedNet());
+            potential.addEuros(s.potentialNet());
+            target.add(s.target());
+            computable += s.computableInUse();
+        }
+        return new Savings(realised.euros(), potential.euros(), target.value(), computable);
     }
 
     private static Distribution nonNullDistribution(List<Double> values, List<Long> weights) {

@@ -93,6 +93,21 @@ class NationalFiguresTest {
     }
 
     @Test
+    void aNationalSumOfTwoReturnsThatDoNotEndInDecimalsIsTheHalfCentItIs() {
+        // 7 x 1 / 60 x 50 = 5.8333... (Alfa) and 29 x 1 / 60 x 41.3 = 19.961666... (Beta) make 25.795:
+        // added as their doubles (or their 17-digit decimals) the sum is a hair off the half cent.
+        Figures f = FiguresCalculator.compute(Returns.SCHEMA, list, List.of(
+                Returns.of("001").add("TYO", row(5, "TYO-01").status(PLANNED).volume(7).hourly(50).save("KAS", 1))
+                        .file("alfa.xlsx", Outcome.ACCEPTED),
+                Returns.of("002").add("TYO", row(5, "TYO-01").status(PLANNED).volume(29).hourly(41.3).save("KAS", 1))
+                        .file("beta.xlsx", Outcome.ACCEPTED)));
+        assertEquals("25.795", java.math.BigDecimal.valueOf(f.national().savings().get("TYO").potentialNet())
+                .toPlainString());
+        assertEquals("25.795", java.math.BigDecimal.valueOf(f.national().savings().get(NationalFigures.ALL)
+                .potentialNet()).toPlainString());
+    }
+
+    @Test
     void respondentsAndPopulation() {
         NationalFigures n = national();
         assertEquals(3, n.respondents());

@@ -20,6 +20,11 @@ public final class Euros {
      * makes the double by one division instead of parsing text (it is on a run's path).
      */
     private static final MathContext DIGITS = new MathContext(15, RoundingMode.HALF_EVEN);
+    /** The scale of {@link #sixtyTimesNet}'s values when the inputs have at most two decimals each. */
+    private static final int SCALE = 8;
+    /** Below 2^53: a long a double holds exactly. */
+    private static final long EXACT = 1L << 53;
+    private static final long NOT_CENTS = Long.MIN_VALUE;
 
     private Euros() {
     }
@@ -51,8 +56,6 @@ public final class Euros {
         return n.scale() <= SCALE ? n.setScale(SCALE) : n;
     }
 
-    private static final long NOT_CENTS = Long.MIN_VALUE;
-
     /** A double that stands for a whole number of cents, in cents; else {@link #NOT_CENTS}. */
     private static long cents(double d) {
         if (Math.abs(d) < 1e13) {
@@ -63,11 +66,6 @@ public final class Euros {
         }
         return NOT_CENTS;
     }
-
-    /** The scale of {@link #sixtyTimesNet}'s values when the inputs have at most two decimals each. */
-    private static final int SCALE = 8;
-    /** Below 2^53: a long a double holds exactly. */
-    private static final long EXACT = 1L << 53;
 
     /**
      * A value kept as 60 times itself, in euros: the double nearest the decimal. Without a
@@ -101,13 +99,11 @@ public final class Euros {
      * text for whole numbers and cents (most inputs): two decimals that near are never one double.
      */
     static BigDecimal decimal(double d) {
-        if (Math.abs(d) < 1e13) {
-            long k = Math.round(d * 100);
-            if (k / 100.0 == d) {
-                return k % 100 == 0 ? BigDecimal.valueOf(k / 100) : BigDecimal.valueOf(k, 2);
-            }
+        long k = cents(d);
+        if (k == NOT_CENTS) {
+            return BigDecimal.valueOf(d);
         }
-        return BigDecimal.valueOf(d);
+        return k % 100 == 0 ? BigDecimal.valueOf(k / 100) : BigDecimal.valueOf(k, 2);
     }
 
     /** A running sum in decimal. */

@@ -30,8 +30,13 @@ record Letter(Map<String, String> t, Lang lang, Fmt f) {
     static final Set<FindingCode> NO_ACTION = Set.of(FindingCode.NUMBER_AS_TEXT, FindingCode.FINDINGS_CAPPED);
     private static final Pattern CELL = Pattern.compile("([A-Z]+)([0-9]+)");
 
-    /** The top of the letter for the file the page is about (the counted one, else the latest judged). */
-    LetterTop top(FileResult x, String filled) {
+    /**
+     * The top of the letter for the file the page is about (the counted one, else the latest judged).
+     * {@code headlineRound} is the national report's round: a counted return of another round says
+     * so. {@code newerRejected}, a file rejected that was saved after the counted return (a
+     * correction that failed), is then what to do, not "nothing". Either may be null.
+     */
+    LetterTop top(FileResult x, String filled, Integer headlineRound, FileResult newerRejected) {
         if (x == null) {
             return new LetterTop(null, null, t.get("letter_no_file"), t.get("letter_action_none"), null, null, null,
                     null);
@@ -64,31 +69,18 @@ record Letter(Map<String, String> t, Lang lang, Fmt f) {
                 action = t.get("letter_action_none");
             }
         }
+        if (x.outcome().counts() && x.round() != null && headlineRound != null && !headlineRound.equals(x.round())) {
+            sentence = x.outcome() == Outcome.ACCEPTED
+                    ? fill(t.get("letter_counted_other_round"), x.round(), headlineRound)
+                    : sentence + " " + fill(t.get("letter_headline_other_round"), x.round(), headlineRound);
+        }
+        if (newerRejected != null) {
+            action = fill(t.get("letter_action_newer_rejected"), Text.clean(newerRejected.file()),
+                    Text.clean(x.file()));
+        }
         return new LetterTop(x.outcome().id(), HtmlModel.outcome(t, x.outcome()), sentence, action,
                 Text.clean(x.file()), filled, x.reason() == null ? null : Text.clean(x.reason().get(lang)),
                 x.reasonCode());
-    }
-
-    /**
-     * The top of a letter whose counted return has a newer file beside it that was rejected (a
-     * correction that failed): the action is about that file, not "nothing to do".
-     */
-    LetterTop withNewerRejected(LetterTop top, FileResult rejected, FileResult counted) {
-        return new LetterTop(top.outcomeId(), top.outcome(), top.sentence(), fill(t.get("letter_action_newer_rejected"),
-                Text.clean(rejected.file()), Text.clean(counted.file())), top.file(), top.filled(), top.reason(),
-                top.reasonCode());
-    }
-
-    /**
-     * The top of a letter whose counted return belongs to another round than the national report's
-     * (a municipality that has not answered the latest round): it says which.
-     */
-    LetterTop inOtherRound(LetterTop top, FileResult counted, int headlineRound) {
-        String sentence = counted.outcome() == Outcome.ACCEPTED
-                ? fill(t.get("letter_counted_other_round"), counted.round(), headlineRound)
-                : top.sentence() + " " + fill(t.get("letter_headline_other_round"), counted.round(), headlineRound);
-        return new LetterTop(top.outcomeId(), top.outcome(), sentence, top.action(), top.file(), top.filled(),
-                top.reason(), top.reasonCode());
     }
 
     /** One judged file's findings as fix lines, no-action notes and the count of every kind. */

@@ -57,16 +57,7 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
         FileResult main = mainFile(m, files);
         LetterTop top = letter.top(main, main == null || main.ret() == null
                 || main.ret().identification() == null || main.ret().identification().fillDate() == null ? null
-                : f.date(main.ret().identification().fillDate()));
-        Integer headline = ctx.run.figures().round();
-        if (main != null && main.outcome().counts() && main.round() != null && headline != null
-                && !headline.equals(main.round())) {
-            top = letter.inOtherRound(top, main, headline);
-        }
-        FileResult newerRejected = newerRejected(main, files);
-        if (newerRejected != null) {
-            top = letter.withNewerRejected(top, newerRejected, main);
-        }
+                : f.date(main.ret().identification().fillDate()), ctx.round(), newerRejected(main, files));
         String processed = ctx.run.generatedAt() == null ? null : HtmlModel.time(ctx.run.generatedAt(), lang);
         String reportLink = lang == ctx.options.lang() ? t.get("back")
                 : t.get("back") + " (" + t.get("in_lang_" + ctx.options.lang().code()) + ")";

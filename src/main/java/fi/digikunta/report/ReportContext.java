@@ -44,6 +44,8 @@ final class ReportContext {
     private final Map<String, List<FileResult>> filesByCode = new HashMap<>();
     private final Map<String, Municipality> referenceByCode = new HashMap<>();
     private final Map<String, Schema.CatalogueService> services = new HashMap<>();
+    /** Every form version's catalogue by id: a return is named by its own form's. */
+    private final Map<String, Map<String, Schema.CatalogueService>> servicesByVersion = new HashMap<>();
     /** A counted file's service rows by area and row number, indexed when its first row is asked for. */
     private final Map<String, Map<String, Map<Integer, ServiceRow>>> rowsByFile = new ConcurrentHashMap<>();
     private Trends trends;
@@ -70,6 +72,11 @@ final class ReportContext {
         files.forEach(f -> filesByCode.computeIfAbsent(f.municipalityCode(), k -> new ArrayList<>()).add(f));
         reference.forEach(m -> referenceByCode.putIfAbsent(m.code(), m));
         schema.catalogue().forEach(c -> services.putIfAbsent(c.id(), c));
+        for (String v : SchemaRegistry.VERSIONS) {
+            Map<String, Schema.CatalogueService> byId = new HashMap<>();
+            reg.version(v).ifPresent(sv -> sv.catalogue().forEach(c -> byId.putIfAbsent(c.id(), c)));
+            servicesByVersion.put(v, byId);
+        }
     }
 
     /** The figures of a municipality (the first of its code), or null. */
@@ -100,9 +107,8 @@ final class ReportContext {
         if (services.containsKey(id)) {
             return Optional.of(services.get(id));
         }
-        SchemaRegistry reg = SchemaRegistry.load();
-        return SchemaRegistry.VERSIONS.stream().map(v -> reg.version(v).flatMap(s -> s.service(id)))
-                .flatMap(Optional::stream).findFirst();
+        return SchemaRegistry.VERSIONS.stream().map(v -> servicesByVersion.get(v).get(id)).filter(Objects::nonNull)
+                .findFirst();
     }
 
     /**
@@ -110,10 +116,8 @@ final class ReportContext {
      * as the run's schema does.
      */
     Optional<Schema.CatalogueService> service(String version, String id) {
-        if (version == null || version.equals(schema.schemaVersion())) {
-            return service(id);
-        }
-        return SchemaRegistry.load().version(version).flatMap(s -> s.service(id)).or(() -> service(id));
+        Map<String, Schema.CatalogueService> own = version == null ? null : servicesByVersion.get(version);
+        return own != null && own.containsKey(id) ? Optional.of(own.get(id)) : service(id);
     }
 
     /** The round the headline figures describe (the latest); null when not known. */

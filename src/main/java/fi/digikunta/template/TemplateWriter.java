@@ -122,7 +122,7 @@ public final class TemplateWriter {
     }
 
     /** The schema's labels that the instruction prose refers to, in the order of TemplateText's arguments. */
-    private Object[] textArgs(TemplateLayout layout) {
+    private Object[] textArgs(TemplateLayout layout, ResourceBundle text) {
         Lang lang = layout.lang();
         List<String> args = new ArrayList<>();
         args.add(schema.tabs().get("summary").name().get(lang));
@@ -140,7 +140,7 @@ public final class TemplateWriter {
         List<Object> quoted = new ArrayList<>(args.stream().map(a -> a.startsWith("\u201d") ? a : quote(a)).toList());
         // {16}: the round, a required field of form v2 that v1 does not have.
         boolean round = schema.identification().keys().stream().anyMatch(k -> k.key().equals("round"));
-        quoted.add(round ? " " + new MessageFormat(text(lang).getString("instructions.round"), lang.locale())
+        quoted.add(round ? " " + new MessageFormat(text.getString("instructions.round"), lang.locale())
                 .format(new Object[] {quote(idLabel("round", lang))}) : "");
         return quoted.toArray();
     }
@@ -161,7 +161,7 @@ public final class TemplateWriter {
     private void writeInstructions(XSSFWorkbook wb, TemplateLayout layout, ResourceBundle text, TemplateStyles st) {
         XSSFSheet sh = wb.createSheet(sheetName(schema.tabs().get("instructions").name().get(layout.lang())));
         sh.setColumnWidth(0, 110 * 256);
-        Object[] args = textArgs(layout);
+        Object[] args = textArgs(layout, text);
         line(sh, 0, text.getString("instructions.title"), st.title);
         printSetup(sh, -1);
         int r = 2;

@@ -8,7 +8,7 @@ import javax.xml.stream.XMLStreamConstants;
 
 /**
  * A part of the zip tokenized whole before anyone reads it, for the plain XML that spreadsheet
- * programs write: UTF-8, no DTD, no comments, processing instructions or CDATA, only the predefined
+ * programs write: UTF-8, no DTD, no comments or processing instructions, only the predefined
  * entities and character references, ASCII names, no carriage returns. Anything outside that subset,
  * anything malformed, or a part larger than {@link #MAX_BYTES} gives null, and the part is then read
  * by the JDK's StAX parser as before, so errors, rejections and odd files behave exactly as they did.
@@ -119,6 +119,8 @@ final class FastXml {
             if (b[p] == '<') {
                 if (p + 1 < b.length && b[p + 1] == '/') {
                     endTag();
+                } else if (p + 1 < b.length && b[p + 1] == '!') {
+                    cdata();
                 } else {
                     element();
                 }
@@ -306,6 +308,13 @@ final class FastXml {
         }
         event(XMLStreamConstants.CHARACTERS, XmlSubset.chars(b, p, end));
         p = end;
+    }
+
+    /** A CDATA section (POI writes long formulas so) as one characters event; XmlIn joins adjacent text. */
+    private void cdata() throws Unusual {
+        int end = XmlSubset.cdataEnd(b, p);
+        event(XMLStreamConstants.CHARACTERS, XmlSubset.raw(b, p + 9, end));
+        p = end + 3;
     }
 
     /** An ASCII name with at most one colon, neither first nor last. */

@@ -54,6 +54,43 @@ final class XmlSubset {
         return -1;
     }
 
+    /**
+     * Where the CDATA section starting at p ends (the index of its "]]>"); anything else starting
+     * "<!" there (a comment, a DOCTYPE) is outside the subset.
+     */
+    static int cdataEnd(byte[] b, int p) throws Unusual {
+        int start = p + 9;
+        if (start > b.length || indexOf(b, "<![CDATA[", p) != p) {
+            throw UNUSUAL;
+        }
+        for (int i = start; i + 2 < b.length; i++) {
+            if (b[i] == ']' && b[i + 1] == ']' && b[i + 2] == '>') {
+                return i;
+            }
+        }
+        throw UNUSUAL;
+    }
+
+    /** The characters of a CDATA section as they stand (no references), under the same checks as text. */
+    static String raw(byte[] b, int from, int to) throws Unusual {
+        boolean ascii = true;
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if (c < 0x20) {
+                if (c >= 0 && c != '\t' && c != '\n') {
+                    throw UNUSUAL;
+                }
+                ascii &= c >= 0;
+            }
+        }
+        if (ascii) {
+            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+        StringBuilder s = new StringBuilder(to - from);
+        utf8(b, s, from, to);
+        return s.toString();
+    }
+
     /** The characters of b[from, to) with references resolved; only characters XML 1.0 allows. */
     static String chars(byte[] b, int from, int to) throws Unusual {
         boolean plain = true;

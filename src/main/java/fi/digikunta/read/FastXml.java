@@ -23,7 +23,6 @@ final class FastXml {
     // Real OOXML elements carry about 20 attributes and parts a dozen namespace declarations; more
     // goes to StAX, so that the pairwise checks below stay small (the tokenizer has no deadline checks).
     private static final int MAX_ATTRS = 64;
-    private static final int MAX_PREFIXES = 64;
 
     private static final Unusual UNUSUAL = XmlSubset.UNUSUAL;
 
@@ -39,12 +38,10 @@ final class FastXml {
     private int na;
     /** The attributes' local names, values and qualified names (kept for the checks). */
     private String[] attrLocal, attrValue, attrQName;
-    // Open elements (qualified names) and the namespace prefixes each declares.
+    // Open elements (qualified names) and the namespace prefixes in scope.
     private String[] open = new String[32];
     private int depth;
-    private String[] prefixes = new String[32];
-    private int[] prefixDepth = new int[32];
-    private int np;
+    private final Prefixes prefixes = new Prefixes();
     private int cur = -1; // reading position
 
     private FastXml(byte[] b, int start, TokenArrays reuse) {
@@ -139,7 +136,7 @@ final class FastXml {
         p++;
         String qname = name();
         int first = na;
-        int declared = np;
+        int declared = prefixes.count();
         while (true) {
             boolean space = spaces();
             if (p >= b.length) {
@@ -153,7 +150,11 @@ final class FastXml {
             }
             attribute(first);
         }
-        checkPrefixes(qname, first, declared);
+        prefixes.check(declared);
+        prefixes.bound(qname, false);
+        for (int i = first; i < na; i++) {
+            prefixes.bound(attrQName[i], true);
+        }
         push(qname);
         event(XMLStreamConstants.START_ELEMENT, XmlSubset.local(qname));
         attrStart[n - 1] = first;
@@ -192,7 +193,7 @@ final class FastXml {
         String value = XmlSubset.chars(b, p, end);
         p = end + 1;
         if (qname.equals("xmlns") || qname.startsWith("xmlns:")) {
-            declare(qname, value);
+            prefixes.declare(qname, value, depth);
             return;
         }
         if (na - first >= MAX_ATTRS) {
@@ -216,58 +217,6 @@ final class FastXml {
         attrQName[na++] = qname;
     }
 
-    private void declare(String qname, String uri) throws Unusual {
-        if (uri.equals("http://www.w3.org/XML/1998/namespace") || uri.equals("http://www.w3.org/2000/xmlns/")) {
-            throw UNUSUAL;
-        }
-        // The default namespace is kept as the prefix "" so that declaring it twice is caught too.
-        String prefix = qname.length() > 6 ? qname.substring(6) : "";
-        if (qname.length() > 6 && (uri.isEmpty() || prefix.equals("xml") || prefix.equals("xmlns"))) {
-            throw UNUSUAL;
-        }
-        if (np >= MAX_PREFIXES) {
-            throw UNUSUAL;
-        }
-        if (np == prefixes.length) {
-            prefixes = Arrays.copyOf(prefixes, np * 2);
-            prefixDepth = Arrays.copyOf(prefixDepth, np * 2);
-        }
-        prefixes[np] = prefix;
-        prefixDepth[np++] = depth;
-    }
-
-    /** Every prefix used by the element or its attributes is declared here or above (xml always is). */
-    private void checkPrefixes(String qname, int first, int declared) throws Unusual {
-        for (int i = declared; i < np; i++) {
-            for (int j = declared; j < i; j++) {
-                if (prefixes[j].equals(prefixes[i])) {
-                    throw UNUSUAL;
-                }
-            }
-        }
-        bound(qname, false);
-        for (int i = first; i < na; i++) {
-            bound(attrQName[i], true);
-        }
-    }
-
-    private void bound(String qname, boolean attribute) throws Unusual {
-        int colon = qname.indexOf(':');
-        if (colon < 0) {
-            return;
-        }
-        String prefix = qname.substring(0, colon);
-        if (prefix.equals("xml") && attribute) {
-            return;
-        }
-        for (int i = np - 1; i >= 0; i--) {
-            if (prefixes[i].equals(prefix)) {
-                return;
-            }
-        }
-        throw UNUSUAL;
-    }
-
     private void endTag() throws Unusual {
         p += 2;
         String qname = name();
@@ -289,9 +238,7 @@ final class FastXml {
 
     private void pop() {
         depth--;
-        while (np > 0 && prefixDepth[np - 1] >= depth) {
-            np--;
-        }
+        prefixes.leave(depth);
     }
 
     /** Text up to the next markup, as one characters event. */

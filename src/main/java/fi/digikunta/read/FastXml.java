@@ -30,7 +30,8 @@ final class FastXml {
     private int p;
     private final TokenArrays arrays;
     private final XmlSubset.Names names;
-    // Events: type, then the local name (elements) or text (characters), and the element's attributes.
+    // Events: type, then the local name (elements) or text (characters, made when asked for), and the
+    // element's attributes (for characters: where the text is).
     private int n;
     private int[] types;
     private String[] strings;
@@ -253,14 +254,27 @@ final class FastXml {
         if (end >= b.length) {
             throw UNUSUAL;
         }
-        event(XMLStreamConstants.CHARACTERS, XmlSubset.chars(b, p, end));
+        XmlSubset.check(b, p, end, true);
+        text(p, end);
         p = end;
+    }
+
+    /**
+     * A characters event whose string is made when first asked for ({@link #string}): most of a
+     * return's text is its formulas, which the reader skips. Checked now, so that anything outside
+     * the subset still sends the whole part to StAX. A CDATA section's start is kept as -start - 1.
+     */
+    private void text(int from, int to) {
+        event(XMLStreamConstants.CHARACTERS, null);
+        attrStart[n - 1] = from;
+        attrEnd[n - 1] = to;
     }
 
     /** A CDATA section (POI writes long formulas so) as one characters event; XmlIn joins adjacent text. */
     private void cdata() throws Unusual {
         int end = XmlSubset.cdataEnd(b, p);
-        event(XMLStreamConstants.CHARACTERS, XmlSubset.raw(b, p + 9, end));
+        XmlSubset.check(b, p + 9, end, false);
+        text(-(p + 9) - 1, end);
         p = end + 3;
     }
 
@@ -329,11 +343,21 @@ final class FastXml {
 
     /** The local name of the current element, or the text of the current characters event. */
     String string() {
-        return strings[cur];
+        String s = strings[cur];
+        if (s == null && types[cur] == XMLStreamConstants.CHARACTERS) {
+            int from = attrStart[cur];
+            try {
+                s = from < 0 ? XmlSubset.raw(b, -from - 1, attrEnd[cur]) : XmlSubset.chars(b, from, attrEnd[cur]);
+            } catch (Unusual e) {
+                throw new IllegalStateException("text outside the subset, checked when tokenized", e);
+            }
+            strings[cur] = s;
+        }
+        return s;
     }
 
     int attrCount() {
-        return attrEnd[cur] - attrStart[cur];
+        return types[cur] == XMLStreamConstants.START_ELEMENT ? attrEnd[cur] - attrStart[cur] : 0;
     }
 
     String attrLocal(int i) {

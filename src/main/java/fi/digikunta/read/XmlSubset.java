@@ -73,38 +73,13 @@ final class XmlSubset {
 
     /** The characters of a CDATA section as they stand (no references), under the same checks as text. */
     static String raw(byte[] b, int from, int to) throws Unusual {
-        boolean ascii = true;
-        for (int i = from; i < to; i++) {
-            int c = b[i];
-            if (c < 0x20) {
-                if (c >= 0 && c != '\t' && c != '\n') {
-                    throw UNUSUAL;
-                }
-                ascii &= c >= 0;
-            }
-        }
-        if (ascii) {
-            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
-        }
-        StringBuilder s = new StringBuilder(to - from);
-        utf8(b, s, from, to);
-        return s.toString();
+        return check(b, from, to, false) ? new String(b, from, to - from, StandardCharsets.ISO_8859_1)
+                : new String(b, from, to - from, StandardCharsets.UTF_8);
     }
 
     /** The characters of b[from, to) with references resolved; only characters XML 1.0 allows. */
     static String chars(byte[] b, int from, int to) throws Unusual {
-        boolean plain = true;
-        for (int i = from; i < to; i++) {
-            int c = b[i];
-            if (c < 0x20 || c == '&') {
-                // Negative: a byte of a multi-byte UTF-8 sequence.
-                if (c >= 0 && c != '&' && c != '\t' && c != '\n') {
-                    throw UNUSUAL;
-                }
-                plain = false;
-            }
-        }
-        if (plain) {
+        if (check(b, from, to, true)) {
             return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
         }
         StringBuilder s = new StringBuilder(to - from);
@@ -114,33 +89,92 @@ final class XmlSubset {
             while (amp < to && b[amp] != '&') {
                 amp++;
             }
-            utf8(b, s, i, amp);
+            s.append(new String(b, i, amp - i, StandardCharsets.UTF_8));
             if (amp == to) {
                 break;
             }
-            int semi = amp + 1;
-            while (semi < to && semi - amp < 12 && b[semi] != ';') {
-                semi++;
-            }
-            if (semi >= to || b[semi] != ';') {
-                throw UNUSUAL;
-            }
+            int semi = referenceEnd(b, amp, to);
             reference(s, new String(b, amp + 1, semi - amp - 1, StandardCharsets.ISO_8859_1));
             i = semi + 1;
         }
         return s.toString();
     }
 
-    private static void utf8(byte[] b, StringBuilder s, int from, int to) throws Unusual {
-        String t = new String(b, from, to - from, StandardCharsets.UTF_8);
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            // U+FFFD is also what a malformed sequence decodes to: StAX decides those.
-            if (c < 0x20 && c != '\t' && c != '\n' || c == '\uFFFD' || c == '\uFFFE' || c == '\uFFFF') {
+    /**
+     * Whether b[from, to) is text the subset takes, checked on the bytes without making a string:
+     * well-formed UTF-8 of characters XML 1.0 allows (not U+FFFD, which is also what a malformed
+     * sequence decodes to: StAX decides those, nor U+FFFE or U+FFFF), no control characters but tab
+     * and newline, and with refs, references the subset knows. True when the bytes are ASCII without
+     * a reference, which are then the characters as they stand.
+     */
+    static boolean check(byte[] b, int from, int to, boolean refs) throws Unusual {
+        boolean plain = true;
+        int i = from;
+        while (i < to) {
+            int c = b[i];
+            if (c >= 0x20 && (c != '&' || !refs)) {
+                i++;
+            } else if (c < 0) {
+                i = sequenceEnd(b, i, to);
+                plain = false;
+            } else if (c == '&') {
+                i = referenceEnd(b, i, to) + 1;
+                plain = false;
+            } else if (c == '\t' || c == '\n') {
+                i++;
+            } else {
                 throw UNUSUAL;
             }
         }
-        s.append(t);
+        return plain;
+    }
+
+    /** Where the well-formed UTF-8 sequence of two to four bytes at i ends (Unicode's table 3-7). */
+    private static int sequenceEnd(byte[] b, int i, int to) throws Unusual {
+        int c = b[i] & 0xFF;
+        int len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        if (len == 0 || i + len > to) {
+            throw UNUSUAL;
+        }
+        // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+        int second = b[i + 1] & 0xFF;
+        int low = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+        int high = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+        if (second < low || second > high) {
+            throw UNUSUAL;
+        }
+        for (int k = 2; k < len; k++) {
+            if ((b[i + k] & 0xC0) != 0x80) {
+                throw UNUSUAL;
+            }
+        }
+        if (c == 0xEF && second == 0xBF && (b[i + 2] & 0xFF) >= 0xBD) {
+            throw UNUSUAL;
+        }
+        return i + len;
+    }
+
+    /** The index of the ';' ending the reference at amp, which names a predefined entity or an allowed character. */
+    private static int referenceEnd(byte[] b, int amp, int to) throws Unusual {
+        int semi = amp + 1;
+        while (semi < to && semi - amp < 12 && b[semi] != ';') {
+            semi++;
+        }
+        if (semi >= to || b[semi] != ';') {
+            throw UNUSUAL;
+        }
+        if (!predefined(b, amp + 1, semi)) {
+            codePoint(new String(b, amp + 1, semi - amp - 1, StandardCharsets.ISO_8859_1));
+        }
+        return semi;
+    }
+
+    private static boolean predefined(byte[] b, int from, int to) {
+        int n = to - from;
+        return n == 2 && (b[from] == 'l' || b[from] == 'g') && b[from + 1] == 't'
+                || n == 3 && b[from] == 'a' && b[from + 1] == 'm' && b[from + 2] == 'p'
+                || n == 4 && (b[from] == 'q' && b[from + 1] == 'u' && b[from + 2] == 'o' && b[from + 3] == 't'
+                        || b[from] == 'a' && b[from + 1] == 'p' && b[from + 2] == 'o' && b[from + 3] == 's');
     }
 
     private static void reference(StringBuilder s, String ref) throws Unusual {

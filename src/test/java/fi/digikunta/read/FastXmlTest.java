@@ -182,6 +182,9 @@ class FastXmlTest {
         assertTrue(same("<a><f><![CDATA[SUM(x)<1&&y>2 &amp; ]]]]></f><g>a<![CDATA[<b>]]>c &lt;<![CDATA[]]></g></a>"));
         assertTrue(same("<a><![CDATA[Åbo ä 😀 ]] > ]>\t\n]]></a>"));
         assertTrue(same("<a>  <![CDATA[ ]]>  <b/></a>"));
+        // Every kind of UTF-8 sequence at the edges of what is allowed, in text, CDATA and attributes.
+        String edges = "\u0080\u07FF\u0800\uD7FF\uE000\uFFFC\uD800\uDC00\uDBFF\uDFFF&amp;&#xFFFD;";
+        assertTrue(same("<a b=\"" + edges + "\">" + edges + "<![CDATA[" + edges + "]]></a>"));
     }
 
     @Test
@@ -216,6 +219,23 @@ class FastXmlTest {
         }
         byte[] badUtf8 = {'<', 'a', '>', (byte) 0xC3, '<', '/', 'a', '>'};
         assertNull(FastXml.tokenize(badUtf8, null));
+        // Malformed UTF-8 in text, CDATA or attributes (overlong, surrogate, past U+10FFFF, a lone or
+        // missing continuation byte, F5) and U+FFFD-U+FFFF are StAX's to judge, even in text never read.
+        int[][] malformed = {{0xC0, 0x80}, {0xC1, 0xBF}, {0xE0, 0x80, 0x80}, {0xED, 0xA0, 0x80}, {0xF0, 0x80, 0x80, 0x80},
+            {0xF4, 0x90, 0x80, 0x80}, {0xF5, 0x80, 0x80, 0x80}, {0x80}, {0xE2, 0x82}, {0xE2, 0x28, 0xA1},
+            {0xEF, 0xBF, 0xBD}, {0xEF, 0xBF, 0xBE}, {0xEF, 0xBF, 0xBF}};
+        for (int[] seq : malformed) {
+            for (String[] around : new String[][] {{"<a><f>", "</f></a>"}, {"<a><![CDATA[", "]]></a>"}, {"<a b=\"", "\"/>"}}) {
+                byte[] xml = new byte[around[0].length() + seq.length + around[1].length()];
+                System.arraycopy(around[0].getBytes(StandardCharsets.US_ASCII), 0, xml, 0, around[0].length());
+                for (int i = 0; i < seq.length; i++) {
+                    xml[around[0].length() + i] = (byte) seq[i];
+                }
+                System.arraycopy(around[1].getBytes(StandardCharsets.US_ASCII), 0, xml, around[0].length() + seq.length,
+                        around[1].length());
+                assertNull(FastXml.tokenize(xml, null), around[0] + java.util.Arrays.toString(seq));
+            }
+        }
         byte[] utf16 = "\uFEFF<a/>".getBytes(StandardCharsets.UTF_16);
         assertNull(FastXml.tokenize(utf16, null));
         assertNotNull(FastXml.tokenize("<a/>".getBytes(StandardCharsets.UTF_8), null));

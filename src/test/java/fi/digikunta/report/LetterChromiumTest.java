@@ -119,6 +119,8 @@ class LetterChromiumTest {
 
     /** Loads a copy of the page with the measuring script (the real page has none, and its CSP forbids one). */
     static JsonNode measure(Path page, int width, Path tmp) throws Exception {
+        Path chromium = ChromiumReportTest.chromium();
+        assumeTrue(chromium != null, "chromium not installed");
         String html = Files.readString(page, StandardCharsets.UTF_8)
                 .replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "")
                 .replace("</head>", "<style>html{width:" + width + "px}</style></head>")
@@ -126,7 +128,6 @@ class LetterChromiumTest {
         Path dir = Files.createDirectories(tmp.resolve("measure"));
         Path copy = dir.resolve(width + "-" + page.getFileName());
         Files.writeString(copy, html, StandardCharsets.UTF_8);
-        Path chromium = ChromiumReportTest.chromium();
         Path profile = Files.createTempDirectory(tmp, "profile");
         List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--disable-extensions", "--proxy-server=127.0.0.1:9",

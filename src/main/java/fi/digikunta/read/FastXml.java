@@ -244,17 +244,7 @@ final class FastXml {
 
     /** Text up to the next markup, as one characters event. */
     private void text() throws Unusual {
-        int end = p;
-        while (end < b.length && b[end] != '<') {
-            if (b[end] == '>' && end >= p + 2 && b[end - 1] == ']' && b[end - 2] == ']') {
-                throw UNUSUAL;
-            }
-            end++;
-        }
-        if (end >= b.length) {
-            throw UNUSUAL;
-        }
-        XmlSubset.check(b, p, end, true);
+        int end = XmlSubset.textEnd(b, p);
         text(p, end);
         p = end;
     }

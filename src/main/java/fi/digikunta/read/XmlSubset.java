@@ -129,6 +129,36 @@ final class XmlSubset {
         return plain;
     }
 
+    /**
+     * Where the text at p ends (at the next '<'), checked in the same pass as {@link #check} with
+     * references checks it; "]]>" in text and text running to the end are outside the subset.
+     */
+    static int textEnd(byte[] b, int p) throws Unusual {
+        int i = p;
+        while (i < b.length) {
+            int c = b[i];
+            if (c > '>' || c >= 0x20 && c != '&' && c != '<' && c != '>') {
+                i++;
+            } else if (c == '<') {
+                return i;
+            } else if (c == '>') {
+                if (i >= p + 2 && b[i - 1] == ']' && b[i - 2] == ']') {
+                    throw UNUSUAL;
+                }
+                i++;
+            } else if (c < 0) {
+                i = sequenceEnd(b, i, b.length);
+            } else if (c == '&') {
+                i = referenceEnd(b, i, b.length) + 1;
+            } else if (c == '\t' || c == '\n') {
+                i++;
+            } else {
+                throw UNUSUAL;
+            }
+        }
+        throw UNUSUAL;
+    }
+
     /** Where the well-formed UTF-8 sequence of two to four bytes at i ends (Unicode's table 3-7). */
     private static int sequenceEnd(byte[] b, int i, int to) throws Unusual {
         int c = b[i] & 0xFF;
@@ -157,7 +187,7 @@ final class XmlSubset {
     /** The index of the ';' ending the reference at amp, which names a predefined entity or an allowed character. */
     private static int referenceEnd(byte[] b, int amp, int to) throws Unusual {
         int semi = amp + 1;
-        while (semi < to && semi - amp < 12 && b[semi] != ';') {
+        while (semi < to && semi - amp < 12 && b[semi] != ';' && b[semi] != '<') {
             semi++;
         }
         if (semi >= to || b[semi] != ';') {

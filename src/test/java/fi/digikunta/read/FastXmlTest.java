@@ -212,7 +212,7 @@ class FastXmlTest {
             "<a>&#0;</a>", "<a>x\r\ny</a>", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>", "<a/>x",
             "x<a/>", "<a/><b/>", "<a>", "<a b=\"1\"c=\"2\"/>", "<a b=\"x\ty\"/>", "<?xml version=\"1.1\"?><a/>",
             "<a xmlns:p=\"\"/>", "<a xmlns:xml=\"urn:x\"/>", "<é/>", "<a>\u0001</a>", " <?xml version=\"1.0\"?><a/>",
-            "<a>&#xD800;</a>", "<a b=1/>", "<:a/>", "<a:/>", "<a xmlns=\"1\" xmlns=\"2\"/>",
+            "<a>&#xD800;</a>", "<a>&lt<b/>;</a>", "<a>&#6<b/>5;</a>", "<a>x]]>y</a>", "<a>x", "<a b=1/>", "<:a/>", "<a:/>", "<a xmlns=\"1\" xmlns=\"2\"/>",
         };
         for (String xml : others) {
             assertNull(FastXml.tokenize(xml.getBytes(StandardCharsets.UTF_8), null), xml);

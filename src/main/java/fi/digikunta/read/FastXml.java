@@ -263,7 +263,6 @@ final class FastXml {
     /** A CDATA section (POI writes long formulas so) as one characters event; XmlIn joins adjacent text. */
     private void cdata() throws Unusual {
         int end = XmlSubset.cdataEnd(b, p);
-        XmlSubset.check(b, p + 9, end, false);
         text(-(p + 9) - 1, end);
         p = end + 3;
     }

@@ -55,17 +55,25 @@ final class XmlSubset {
     }
 
     /**
-     * Where the CDATA section starting at p ends (the index of its "]]>"); anything else starting
-     * "<!" there (a comment, a DOCTYPE) is outside the subset.
+     * Where the CDATA section starting at p ends (the index of its "]]>"), its bytes checked in the
+     * same pass as {@link #check} without references checks them; anything else starting "<!" there
+     * (a comment, a DOCTYPE) is outside the subset.
      */
     static int cdataEnd(byte[] b, int p) throws Unusual {
-        int start = p + 9;
-        if (start > b.length || indexOf(b, "<![CDATA[", p) != p) {
+        int i = p + 9;
+        if (i > b.length || indexOf(b, "<![CDATA[", p) != p) {
             throw UNUSUAL;
         }
-        for (int i = start; i + 2 < b.length; i++) {
-            if (b[i] == ']' && b[i + 1] == ']' && b[i + 2] == '>') {
+        while (i < b.length) {
+            int c = b[i];
+            if (c == ']' && i + 2 < b.length && b[i + 1] == ']' && b[i + 2] == '>') {
                 return i;
+            } else if (c >= 0x20 || c == '\t' || c == '\n') {
+                i++;
+            } else if (c < 0) {
+                i = sequenceEnd(b, i, b.length);
+            } else {
+                throw UNUSUAL;
             }
         }
         throw UNUSUAL;

@@ -48,9 +48,10 @@ final class FastXml {
     private FastXml(byte[] b, int start, TokenArrays reuse) {
         this.b = b;
         this.p = start;
-        // Sized from the part (a worksheet has an event per 9-10 bytes): most never grow them.
-        int events = Math.max(256, Math.min(b.length / 8, 1 << 16));
-        int attrs = Math.max(256, Math.min(b.length / 10, 1 << 16));
+        // Sized from the part (a worksheet of values has an event per 9-10 bytes), at most 8,192 to
+        // start with: the summary tab's 283 KB are mostly formulas, with an event per 60 bytes.
+        int events = Math.max(256, Math.min(b.length / 8, 1 << 13));
+        int attrs = Math.max(256, Math.min(b.length / 10, 1 << 13));
         arrays = reuse != null && reuse.take() ? reuse : new TokenArrays();
         names = arrays.names;
         types = arrays.ints(0, events);

@@ -202,10 +202,10 @@ final class FastXml {
             throw UNUSUAL;
         }
         String local = XmlSubset.local(qname);
+        boolean prefixed = local != qname; // local() gives the name itself when it has no prefix
         for (int i = first; i < na; i++) {
             // The same name twice is an error; the same local name under prefixes may be one too.
-            if (attrQName[i].equals(qname) || attrLocal[i].equals(local)
-                    && (attrQName[i].indexOf(':') >= 0 || qname.indexOf(':') >= 0)) {
+            if (attrQName[i].equals(qname) || (prefixed || attrLocal[i] != attrQName[i]) && attrLocal[i].equals(local)) {
                 throw UNUSUAL;
             }
         }

@@ -261,8 +261,15 @@ final class XmlSubset {
             }
             int slot = h & (slots.length - 1);
             byte[] k = raw[slot];
-            if (k != null && Arrays.equals(k, 0, k.length, b, start, start + len)) {
-                return slots[slot];
+            if (k != null && k.length == len) {
+                // A loop, not Arrays.equals: names are a few bytes, and its checks and call cost more in C1's code.
+                int i = 0;
+                while (i < len && k[i] == b[start + i]) {
+                    i++;
+                }
+                if (i == len) {
+                    return slots[slot];
+                }
             }
             String s = new String(b, start, len, StandardCharsets.ISO_8859_1);
             slots[slot] = s;

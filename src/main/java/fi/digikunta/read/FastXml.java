@@ -25,6 +25,7 @@ final class FastXml {
     private static final int MAX_ATTRS = 64;
 
     private static final Unusual UNUSUAL = XmlSubset.UNUSUAL;
+    private static final byte[] NAME_CHARS = XmlSubset.NAME_CHARS;
 
     private final byte[] b;
     private int p;
@@ -44,6 +45,7 @@ final class FastXml {
     private int depth;
     private final Prefixes prefixes = new Prefixes();
     private int cur = -1; // reading position
+    private int slot; // the names' slot of the name last read, for its local part
 
     private FastXml(byte[] b, int start, TokenArrays reuse) {
         this.b = b;
@@ -137,6 +139,7 @@ final class FastXml {
     private void element() throws Unusual {
         p++;
         String qname = name();
+        String local = names.local(slot);
         int first = na;
         int declared = prefixes.count();
         while (true) {
@@ -153,12 +156,16 @@ final class FastXml {
             attribute(first);
         }
         prefixes.check(declared);
-        prefixes.bound(qname, false);
+        if (local != qname) {
+            prefixes.bound(qname, false);
+        }
         for (int i = first; i < na; i++) {
-            prefixes.bound(attrQName[i], true);
+            if (attrLocal[i] != attrQName[i]) {
+                prefixes.bound(attrQName[i], true);
+            }
         }
         push(qname);
-        event(XMLStreamConstants.START_ELEMENT, XmlSubset.local(qname));
+        event(XMLStreamConstants.START_ELEMENT, local);
         attrStart[n - 1] = first;
         attrEnd[n - 1] = na;
         if (b[p] == '/') {
@@ -175,6 +182,7 @@ final class FastXml {
 
     private void attribute(int first) throws Unusual {
         String qname = name();
+        String local = names.local(slot);
         spaces();
         expect('=');
         spaces();
@@ -201,8 +209,7 @@ final class FastXml {
         if (na - first >= MAX_ATTRS) {
             throw UNUSUAL;
         }
-        String local = XmlSubset.local(qname);
-        boolean prefixed = local != qname; // local() gives the name itself when it has no prefix
+        boolean prefixed = local != qname; // the local part is the name itself when it has no prefix
         for (int i = first; i < na; i++) {
             // The same name twice is an error; the same local name under prefixes may be one too.
             if (attrQName[i].equals(qname) || (prefixed || attrLocal[i] != attrQName[i]) && attrLocal[i].equals(local)) {
@@ -227,7 +234,7 @@ final class FastXml {
         if (!qname.equals(open[depth - 1])) {
             throw UNUSUAL;
         }
-        event(XMLStreamConstants.END_ELEMENT, XmlSubset.local(qname));
+        event(XMLStreamConstants.END_ELEMENT, names.local(slot));
         pop();
     }
 
@@ -268,25 +275,27 @@ final class FastXml {
         p = end + 3;
     }
 
-    /** An ASCII name with at most one colon, neither first nor last. */
+    /** An ASCII name with at most one colon, neither first nor last; its slot in the names is kept in {@link #slot}. */
     private String name() throws Unusual {
         int start = p;
         int colon = -1;
+        int h = 0;
         while (p < b.length) {
-            byte c = b[p];
-            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
-            boolean other = c >= '0' && c <= '9' || c == '-' || c == '.';
-            if (c == ':' && colon < 0 && p > start) {
-                colon = p;
-            } else if (!letter && !(other && p > start && p - 1 != colon)) {
+            int c = b[p];
+            int k = c >= 0 ? NAME_CHARS[c] : 0;
+            if (k == 1 || k == 2 && p > start && p - 1 != colon || k == 3 && colon < 0 && p > start) {
+                colon = k == 3 ? p : colon;
+                h = 31 * h + c;
+                p++;
+            } else {
                 break;
             }
-            p++;
         }
         if (p == start || p - start > MAX_NAME || colon == p - 1) {
             throw UNUSUAL;
         }
-        return names.of(b, start, p - start);
+        slot = names.slot(b, start, p - start, h);
+        return names.name(slot);
     }
 
     private boolean spaces() {

@@ -262,18 +262,28 @@ final class XmlSubset {
     }
 
     /** Names seen before, so that each element's name is not a new string. */
+    /** What each ASCII byte is in a name: 1 may start one, 2 may follow, 3 is the colon; 0 is none. */
+    static final byte[] NAME_CHARS = new byte[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
+            boolean other = c >= '0' && c <= '9' || c == '-' || c == '.';
+            NAME_CHARS[c] = (byte) (letter ? 1 : other ? 2 : c == ':' ? 3 : 0);
+        }
+    }
+
+    /** Names seen before, so that each element's name is not a new string, with their local parts. */
     static final class Names {
         private final String[] slots = new String[512];
+        private final String[] locals = new String[512];
         // The bytes of each slot's name, compared as bytes: String.charAt per byte was the reader's
         // hottest line in a cold run (docs/performance.md, session 10).
         private final byte[][] raw = new byte[512][];
 
-        String of(byte[] b, int start, int len) {
-            int h = len;
-            for (int i = 0; i < len; i++) {
-                h = 31 * h + b[start + i];
-            }
-            int slot = h & (slots.length - 1);
+        /** The slot holding the name b[start, start + len), whose hash h the tokenizer made as it read it. */
+        int slot(byte[] b, int start, int len, int h) {
+            int slot = (h ^ h >>> 9) & (slots.length - 1);
             byte[] k = raw[slot];
             if (k != null && k.length == len) {
                 // A loop, not Arrays.equals: names are a few bytes, and its checks and call cost more in C1's code.
@@ -282,13 +292,23 @@ final class XmlSubset {
                     i++;
                 }
                 if (i == len) {
-                    return slots[slot];
+                    return slot;
                 }
             }
             String s = new String(b, start, len, StandardCharsets.ISO_8859_1);
             slots[slot] = s;
+            locals[slot] = XmlSubset.local(s);
             raw[slot] = Arrays.copyOfRange(b, start, start + len);
-            return s;
+            return slot;
+        }
+
+        String name(int slot) {
+            return slots[slot];
+        }
+
+        /** The local part: the name itself (the same string) when it has no prefix. */
+        String local(int slot) {
+            return locals[slot];
         }
     }
 }

@@ -161,7 +161,12 @@ public final class HtmlModel {
     // ---------------------------------------------------------------- building
 
     static Run run(ReportContext ctx, Lang lang) {
-        return new Run(ctx.run.toolVersion(), ctx.run.schemaVersion(),
+        return run(ctx, lang, ctx.run.schemaVersion());
+    }
+
+    /** The run, with the form version a page names (a municipality page: its counted return's). */
+    static Run run(ReportContext ctx, Lang lang, String schemaVersion) {
+        return new Run(ctx.run.toolVersion(), schemaVersion,
                 ctx.run.generatedAt() == null ? null : time(ctx.run.generatedAt(), lang));
     }
 

@@ -16,6 +16,7 @@ import fi.digikunta.report.HtmlModel.FileFindings;
 import fi.digikunta.report.HtmlModel.FileRow;
 import fi.digikunta.report.HtmlModel.LetterTop;
 import fi.digikunta.report.HtmlModel.Municipality;
+import fi.digikunta.report.HtmlModel.Run;
 import fi.digikunta.report.HtmlModel.ServiceLine;
 import fi.digikunta.report.HtmlModel.SpreadRow;
 import fi.digikunta.report.HtmlModel.StageCell;
@@ -87,7 +88,9 @@ record MunicipalityPage(ReportContext ctx, Map<String, String> t, Lang lang, Fmt
             areas.add(areaRow(a, d));
         }
         Savings s = m.savings();
-        return new Municipality(lang.code(), t, HtmlModel.run(ctx, lang), code, HtmlModel.municipalityName(m, lang),
+        // The footer names the form the figures were read from (a v1 return in a round of form 2).
+        Run run = HtmlModel.run(ctx, lang, m.schemaVersion() == null ? ctx.run.schemaVersion() : m.schemaVersion());
+        return new Municipality(lang.code(), t, run, code, HtmlModel.municipalityName(m, lang),
                 HtmlModel.regionName(m.region(), lang), f.integer(m.population()), Text.clean(m.file()),
                 main == null ? null : HtmlModel.outcome(t, main.outcome()), true, f.dec1(m.index()), m.level(),
                 ctx.levelName(m.level(), lang), f.euro(s == null ? null : s.realisedNet()),

@@ -358,6 +358,9 @@ class RoundsTest {
         assertTrue(vantaa.contains(">Kokoelmat verkossa <span class=\"own\">KUL-09</span>"), "retired in v2");
         String helsinki = Files.readString(out.resolve("municipalities/091.html"));
         assertTrue(helsinki.contains(">Chat-neuvonta <span class=\"own\">VIO-09</span>"), "form 2's name");
+        // The footer names the form each page's figures were read from, not the newest one.
+        assertTrue(vantaa.contains(" · lomakeversio 1 · "), "Vantaa's footer");
+        assertTrue(helsinki.contains(" · lomakeversio 2 · "), "Helsinki's footer");
         // Tampere skipped 2026: its letter does not say its 2025 return is in the national report's figures.
         String tampere = Files.readString(out.resolve("municipalities/837.html"));
         assertTrue(tampere.contains("Palautuksenne on mukana kierroksen 2025 luvuissa. Valtakunnallinen raportti kuvaa"

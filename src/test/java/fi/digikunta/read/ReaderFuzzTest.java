@@ -77,6 +77,40 @@ class ReaderFuzzTest {
         }
     }
 
+    /** XML parts of a valid return, and snippets with CDATA, references and prefixes, for {@link #fastXmlAsStax}. */
+    private static final List<byte[]> XML_BASES = xmlBases();
+
+    /**
+     * The fast tokenizer against StAX: one XML part (of a valid return, or a snippet with CDATA,
+     * references and prefixes) with a fuzzed splice. Whenever {@link FastXml} takes the result,
+     * StAX must read it without error and give the same events ({@link FastXmlTest#sameAsStax}).
+     */
+    @FuzzTest(maxDuration = "5m")
+    void fastXmlAsStax(FuzzedDataProvider data) {
+        byte[] base = XML_BASES.get(data.consumeInt(0, XML_BASES.size() - 1));
+        int at = data.consumeInt(0, base.length);
+        int cut = data.consumeInt(0, Math.min(16, base.length - at));
+        byte[] insert = data.consumeRemainingAsBytes();
+        byte[] xml = new byte[base.length - cut + insert.length];
+        System.arraycopy(base, 0, xml, 0, at);
+        System.arraycopy(insert, 0, xml, at, insert.length);
+        System.arraycopy(base, at + cut, xml, at + insert.length, base.length - at - cut);
+        FastXmlTest.sameAsStax(xml, "fuzzed part");
+    }
+
+    private static List<byte[]> xmlBases() {
+        List<byte[]> out = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : BASE_PARTS) {
+            if (e.getKey().endsWith(".xml") || e.getKey().endsWith(".rels")) {
+                out.add(e.getValue());
+            }
+        }
+        out.add(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><x:w xmlns:x=\"urn:x\" xmlns=\"urn:d\"><c r=\"A1\" x:t=\"s\">"
+                + "<f><![CDATA[IF(A1<1,\"&amp;\",\"]]]]><![CDATA[>\")]]></f><v>1 &lt; 2 &#x1F600; Åbo</v></c></x:w>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return List.copyOf(out);
+    }
+
     private static ReadOutcome checkRead(byte[] data) {
         byte[] copy = data.clone();
         ReadOutcome outcome;

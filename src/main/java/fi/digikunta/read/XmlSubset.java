@@ -261,7 +261,6 @@ final class XmlSubset {
         return cp;
     }
 
-    /** Names seen before, so that each element's name is not a new string. */
     /** What each ASCII byte is in a name: 1 may start one, 2 may follow, 3 is the colon; 0 is none. */
     static final byte[] NAME_CHARS = new byte[128];
 

@@ -105,7 +105,7 @@ final class FastXml {
     }
 
     private void document() throws Unusual {
-        if (XmlSubset.indexOf(b, "<?xml", p) == p) {
+        if (XmlSubset.startsWith(b, "<?xml", p)) {
             p = XmlSubset.declarationEnd(b, p);
         }
         spaces();

@@ -40,6 +40,19 @@ final class XmlSubset {
         return colon < 0 ? qname : qname.substring(colon + 1);
     }
 
+    /** Whether the ASCII string s stands in b at p (a test there, not a search through the rest). */
+    static boolean startsWith(byte[] b, String s, int p) {
+        if (p + s.length() > b.length) {
+            return false;
+        }
+        for (int j = 0; j < s.length(); j++) {
+            if (b[p + j] != s.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Where the ASCII string s starts in b at or after from; -1 when nowhere. */
     static int indexOf(byte[] b, String s, int from) {
         outer:
@@ -61,7 +74,7 @@ final class XmlSubset {
      */
     static int cdataEnd(byte[] b, int p) throws Unusual {
         int i = p + 9;
-        if (i > b.length || indexOf(b, "<![CDATA[", p) != p) {
+        if (!startsWith(b, "<![CDATA[", p)) {
             throw UNUSUAL;
         }
         while (i < b.length) {

@@ -34,8 +34,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The part of a report.json that the since-the-previous-run section compares: its core shape
- * only ({@code files[].file/outcome/municipality_code/reason.code},
- * {@code municipalities[].code/index/level/savings/areas[].area/index/level/savings}), so that
+ * only ({@code files[].file/outcome/municipality_code/round/reason.code},
+ * {@code municipalities[].code/round/index/level/savings/areas[].area/index/level/savings}), so that
  * the rest of the document can grow without breaking the comparison. Numbers are kept as the
  * decimal text had them (no binary rounding), so equal text compares equal.
  *
@@ -56,15 +56,21 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
         municipalities = Collections.unmodifiableMap(new LinkedHashMap<>(municipalities));
     }
 
-    /** One file's outcome. reasonCode is {@code reason.code}, null when there is no reason. */
-    public record FileRow(String file, String outcome, String municipalityCode, String reasonCode) {
+    /**
+     * One file's outcome. reasonCode is {@code reason.code}, null when there is no reason; round is
+     * null when the file has none or the snapshot was made before rounds.
+     */
+    public record FileRow(String file, String outcome, String municipalityCode, Integer round, String reasonCode) {
         public boolean counts() {
             return "accepted".equals(outcome) || "accepted_with_warnings".equals(outcome);
         }
     }
 
-    /** One municipality's headline figures; values are JSON nodes (null when absent). */
-    public record MunicipalityRow(String code, JsonNode index, JsonNode level, JsonNode savings,
+    /**
+     * One municipality's headline figures; values are JSON nodes (null when absent). round is the
+     * round of the figures, null when not known (a snapshot made before rounds).
+     */
+    public record MunicipalityRow(String code, Integer round, JsonNode index, JsonNode level, JsonNode savings,
             Map<String, AreaRow> areas) {
         public MunicipalityRow {
             areas = Collections.unmodifiableMap(new LinkedHashMap<>(areas));
@@ -138,6 +144,7 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
             g.writeStringField("file", f.file());
             g.writeStringField("outcome", f.outcome());
             g.writeStringField("municipality_code", f.municipalityCode());
+            round(g, f.round());
             if (f.reasonCode() == null) {
                 g.writeNullField("reason");
             } else {
@@ -152,6 +159,7 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
         for (MunicipalityRow m : municipalities.values()) {
             g.writeStartObject();
             g.writeStringField("code", m.code());
+            round(g, m.round());
             figures(g, m.index(), m.level(), m.savings());
             g.writeArrayFieldStart("areas");
             for (AreaRow a : m.areas().values()) {
@@ -165,6 +173,14 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    private static void round(JsonGenerator g, Integer round) throws IOException {
+        if (round == null) {
+            g.writeNullField("round");
+        } else {
+            g.writeNumberField("round", round);
+        }
     }
 
     private static void figures(JsonGenerator g, JsonNode index, JsonNode level, JsonNode savings)
@@ -211,9 +227,10 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
     }
 
     /** The fields of a file entry and of a municipality (and of its areas) that the comparison reads. */
-    private static final Set<String> FILE_FIELDS = Set.of("file", "outcome", "municipality_code", "reason");
-    private static final Set<String> MUNICIPALITY_FIELDS = Set.of("municipality_code", "code", "index", "level",
-            "savings", "areas");
+    private static final Set<String> FILE_FIELDS = Set.of("file", "outcome", "municipality_code", "round",
+            "reason");
+    private static final Set<String> MUNICIPALITY_FIELDS = Set.of("municipality_code", "code", "round", "index",
+            "level", "savings", "areas");
     private static final Set<String> AREA_FIELDS = Set.of("area", "index", "level", "savings");
 
     /**
@@ -278,7 +295,7 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
             String file = text(f.get("file"));
             if (file != null) {
                 files.put(file, new FileRow(file, text(f.get("outcome")), text(f.get("municipality_code")),
-                        text(f.path("reason").get("code"))));
+                        round(f.get("round")), text(f.path("reason").get("code"))));
             }
         }
         Map<String, MunicipalityRow> municipalities = new LinkedHashMap<>();
@@ -296,14 +313,19 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
                             value(a.get("savings"))));
                 }
             }
-            municipalities.put(code, new MunicipalityRow(code, value(m.get("index")), value(m.get("level")),
-                    value(m.get("savings")), areas));
+            municipalities.put(code, new MunicipalityRow(code, round(m.get("round")), value(m.get("index")),
+                    value(m.get("level")), value(m.get("savings")), areas));
         }
         return new ReportSnapshot(text(root.get("generated_at")), files, municipalities);
     }
 
     private static String text(JsonNode n) {
         return n == null || n.isNull() || n.isMissingNode() ? null : n.asText();
+    }
+
+    /** A round as report.json writes it (a whole number); anything else, or none, is not known. */
+    private static Integer round(JsonNode n) {
+        return n != null && n.canConvertToInt() && n.isIntegralNumber() ? n.intValue() : null;
     }
 
     private static JsonNode value(JsonNode n) {

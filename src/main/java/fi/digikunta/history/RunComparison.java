@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +46,25 @@ public final class RunComparison {
         return compare(previous, current);
     }
 
-    /** Compares two snapshots. */
+    /**
+     * Compares two snapshots. A file is the same file under the same name, or, when an inbox was
+     * added or removed (which gives every file a folder prefix, or takes it away: {@code InboxLabels}),
+     * under a name one of whose path tails is the other's, when exactly one file on each side fits
+     * and round and municipality do not differ. A municipality's figures are compared with its
+     * figures of the previous run; when the headline moved on to a newer round, a municipality
+     * that has no figures of that round yet is not listed: its figures are those of its round,
+     * unchanged, not gone.
+     */
     public static SincePreviousRun compare(ReportSnapshot previous, ReportSnapshot current) {
+        Map<String, ReportSnapshot.FileRow> renamed = renamed(previous, current);
         List<FileChange> added = new ArrayList<>();
         List<FileChange> superseded = new ArrayList<>();
         List<FileChange> rejected = new ArrayList<>();
         for (ReportSnapshot.FileRow now : current.files().values()) {
             ReportSnapshot.FileRow before = previous.files().get(now.file());
+            if (before == null) {
+                before = renamed.get(now.file());
+            }
             String was = before == null ? null : before.outcome();
             FileChange change = new FileChange(now.file(), now.municipalityCode(), now.outcome(), was, now.reasonCode());
             if (now.counts() && (before == null || !before.counts())) {
@@ -67,12 +80,17 @@ public final class RunComparison {
         superseded.sort(byFile);
         rejected.sort(byFile);
 
+        Integer round = headlineRound(current);
+        Integer previousRound = headlineRound(previous);
         Set<String> codes = new LinkedHashSet<>(current.municipalities().keySet());
         codes.addAll(previous.municipalities().keySet());
         List<MunicipalityChange> figures = new ArrayList<>();
         for (String code : codes.stream().sorted().toList()) {
             ReportSnapshot.MunicipalityRow b = previous.municipalities().get(code);
             ReportSnapshot.MunicipalityRow a = current.municipalities().get(code);
+            if (a == null && b != null && b.round() != null && round != null && b.round() < round) {
+                continue;
+            }
             List<FigureChange> changes = new ArrayList<>();
             compareFigures(null, b == null ? null : b.index(), a == null ? null : a.index(),
                     b == null ? null : b.level(), a == null ? null : a.level(),
@@ -89,10 +107,87 @@ public final class RunComparison {
                         ab == null ? null : ab.savings(), aa == null ? null : aa.savings(), changes);
             }
             if (!changes.isEmpty()) {
-                figures.add(new MunicipalityChange(code, b == null ? "new" : a == null ? "gone" : "changed", changes));
+                figures.add(new MunicipalityChange(code, status(b, a), changes));
             }
         }
-        return new SincePreviousRun(false, false, previous.generatedAt(), added, superseded, rejected, figures);
+        return new SincePreviousRun(false, false, previous.generatedAt(), round, previousRound, added, superseded,
+                rejected, figures);
+    }
+
+    private static String status(ReportSnapshot.MunicipalityRow before, ReportSnapshot.MunicipalityRow now) {
+        if (before == null) {
+            return "new";
+        }
+        if (now == null) {
+            return "gone";
+        }
+        return before.round() != null && now.round() != null && !before.round().equals(now.round())
+                ? "round_changed" : "changed";
+    }
+
+    /** The round of a snapshot's headline figures: its municipalities' (one round); null when not known. */
+    static Integer headlineRound(ReportSnapshot s) {
+        return s.municipalities().values().stream().map(ReportSnapshot.MunicipalityRow::round)
+                .filter(Objects::nonNull).max(Integer::compare).orElse(null);
+    }
+
+    /**
+     * The previous file of each current file that has no namesake there but was renamed by an inbox
+     * added or removed: paired only when each is the other's one best fit (a fit in the same known
+     * round is better than a fit where a round is not known, e.g. a rejected file).
+     */
+    private static Map<String, ReportSnapshot.FileRow> renamed(ReportSnapshot previous, ReportSnapshot current) {
+        List<ReportSnapshot.FileRow> gone = previous.files().values().stream()
+                .filter(f -> !current.files().containsKey(f.file())).toList();
+        List<ReportSnapshot.FileRow> fresh = current.files().values().stream()
+                .filter(f -> !previous.files().containsKey(f.file())).toList();
+        Map<String, ReportSnapshot.FileRow> out = new HashMap<>();
+        if (gone.isEmpty() || fresh.isEmpty()) {
+            return out;
+        }
+        Map<ReportSnapshot.FileRow, List<ReportSnapshot.FileRow>> bestOfFresh = new HashMap<>();
+        Map<ReportSnapshot.FileRow, List<ReportSnapshot.FileRow>> bestOfGone = new HashMap<>();
+        Map<ReportSnapshot.FileRow, Integer> fitOfFresh = new HashMap<>();
+        Map<ReportSnapshot.FileRow, Integer> fitOfGone = new HashMap<>();
+        for (ReportSnapshot.FileRow now : fresh) {
+            for (ReportSnapshot.FileRow b : gone) {
+                int fit = fit(b, now);
+                if (fit > 0) {
+                    best(bestOfFresh, fitOfFresh, now, b, fit);
+                    best(bestOfGone, fitOfGone, b, now, fit);
+                }
+            }
+        }
+        bestOfFresh.forEach((now, bs) -> {
+            if (bs.size() == 1 && bestOfGone.get(bs.get(0)).size() == 1) {
+                out.put(now.file(), bs.get(0));
+            }
+        });
+        return out;
+    }
+
+    private static void best(Map<ReportSnapshot.FileRow, List<ReportSnapshot.FileRow>> best,
+            Map<ReportSnapshot.FileRow, Integer> fits, ReportSnapshot.FileRow of, ReportSnapshot.FileRow to, int fit) {
+        int had = fits.getOrDefault(of, 0);
+        if (fit > had) {
+            fits.put(of, fit);
+            best.put(of, new ArrayList<>(List.of(to)));
+        } else if (fit == had) {
+            best.get(of).add(to);
+        }
+    }
+
+    /** 0: not the same file; 2: one name a path tail of the other, in the same known round; 1: the same but a round unknown. */
+    private static int fit(ReportSnapshot.FileRow a, ReportSnapshot.FileRow b) {
+        if (!(a.file().endsWith("/" + b.file()) || b.file().endsWith("/" + a.file()))
+                || differ(a.round(), b.round()) || differ(a.municipalityCode(), b.municipalityCode())) {
+            return 0;
+        }
+        return a.round() != null && b.round() != null ? 2 : 1;
+    }
+
+    private static boolean differ(Object a, Object b) {
+        return a != null && b != null && !a.equals(b);
     }
 
     private static void compareFigures(String area, JsonNode indexBefore, JsonNode indexNow, JsonNode levelBefore,

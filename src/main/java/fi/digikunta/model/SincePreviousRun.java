@@ -13,18 +13,24 @@ import java.util.List;
  * @param firstRun true when there was no previous report set: every list is empty
  * @param previousUnreadable true when the previous report.json could not be read: every list is empty
  * @param previousGeneratedAt the previous report's generated_at; null when not compared
+ * @param round the round of this run's headline figures; null when not compared or not known
+ * @param previousRound the round of the previous run's headline figures; null when not compared or
+ *     not known (a report from before rounds)
  * @param newReturns files whose outcome counts now (accepted, accepted_with_warnings) and did not
  *     before (absent, or another outcome)
  * @param supersededReturns files that are superseded now and were not before
  * @param newlyRejected files that are rejected now and were not before (absent, or another outcome)
  * @param changedFigures per municipality, the headline figures whose value changed
  */
-@JsonPropertyOrder({"first_run", "previous_unreadable", "previous_generated_at", "new_returns", "superseded_returns",
+@JsonPropertyOrder({"first_run", "previous_unreadable", "previous_generated_at", "round", "previous_round",
+        "new_returns", "superseded_returns",
         "newly_rejected", "changed_figures"})
 public record SincePreviousRun(
         @JsonProperty("first_run") boolean firstRun,
         @JsonProperty("previous_unreadable") boolean previousUnreadable,
         @JsonProperty("previous_generated_at") String previousGeneratedAt,
+        @JsonProperty("round") Integer round,
+        @JsonProperty("previous_round") Integer previousRound,
         @JsonProperty("new_returns") List<FileChange> newReturns,
         @JsonProperty("superseded_returns") List<FileChange> supersededReturns,
         @JsonProperty("newly_rejected") List<FileChange> newlyRejected,
@@ -55,7 +61,9 @@ public record SincePreviousRun(
     /**
      * The changed figures of one municipality.
      *
-     * @param status {@code new} (no figures before), {@code gone} (no figures now) or {@code changed}
+     * @param status {@code new} (no figures before), {@code gone} (no figures now), {@code changed},
+     *     or {@code round_changed} (the figures now are of another round than before: the headline
+     *     moved to the round of the municipality's new return)
      */
     @JsonPropertyOrder({"municipality_code", "status", "changes"})
     public record MunicipalityChange(
@@ -85,12 +93,12 @@ public record SincePreviousRun(
 
     /** No previous report set. */
     public static SincePreviousRun forFirstRun() {
-        return new SincePreviousRun(true, false, null, List.of(), List.of(), List.of(), List.of());
+        return new SincePreviousRun(true, false, null, null, null, List.of(), List.of(), List.of(), List.of());
     }
 
     /** A previous report.json exists but cannot be read. */
     public static SincePreviousRun forUnreadablePrevious() {
-        return new SincePreviousRun(false, true, null, List.of(), List.of(), List.of(), List.of());
+        return new SincePreviousRun(false, true, null, null, null, List.of(), List.of(), List.of(), List.of());
     }
 
 }

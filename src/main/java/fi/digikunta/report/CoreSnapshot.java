@@ -31,7 +31,7 @@ final class CoreSnapshot {
         for (FileResult f : fs) {
             String name = Text.clean(f.file());
             files.put(name, new ReportSnapshot.FileRow(name, f.outcome().id(), f.municipalityCode(),
-                    f.reason() == null ? null : f.reasonCode()));
+                    f.round(), f.reason() == null ? null : f.reasonCode()));
         }
         List<MunicipalityFigures> ms = new ArrayList<>(run.figures().municipalities());
         ms.sort(Comparator.comparing(MunicipalityFigures::code));
@@ -44,7 +44,8 @@ final class CoreSnapshot {
                             IntNode.valueOf(a.level()), savings(a.savings())));
                 }
             }
-            municipalities.put(m.code(), new ReportSnapshot.MunicipalityRow(m.code(),
+            // Every headline row is of the run's latest round, as report.json writes it.
+            municipalities.put(m.code(), new ReportSnapshot.MunicipalityRow(m.code(), run.figures().round(),
                     ReportSnapshot.number(Num.share(m.index())), IntNode.valueOf(m.level()), savings(m.savings()),
                     areas));
         }

@@ -89,7 +89,8 @@ public final class HtmlModel {
      * @param noChanges true when the runs were compared and every list is empty
      * @param ownFiguresOnly true when some municipality (new or gone) shows only its own figures
      */
-    public record Since(boolean firstRun, boolean previousUnreadable, String previousGeneratedAt,
+    /** roundMoved: a sentence saying the headline is of another round than in the previous run, or null. */
+    public record Since(boolean firstRun, boolean previousUnreadable, String previousGeneratedAt, String roundMoved,
             List<SinceFile> newReturns, List<SinceFile> superseded, List<SinceFile> newlyRejected,
             List<SinceMunicipality> changedFigures, boolean noChanges, boolean ownFiguresOnly) {
     }
@@ -99,7 +100,7 @@ public final class HtmlModel {
             String previousOutcome, String reason, String reasonCode) {
     }
 
-    /** One municipality's changed figures; statusId is new, gone or changed. */
+    /** One municipality's changed figures; statusId is new, gone, changed or round_changed. */
     public record SinceMunicipality(String code, String name, String href, String status, String statusId,
             List<SinceFigure> changes) {
     }

@@ -31,7 +31,7 @@ final class SinceSection {
         ctx.municipalities.forEach(m -> names.put(m.code(), HtmlModel.municipalityName(ctx, m)));
         List<SinceMunicipality> changed = new ArrayList<>();
         for (SincePreviousRun.MunicipalityChange m : s.changedFigures()) {
-            // A municipality that is new or gone shows its own figures only; its areas are on its page.
+            // A municipality that is new, gone or of a new round shows its own figures only; its areas are on its page.
             boolean own = !"changed".equals(m.status());
             List<SinceFigure> figures = m.changes().stream().filter(c -> !own || c.area() == null)
                     .map(c -> figure(ctx, t, f, c)).toList();
@@ -39,10 +39,15 @@ final class SinceSection {
                     pages.contains(m.code()) ? HtmlModel.href(m.code(), "") : null,
                     t.getOrDefault("since_status_" + m.status(), m.status()), m.status(), figures));
         }
+        // The headline moved to another round: said once, since it explains the lists below.
+        String roundMoved = s.round() == null || s.previousRound() == null || s.round().equals(s.previousRound())
+                ? null : Letter.fill(t.get("since_round_moved"), s.round(), s.previousRound())
+                + (s.round() > s.previousRound() ? " " + Letter.fill(t.get("since_round_moved_on"), s.round()) : "");
         boolean none = !s.firstRun() && !s.previousUnreadable() && s.newReturns().isEmpty()
-                && s.supersededReturns().isEmpty() && s.newlyRejected().isEmpty() && s.changedFigures().isEmpty();
+                && s.supersededReturns().isEmpty() && s.newlyRejected().isEmpty() && s.changedFigures().isEmpty()
+                && roundMoved == null;
         return new Since(s.firstRun(), s.previousUnreadable(),
-                HtmlModel.time(s.previousGeneratedAt(), ctx.options.lang()),
+                HtmlModel.time(s.previousGeneratedAt(), ctx.options.lang()), roundMoved,
                 files(ctx, t, pages, s.newReturns()), files(ctx, t, pages, s.supersededReturns()),
                 files(ctx, t, pages, s.newlyRejected()), changed, none,
                 changed.stream().anyMatch(m -> !"changed".equals(m.statusId())));

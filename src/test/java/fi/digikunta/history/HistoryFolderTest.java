@@ -49,7 +49,7 @@ class HistoryFolderTest {
                 "report-20260311T020000Z-11.json.gz", "report-20260312T020000Z-12.json.gz"),
                 names(prev.get().resolve("history")));
         assertEquals("{\"generated_at\":\"2026-03-09T02:00:00.123Z\",\"files\":[{\"file\":\"x\",\"outcome\":null,"
-                + "\"municipality_code\":null,\"reason\":null}],\"municipalities\":[]}",
+                + "\"municipality_code\":null,\"round\":null,\"reason\":null}],\"municipalities\":[]}",
                 gunzip(prev.get().resolve("history/report-20260309T020000Z-9.json.gz")), "set 9's snapshot");
     }
 

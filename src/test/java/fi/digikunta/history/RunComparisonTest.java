@@ -67,6 +67,13 @@ class RunComparisonTest {
             return this;
         }
 
+        /** Puts {@code round} on every file and municipality so far, as report.json has it. */
+        Report inRound(int round) {
+            files.forEach(f -> ((ObjectNode) f).put("round", round));
+            municipalities.forEach(m -> ((ObjectNode) m).put("round", round));
+            return this;
+        }
+
         byte[] bytes() throws IOException {
             return M.writeValueAsBytes(root);
         }
@@ -95,7 +102,7 @@ class RunComparisonTest {
         assertTrue(s.firstRun());
         assertEquals(List.of(), s.newReturns());
         assertEquals("{\"first_run\":true,\"previous_unreadable\":false,\"previous_generated_at\":null,"
-                + "\"new_returns\":[],\"superseded_returns\":[],\"newly_rejected\":[],\"changed_figures\":[]}",
+                + "\"round\":null,\"previous_round\":null,\"new_returns\":[],\"superseded_returns\":[],\"newly_rejected\":[],\"changed_figures\":[]}",
                 M.writeValueAsString(s));
     }
 
@@ -256,7 +263,7 @@ class RunComparisonTest {
         now.municipalities.remove(1);
         SincePreviousRun s = RunComparison.compare(base("2026-03-01T02:00:00Z").snapshot(), now.snapshot());
         String expected = "{\"first_run\":false,\"previous_unreadable\":false,"
-                + "\"previous_generated_at\":\"2026-03-01T02:00:00Z\","
+                + "\"previous_generated_at\":\"2026-03-01T02:00:00Z\",\"round\":null,\"previous_round\":null,"
                 + "\"new_returns\":[{\"file\":\"vantaa.xlsx\",\"municipality_code\":\"092\",\"outcome\":\"accepted\","
                 + "\"previous_outcome\":null,\"reason_code\":null}],"
                 + "\"superseded_returns\":[],\"newly_rejected\":[],"
@@ -264,5 +271,86 @@ class RunComparisonTest {
                 + "{\"field\":\"index\",\"area\":null,\"before\":3.10,\"after\":3.20}]}]}";
         assertEquals(expected, snake.writeValueAsString(s));
         assertEquals(expected, M.writeValueAsString(s));
+    }
+
+    private static List<String> figureCodes(SincePreviousRun s) {
+        return s.changedFigures().stream().map(m -> m.code() + ":" + m.status()).toList();
+    }
+
+    @Test
+    void aSecondInboxFolderPrefixingEveryNameIsNoNewReturn() throws IOException {
+        Report before = base("2026-03-01T02:00:00Z").inRound(2025);
+        Report now = new Report("2026-03-02T02:00:00Z")
+                .file("2025/espoo.xlsx", "accepted_with_warnings", "049", null)
+                .file("2025/helsinki.xlsx", "accepted", "091", null)
+                .file("2025/rikki.xlsx", "rejected", null, "corrupt-zip")
+                .municipality("049", "2.40", 2, 5000, "2.0", "2.8")
+                .municipality("091", "3.10", 3, 12000, "3.0", "3.2")
+                .inRound(2025)
+                .file("2026/helsinki.xlsx", "rejected", "091", "identification-missing")
+                .file("2026/vantaa.xlsx", "accepted", "092", null);
+        ((ObjectNode) now.files.get(4)).put("round", 2026);
+        SincePreviousRun s = RunComparison.compare(before.snapshot(), now.snapshot());
+        // helsinki.xlsx of 2025 is 2025/helsinki.xlsx (same round), not the rejected one of no round.
+        assertEquals(List.of("2026/vantaa.xlsx"), names(s.newReturns()));
+        assertEquals(List.of("2026/helsinki.xlsx"), names(s.newlyRejected()));
+        assertEquals(List.of(), s.changedFigures());
+
+        // And back: the folder taken away again, the names lose their prefix.
+        SincePreviousRun back = RunComparison.compare(now.snapshot(), before.snapshot());
+        assertEquals(List.of(), names(back.newReturns()));
+        assertEquals(List.of(), names(back.newlyRejected()));
+
+        // Without rounds to tell them apart, helsinki.xlsx has two heirs: neither is taken for it.
+        Report noRounds = new Report("2026-03-02T02:00:00Z").file("2025/espoo.xlsx", "accepted_with_warnings", "049",
+                null).file("2025/helsinki.xlsx", "accepted", "091", null)
+                .file("2026/helsinki.xlsx", "accepted", "091", null);
+        assertEquals(List.of("2025/helsinki.xlsx", "2026/helsinki.xlsx"),
+                names(RunComparison.compare(base("2026-03-01T02:00:00Z").snapshot(), noRounds.snapshot()).newReturns()));
+    }
+
+    @Test
+    void aRenamedFileIsTheSameOnlyInTheSameRoundAndMunicipality() throws IOException {
+        Report before = new Report("2026-03-01T02:00:00Z").file("091.xlsx", "accepted", "091", null).inRound(2025);
+        Report otherRound = new Report("2026-03-02T02:00:00Z").file("2026/091.xlsx", "accepted", "091", null)
+                .inRound(2026);
+        assertEquals(List.of("2026/091.xlsx"),
+                names(RunComparison.compare(before.snapshot(), otherRound.snapshot()).newReturns()));
+        Report otherCode = new Report("2026-03-02T02:00:00Z").file("a/091.xlsx", "accepted", "092", null)
+                .inRound(2025);
+        assertEquals(List.of("a/091.xlsx"),
+                names(RunComparison.compare(before.snapshot(), otherCode.snapshot()).newReturns()));
+        Report same = new Report("2026-03-02T02:00:00Z").file("a/091.xlsx", "accepted", "091", null).inRound(2025);
+        assertEquals(List.of(), names(RunComparison.compare(before.snapshot(), same.snapshot()).newReturns()));
+    }
+
+    @Test
+    void aNewRoundInTheHeadlineIsNotEveryOtherMunicipalityGone() throws IOException {
+        Report before = base("2026-03-01T02:00:00Z").inRound(2025);
+        Report now = base("2026-03-02T02:00:00Z").inRound(2025)
+                .file("2026/helsinki.xlsx", "accepted", "091", null);
+        now.municipalities.removeAll();
+        now.municipality("091", "3.60", 3, 12000, "3.0", "3.2");
+        ((ObjectNode) now.files.get(now.files.size() - 1)).put("round", 2026);
+        ((ObjectNode) now.municipalities.get(0)).put("round", 2026);
+        SincePreviousRun s = RunComparison.compare(before.snapshot(), now.snapshot());
+        assertEquals(2026, s.round());
+        assertEquals(2025, s.previousRound());
+        assertEquals(List.of("2026/helsinki.xlsx"), names(s.newReturns()));
+        // 049 has no 2026 figures yet: its 2025 figures stand, and it is not listed as gone.
+        assertEquals(List.of("091:round_changed"), figureCodes(s));
+        assertEquals(List.of("index"), s.changedFigures().get(0).changes().stream()
+                .map(SincePreviousRun.FigureChange::field).toList());
+
+        // The newest round's return taken away: the headline goes back, and its figures are gone.
+        SincePreviousRun back = RunComparison.compare(now.snapshot(), before.snapshot());
+        assertEquals(2025, back.round());
+        assertEquals(2026, back.previousRound());
+        assertEquals(List.of("049:new", "091:round_changed"), figureCodes(back));
+
+        // A previous report from before rounds: no round to tell, so 049 is gone as it always was.
+        Report old = base("2026-03-01T02:00:00Z");
+        assertEquals(List.of("049:gone", "091:changed"), figureCodes(RunComparison.compare(old.snapshot(),
+                now.snapshot())));
     }
 }

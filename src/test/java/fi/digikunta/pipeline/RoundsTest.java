@@ -453,6 +453,36 @@ class RoundsTest {
         return files.get(0);
     }
 
+    /**
+     * The night a second round's inbox is added: last night's returns, now named with their folder in
+     * front, are not new, and the municipalities that have not answered the new round are not "gone".
+     */
+    @Test
+    void theNightANewRoundsInboxIsAddedOnlyItsReturnsAreNew() throws IOException {
+        history();
+        Path out = tmp.resolve("out");
+        var first = CliTestSupport.run("run", "2025=" + tmp.resolve("r2025"), "--out", out.toString(), "--settle",
+                "0", "--quiet", "--fail-on", "never");
+        assertEquals(0, first.exitCode(), first.err());
+        var second = CliTestSupport.run("run", "2025=" + tmp.resolve("r2025"), tmp.resolve("r2026").toString(),
+                "--out", out.toString(), "--settle", "0", "--quiet", "--fail-on", "never");
+        assertEquals(0, second.exitCode(), second.err());
+        JsonNode since = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("since_previous_run");
+        List<String> added = new ArrayList<>();
+        since.get("new_returns").forEach(f -> added.add(f.get("file").asText()));
+        assertEquals(List.of("r2026/049-espoo.xlsx", "r2026/091-helsinki-b.xlsx", "r2026/092-vantaa.xlsx"), added);
+        assertEquals(2026, since.get("round").asInt());
+        assertEquals(2025, since.get("previous_round").asInt());
+        List<String> figures = new ArrayList<>();
+        since.get("changed_figures").forEach(m -> figures.add(m.get("municipality_code").asText() + ":"
+                + m.get("status").asText()));
+        // Tampere (837) skipped 2026: its 2025 figures stand, it is not listed.
+        assertEquals(List.of("049:round_changed", "091:round_changed", "092:new"), figures);
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Kansallinen raportti kuvaa nyt kierrosta 2026, edellisessä ajossa kierrosta 2025."),
+                html);
+    }
+
     /** A v1 return archived from a YEAR=FOLDER inbox keeps that round on the nights after, read back. */
     @Test
     void anArchivedV1ReturnKeepsItsInboxRound() throws IOException {

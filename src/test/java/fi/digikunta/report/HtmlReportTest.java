@@ -331,7 +331,7 @@ class HtmlReportTest {
         RunResult now = TestRuns.oneAccepted();
         com.fasterxml.jackson.databind.node.JsonNodeFactory n = com.fasterxml.jackson.databind.node.JsonNodeFactory
                 .withExactBigDecimals(true);
-        var since = new fi.digikunta.model.SincePreviousRun(false, false, "2026-02-28T02:00:00Z", List.of(),
+        var since = new fi.digikunta.model.SincePreviousRun(false, false, "2026-02-28T02:00:00Z", null, null, List.of(),
                 List.of(), List.of(), List.of(new fi.digikunta.model.SincePreviousRun.MunicipalityChange("091",
                         "changed", List.of(new fi.digikunta.model.SincePreviousRun.FigureChange("index", null,
                                 n.numberNode(new BigDecimal("41.2504")), n.numberNode(new BigDecimal("41.2611"))),

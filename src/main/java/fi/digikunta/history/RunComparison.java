@@ -149,8 +149,11 @@ public final class RunComparison {
         Map<ReportSnapshot.FileRow, List<ReportSnapshot.FileRow>> bestOfGone = new HashMap<>();
         Map<ReportSnapshot.FileRow, Integer> fitOfFresh = new HashMap<>();
         Map<ReportSnapshot.FileRow, Integer> fitOfGone = new HashMap<>();
+        // One name is a path tail of the other only when both end in the same last part.
+        Map<String, List<ReportSnapshot.FileRow>> goneByLast = new HashMap<>();
+        gone.forEach(b -> goneByLast.computeIfAbsent(last(b.file()), k -> new ArrayList<>()).add(b));
         for (ReportSnapshot.FileRow now : fresh) {
-            for (ReportSnapshot.FileRow b : gone) {
+            for (ReportSnapshot.FileRow b : goneByLast.getOrDefault(last(now.file()), List.of())) {
                 int fit = fit(b, now);
                 if (fit > 0) {
                     best(bestOfFresh, fitOfFresh, now, b, fit);
@@ -164,6 +167,10 @@ public final class RunComparison {
             }
         });
         return out;
+    }
+
+    private static String last(String file) {
+        return file.substring(file.lastIndexOf('/') + 1);
     }
 
     private static void best(Map<ReportSnapshot.FileRow, List<ReportSnapshot.FileRow>> best,

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,10 @@ public final class RunComparison {
         for (String code : codes.stream().sorted().toList()) {
             ReportSnapshot.MunicipalityRow b = previous.municipalities().get(code);
             ReportSnapshot.MunicipalityRow a = current.municipalities().get(code);
-            if (a == null && b != null && b.round() != null && round != null && b.round() < round) {
+            if (a == null && b != null && otherRoundStillCounted(b.round(), round, code, current)
+                    || b == null && a != null && otherRoundStillCounted(a.round(), previousRound, code, previous)) {
+                // Left (or entered) the headline because the headline moved to another round, while
+                // the municipality's own round still counts its return: its figures are not gone (new).
                 continue;
             }
             List<FigureChange> changes = new ArrayList<>();
@@ -132,9 +136,22 @@ public final class RunComparison {
     }
 
     /**
+     * True when figures of round {@code of}, not the headline round {@code headline}, still have a
+     * counted return of municipality {@code code} in snapshot {@code s}.
+     */
+    private static boolean otherRoundStillCounted(Integer of, Integer headline, String code, ReportSnapshot s) {
+        return of != null && headline != null && !of.equals(headline) && s.files().values().stream()
+                .anyMatch(f -> f.counts() && code.equals(f.municipalityCode()) && of.equals(f.round()));
+    }
+
+    /**
      * The previous file of each current file that has no namesake there but was renamed by an inbox
-     * added or removed: paired only when each is the other's one best fit (a fit in the same known
-     * round is better than a fit where a round is not known, e.g. a rejected file).
+     * folder added or removed ({@code InboxLabels}: every file of a folder gains or loses the same
+     * label in front). A pair must fit (one name a path tail of the other, see {@link #fit}); its
+     * change of name (the prefix added or taken away) must be shared by most files of that prefix on
+     * the side that has it, as a label change is, not by one file of a newly added folder; and each
+     * must be the other's one best fit (a fit in the same known round beats one where a round is
+     * not known, e.g. a rejected file).
      */
     private static Map<String, ReportSnapshot.FileRow> renamed(ReportSnapshot previous, ReportSnapshot current) {
         List<ReportSnapshot.FileRow> gone = previous.files().values().stream()
@@ -145,28 +162,57 @@ public final class RunComparison {
         if (gone.isEmpty() || fresh.isEmpty()) {
             return out;
         }
-        Map<ReportSnapshot.FileRow, List<ReportSnapshot.FileRow>> bestOfFresh = new HashMap<>();
-        Map<ReportSnapshot.FileRow, List<ReportSnapshot.FileRow>> bestOfGone = new HashMap<>();
-        Map<ReportSnapshot.FileRow, Integer> fitOfFresh = new HashMap<>();
-        Map<ReportSnapshot.FileRow, Integer> fitOfGone = new HashMap<>();
         // One name is a path tail of the other only when both end in the same last part.
         Map<String, List<ReportSnapshot.FileRow>> goneByLast = new HashMap<>();
         gone.forEach(b -> goneByLast.computeIfAbsent(last(b.file()), k -> new ArrayList<>()).add(b));
+        List<Pair> pairs = new ArrayList<>();
+        Map<String, Set<String>> byPrefix = new HashMap<>();
         for (ReportSnapshot.FileRow now : fresh) {
             for (ReportSnapshot.FileRow b : goneByLast.getOrDefault(last(now.file()), List.of())) {
                 int fit = fit(b, now);
                 if (fit > 0) {
-                    best(bestOfFresh, fitOfFresh, now, b, fit);
-                    best(bestOfGone, fitOfGone, b, now, fit);
+                    Pair pair = new Pair(now, b, fit);
+                    pairs.add(pair);
+                    byPrefix.computeIfAbsent(pair.prefix(), k -> new HashSet<>()).add(pair.longer().file());
                 }
             }
         }
+        Map<String, Boolean> shared = new HashMap<>();
+        byPrefix.forEach((prefix, names) -> {
+            List<ReportSnapshot.FileRow> side = prefix.startsWith("+") ? fresh : gone;
+            long holders = side.stream().filter(f -> f.file().startsWith(prefix.substring(1))).count();
+            shared.put(prefix, 2L * names.size() > holders);
+        });
+        Map<ReportSnapshot.FileRow, List<ReportSnapshot.FileRow>> bestOfFresh = new HashMap<>();
+        Map<ReportSnapshot.FileRow, List<ReportSnapshot.FileRow>> bestOfGone = new HashMap<>();
+        Map<ReportSnapshot.FileRow, Integer> fitOfFresh = new HashMap<>();
+        Map<ReportSnapshot.FileRow, Integer> fitOfGone = new HashMap<>();
+        for (Pair p : pairs) {
+            if (shared.get(p.prefix())) {
+                best(bestOfFresh, fitOfFresh, p.now(), p.before(), p.fit());
+                best(bestOfGone, fitOfGone, p.before(), p.now(), p.fit());
+            }
+        }
         bestOfFresh.forEach((now, bs) -> {
-            if (bs.size() == 1 && bestOfGone.get(bs.get(0)).size() == 1) {
+            if (bs.size() == 1 && bestOfGone.get(bs.get(0)).equals(List.of(now))) {
                 out.put(now.file(), bs.get(0));
             }
         });
         return out;
+    }
+
+    /** A previous file and a current one whose names fit. */
+    private record Pair(ReportSnapshot.FileRow now, ReportSnapshot.FileRow before, int fit) {
+        ReportSnapshot.FileRow longer() {
+            return now.file().length() > before.file().length() ? now : before;
+        }
+
+        /** "+label/" when the current name has it in front and the previous did not, "-label/" the other way. */
+        String prefix() {
+            ReportSnapshot.FileRow l = longer();
+            int cut = Math.abs(now.file().length() - before.file().length());
+            return (l == now ? "+" : "-") + l.file().substring(0, cut);
+        }
     }
 
     private static String last(String file) {

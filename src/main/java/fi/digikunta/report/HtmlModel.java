@@ -87,9 +87,9 @@ public final class HtmlModel {
      *
      * @param previousGeneratedAt the previous report's time as shown, or null
      * @param noChanges true when the runs were compared and every list is empty
-     * @param ownFiguresOnly true when some municipality (new or gone) shows only its own figures
+     * @param roundMoved a sentence saying the headline is of another round than in the previous run, or null
+     * @param ownFiguresOnly true when some municipality (new, gone, round changed) shows only its own figures
      */
-    /** roundMoved: a sentence saying the headline is of another round than in the previous run, or null. */
     public record Since(boolean firstRun, boolean previousUnreadable, String previousGeneratedAt, String roundMoved,
             List<SinceFile> newReturns, List<SinceFile> superseded, List<SinceFile> newlyRejected,
             List<SinceMunicipality> changedFigures, boolean noChanges, boolean ownFiguresOnly) {

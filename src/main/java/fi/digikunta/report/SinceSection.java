@@ -42,7 +42,8 @@ final class SinceSection {
         // The headline moved to another round: said once, since it explains the lists below.
         String roundMoved = s.round() == null || s.previousRound() == null || s.round().equals(s.previousRound())
                 ? null : Letter.fill(t.get("since_round_moved"), s.round(), s.previousRound())
-                + (s.round() > s.previousRound() ? " " + Letter.fill(t.get("since_round_moved_on"), s.round()) : "");
+                + " " + Letter.fill(t.get(s.round() > s.previousRound() ? "since_round_moved_on" : "since_round_moved_back"),
+                        s.round());
         boolean none = !s.firstRun() && !s.previousUnreadable() && s.newReturns().isEmpty()
                 && s.supersededReturns().isEmpty() && s.newlyRejected().isEmpty() && s.changedFigures().isEmpty()
                 && roundMoved == null;

@@ -294,6 +294,7 @@ class RunComparisonTest {
         // helsinki.xlsx of 2025 is 2025/helsinki.xlsx (same round), not the rejected one of no round.
         assertEquals(List.of("2026/vantaa.xlsx"), names(s.newReturns()));
         assertEquals(List.of("2026/helsinki.xlsx"), names(s.newlyRejected()));
+        assertEquals(null, s.newlyRejected().get(0).previousOutcome(), "helsinki.xlsx is paired once, with 2025's");
         assertEquals(List.of(), s.changedFigures());
 
         // And back: the folder taken away again, the names lose their prefix.
@@ -346,11 +347,39 @@ class RunComparisonTest {
         SincePreviousRun back = RunComparison.compare(now.snapshot(), before.snapshot());
         assertEquals(2025, back.round());
         assertEquals(2026, back.previousRound());
-        assertEquals(List.of("049:new", "091:round_changed"), figureCodes(back));
+        // 049's 2025 return was counted in the previous run too: its figures are not new.
+        assertEquals(List.of("091:round_changed"), figureCodes(back));
 
         // A previous report from before rounds: no round to tell, so 049 is gone as it always was.
         Report old = base("2026-03-01T02:00:00Z");
         assertEquals(List.of("049:gone", "091:changed"), figureCodes(RunComparison.compare(old.snapshot(),
                 now.snapshot())));
+    }
+
+    @Test
+    void aNewFoldersFileIsNotTakenForAFileOfTheOldFolderOfTheSameName() throws IOException {
+        Report before = new Report("2026-03-01T02:00:00Z").file("espoo.xlsx", "accepted", "049", null)
+                .file("helsinki.xlsx", "accepted", "091", null).file("liite.xlsx", "rejected", null, "corrupt-zip");
+        Report now = new Report("2026-03-02T02:00:00Z").file("A/espoo.xlsx", "accepted", "049", null)
+                .file("A/helsinki.xlsx", "accepted", "091", null).file("B/liite.xlsx", "rejected", null, "corrupt-zip")
+                .file("B/turku.xlsx", "accepted", "853", null).file("B/vantaa.xlsx", "accepted", "092", null);
+        SincePreviousRun s = RunComparison.compare(before.snapshot(), now.snapshot());
+        // A's files were renamed (all of them gained "A/"); B is a new folder: liite.xlsx there is another file.
+        assertEquals(List.of("B/turku.xlsx", "B/vantaa.xlsx"), names(s.newReturns()));
+        assertEquals(List.of("B/liite.xlsx"), names(s.newlyRejected()));
+        assertEquals(null, s.newlyRejected().get(0).previousOutcome());
+    }
+
+    @Test
+    void aMunicipalityWhoseReturnWasRemovedIsGoneEvenWhenTheHeadlineMovesOn() throws IOException {
+        Report before = base("2026-03-01T02:00:00Z").inRound(2025);
+        Report now = new Report("2026-03-02T02:00:00Z").file("helsinki.xlsx", "accepted", "091", null).inRound(2025)
+                .file("2026/helsinki.xlsx", "accepted", "091", null)
+                .municipality("091", "3.60", 3, 12000, "3.0", "3.2");
+        ((ObjectNode) now.files.get(1)).put("round", 2026);
+        ((ObjectNode) now.municipalities.get(0)).put("round", 2026);
+        // espoo.xlsx (049, 2025) left the inbox: 049 has no figures in any round now.
+        assertEquals(List.of("049:gone", "091:round_changed"),
+                figureCodes(RunComparison.compare(before.snapshot(), now.snapshot())));
     }
 }

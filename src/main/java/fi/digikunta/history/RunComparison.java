@@ -95,27 +95,33 @@ public final class RunComparison {
                 // the municipality's own round still counts its return: its figures are not gone (new).
                 continue;
             }
-            List<FigureChange> changes = new ArrayList<>();
-            compareFigures(null, b == null ? null : b.index(), a == null ? null : a.index(),
-                    b == null ? null : b.level(), a == null ? null : a.level(),
-                    b == null ? null : b.savings(), a == null ? null : a.savings(), changes);
-            Map<String, ReportSnapshot.AreaRow> areasBefore = b == null ? Map.of() : b.areas();
-            Map<String, ReportSnapshot.AreaRow> areasNow = a == null ? Map.of() : a.areas();
-            Set<String> areaIds = new LinkedHashSet<>(areasNow.keySet());
-            areaIds.addAll(areasBefore.keySet());
-            for (String area : areaIds) {
-                ReportSnapshot.AreaRow ab = areasBefore.get(area);
-                ReportSnapshot.AreaRow aa = areasNow.get(area);
-                compareFigures(area, ab == null ? null : ab.index(), aa == null ? null : aa.index(),
-                        ab == null ? null : ab.level(), aa == null ? null : aa.level(),
-                        ab == null ? null : ab.savings(), aa == null ? null : aa.savings(), changes);
-            }
+            List<FigureChange> changes = changes(b, a);
             if (!changes.isEmpty()) {
                 figures.add(new MunicipalityChange(code, status(b, a), changes));
             }
         }
         return new SincePreviousRun(false, false, previous.generatedAt(), round, previousRound, added, superseded,
                 rejected, figures);
+    }
+
+    /** Every figure of a municipality (its own, then each area's) whose value differs. */
+    private static List<FigureChange> changes(ReportSnapshot.MunicipalityRow b, ReportSnapshot.MunicipalityRow a) {
+        List<FigureChange> changes = new ArrayList<>();
+        compareFigures(null, b == null ? null : b.index(), a == null ? null : a.index(),
+                b == null ? null : b.level(), a == null ? null : a.level(),
+                b == null ? null : b.savings(), a == null ? null : a.savings(), changes);
+        Map<String, ReportSnapshot.AreaRow> areasBefore = b == null ? Map.of() : b.areas();
+        Map<String, ReportSnapshot.AreaRow> areasNow = a == null ? Map.of() : a.areas();
+        Set<String> areaIds = new LinkedHashSet<>(areasNow.keySet());
+        areaIds.addAll(areasBefore.keySet());
+        for (String area : areaIds) {
+            ReportSnapshot.AreaRow ab = areasBefore.get(area);
+            ReportSnapshot.AreaRow aa = areasNow.get(area);
+            compareFigures(area, ab == null ? null : ab.index(), aa == null ? null : aa.index(),
+                    ab == null ? null : ab.level(), aa == null ? null : aa.level(),
+                    ab == null ? null : ab.savings(), aa == null ? null : aa.savings(), changes);
+        }
+        return changes;
     }
 
     private static String status(ReportSnapshot.MunicipalityRow before, ReportSnapshot.MunicipalityRow now) {

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -41,9 +42,12 @@ import java.util.zip.GZIPOutputStream;
  *
  * @param files by file name, in document order
  * @param municipalities by code, in document order
+ * @param inboxes each inbox folder of the run (its absolute path) and the label in front of its
+ *     files' names ("" for none): kept in history only, so that the next run knows a file its
+ *     folder's new label renamed ({@code InboxLabels}); empty when not known (read from a report.json)
  */
 public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
-        Map<String, MunicipalityRow> municipalities) {
+        Map<String, MunicipalityRow> municipalities, Map<String, String> inboxes) {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -54,6 +58,17 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
     public ReportSnapshot {
         files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
         municipalities = Collections.unmodifiableMap(new LinkedHashMap<>(municipalities));
+        inboxes = Collections.unmodifiableMap(new TreeMap<>(inboxes));
+    }
+
+    /** A snapshot without its inbox folders. */
+    public ReportSnapshot(String generatedAt, Map<String, FileRow> files, Map<String, MunicipalityRow> municipalities) {
+        this(generatedAt, files, municipalities, Map.of());
+    }
+
+    /** This snapshot with the run's inbox folders and their labels. */
+    public ReportSnapshot withInboxes(Map<String, String> folders) {
+        return new ReportSnapshot(generatedAt, files, municipalities, folders);
     }
 
     /**
@@ -172,6 +187,16 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
             g.writeEndObject();
         }
         g.writeEndArray();
+        if (!inboxes.isEmpty()) {
+            g.writeArrayFieldStart("inboxes");
+            for (Map.Entry<String, String> e : inboxes.entrySet()) {
+                g.writeStartObject();
+                g.writeStringField("path", e.getKey());
+                g.writeStringField("label", e.getValue());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 
@@ -250,7 +275,7 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
                 root.set(field, array(p, FILE_FIELDS, null));
             } else if (field.equals("municipalities") && value == JsonToken.START_ARRAY) {
                 root.set(field, array(p, MUNICIPALITY_FIELDS, "areas"));
-            } else if (field.equals("generated_at")) {
+            } else if (field.equals("generated_at") || field.equals("inboxes")) {
                 root.set(field, JSON.readTree(p));
             } else {
                 // Kept as a marker (duplicate names keep the last value, as a tree would).
@@ -316,7 +341,13 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
             municipalities.put(code, new MunicipalityRow(code, round(m.get("round")), value(m.get("index")),
                     value(m.get("level")), value(m.get("savings")), areas));
         }
-        return new ReportSnapshot(text(root.get("generated_at")), files, municipalities);
+        Map<String, String> inboxes = new TreeMap<>();
+        for (JsonNode i : root.path("inboxes")) {
+            if (text(i.get("path")) != null && text(i.get("label")) != null) {
+                inboxes.put(text(i.get("path")), text(i.get("label")));
+            }
+        }
+        return new ReportSnapshot(text(root.get("generated_at")), files, municipalities, inboxes);
     }
 
     private static String text(JsonNode n) {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +47,9 @@ public final class RunComparison {
     }
 
     /**
-     * Compares two snapshots. A file is the same file under the same name, or, when an inbox was
-     * added or removed (which gives every file a folder prefix, or takes it away: {@code InboxLabels}),
-     * under a name one of whose path tails is the other's, when exactly one file on each side fits
-     * and round and municipality do not differ. A municipality's figures are compared with its
+     * Compares two snapshots. A file is the same file under the same name (unless another
+     * municipality's file has it now), or under the name its folder's new label or the archive
+     * gave it ({@link #renamed}). A municipality's figures are compared with its
      * figures of the previous run; when the headline moved on to a newer round, a municipality
      * that has no figures of that round yet is not listed: its figures are those of its round,
      * unchanged, not gone.
@@ -63,6 +61,9 @@ public final class RunComparison {
         List<FileChange> rejected = new ArrayList<>();
         for (ReportSnapshot.FileRow now : current.files().values()) {
             ReportSnapshot.FileRow before = previous.files().get(now.file());
+            if (before != null && differ(before.municipalityCode(), now.municipalityCode())) {
+                before = null; // the name taken by another municipality's file (a name many use)
+            }
             if (before == null) {
                 before = renamed.get(now.file());
             }
@@ -151,98 +152,40 @@ public final class RunComparison {
     }
 
     /**
-     * The previous file of each current file that has no namesake there but was renamed by an inbox
-     * folder added or removed ({@code InboxLabels}: every file of a folder gains or loses the same
-     * label in front). A pair must fit (one name a path tail of the other, see {@link #fit}); its
-     * change of name (the prefix added or taken away) must be shared by most files of that prefix on
-     * the side that has it, as a label change is, not by one file of a newly added folder; and each
-     * must be the other's one best fit (a fit in the same known round beats one where a round is
-     * not known, e.g. a rejected file).
+     * The previous file of each current file that the previous run knew under another name: a file of
+     * an inbox folder whose label changed ({@code InboxLabels}: a folder added to the command line or
+     * taken away puts a label in front of every name of a folder, changes it, or takes it off), by
+     * the folders and labels both runs noted in their snapshots; and a file the archive now lists as
+     * {@code archive/<code>/<name>} because another municipality's file took its name in the inbox.
      */
     private static Map<String, ReportSnapshot.FileRow> renamed(ReportSnapshot previous, ReportSnapshot current) {
-        List<ReportSnapshot.FileRow> gone = previous.files().values().stream()
-                .filter(f -> !current.files().containsKey(f.file())).toList();
-        List<ReportSnapshot.FileRow> fresh = current.files().values().stream()
-                .filter(f -> !previous.files().containsKey(f.file())).toList();
         Map<String, ReportSnapshot.FileRow> out = new HashMap<>();
-        if (gone.isEmpty() || fresh.isEmpty()) {
-            return out;
-        }
-        // One name is a path tail of the other only when both end in the same last part.
-        Map<String, List<ReportSnapshot.FileRow>> goneByLast = new HashMap<>();
-        gone.forEach(b -> goneByLast.computeIfAbsent(last(b.file()), k -> new ArrayList<>()).add(b));
-        List<Pair> pairs = new ArrayList<>();
-        Map<String, Set<String>> byPrefix = new HashMap<>();
-        for (ReportSnapshot.FileRow now : fresh) {
-            for (ReportSnapshot.FileRow b : goneByLast.getOrDefault(last(now.file()), List.of())) {
-                int fit = fit(b, now);
-                if (fit > 0) {
-                    Pair pair = new Pair(now, b, fit);
-                    pairs.add(pair);
-                    byPrefix.computeIfAbsent(pair.prefix(), k -> new HashSet<>()).add(pair.longer().file());
+        for (Map.Entry<String, String> folder : previous.inboxes().entrySet()) {
+            String now = current.inboxes().get(folder.getKey());
+            if (now == null || now.equals(folder.getValue())) {
+                continue;
+            }
+            String from = folder.getValue().isEmpty() ? "" : folder.getValue() + "/";
+            String to = now.isEmpty() ? "" : now + "/";
+            for (ReportSnapshot.FileRow b : previous.files().values()) {
+                String name = to + b.file().substring(Math.min(from.length(), b.file().length()));
+                if (b.file().startsWith(from) && !current.files().containsKey(b.file())
+                        && current.files().containsKey(name) && !previous.files().containsKey(name)) {
+                    out.putIfAbsent(name, b);
                 }
             }
         }
-        Map<String, Boolean> shared = new HashMap<>();
-        byPrefix.forEach((prefix, names) -> {
-            List<ReportSnapshot.FileRow> side = prefix.startsWith("+") ? fresh : gone;
-            long holders = side.stream().filter(f -> f.file().startsWith(prefix.substring(1))).count();
-            shared.put(prefix, 2L * names.size() > holders);
-        });
-        Map<ReportSnapshot.FileRow, List<ReportSnapshot.FileRow>> bestOfFresh = new HashMap<>();
-        Map<ReportSnapshot.FileRow, List<ReportSnapshot.FileRow>> bestOfGone = new HashMap<>();
-        Map<ReportSnapshot.FileRow, Integer> fitOfFresh = new HashMap<>();
-        Map<ReportSnapshot.FileRow, Integer> fitOfGone = new HashMap<>();
-        for (Pair p : pairs) {
-            if (shared.get(p.prefix())) {
-                best(bestOfFresh, fitOfFresh, p.now(), p.before(), p.fit());
-                best(bestOfGone, fitOfGone, p.before(), p.now(), p.fit());
+        for (ReportSnapshot.FileRow now : current.files().values()) {
+            String[] parts = now.file().split("/", 3);
+            ReportSnapshot.FileRow b = parts.length == 3 && parts[0].equals("archive")
+                    && !previous.files().containsKey(now.file()) ? previous.files().get(parts[2]) : null;
+            ReportSnapshot.FileRow taker = b == null ? null : current.files().get(b.file());
+            if (b != null && parts[1].equals(b.municipalityCode())
+                    && (taker == null || differ(taker.municipalityCode(), b.municipalityCode()))) {
+                out.putIfAbsent(now.file(), b);
             }
         }
-        bestOfFresh.forEach((now, bs) -> {
-            if (bs.size() == 1 && bestOfGone.get(bs.get(0)).equals(List.of(now))) {
-                out.put(now.file(), bs.get(0));
-            }
-        });
         return out;
-    }
-
-    /** A previous file and a current one whose names fit. */
-    private record Pair(ReportSnapshot.FileRow now, ReportSnapshot.FileRow before, int fit) {
-        ReportSnapshot.FileRow longer() {
-            return now.file().length() > before.file().length() ? now : before;
-        }
-
-        /** "+label/" when the current name has it in front and the previous did not, "-label/" the other way. */
-        String prefix() {
-            ReportSnapshot.FileRow l = longer();
-            int cut = Math.abs(now.file().length() - before.file().length());
-            return (l == now ? "+" : "-") + l.file().substring(0, cut);
-        }
-    }
-
-    private static String last(String file) {
-        return file.substring(file.lastIndexOf('/') + 1);
-    }
-
-    private static void best(Map<ReportSnapshot.FileRow, List<ReportSnapshot.FileRow>> best,
-            Map<ReportSnapshot.FileRow, Integer> fits, ReportSnapshot.FileRow of, ReportSnapshot.FileRow to, int fit) {
-        int had = fits.getOrDefault(of, 0);
-        if (fit > had) {
-            fits.put(of, fit);
-            best.put(of, new ArrayList<>(List.of(to)));
-        } else if (fit == had) {
-            best.get(of).add(to);
-        }
-    }
-
-    /** 0: not the same file; 2: one name a path tail of the other, in the same known round; 1: the same but a round unknown. */
-    private static int fit(ReportSnapshot.FileRow a, ReportSnapshot.FileRow b) {
-        if (!(a.file().endsWith("/" + b.file()) || b.file().endsWith("/" + a.file()))
-                || differ(a.round(), b.round()) || differ(a.municipalityCode(), b.municipalityCode())) {
-            return 0;
-        }
-        return a.round() != null && b.round() != null ? 2 : 1;
     }
 
     private static boolean differ(Object a, Object b) {

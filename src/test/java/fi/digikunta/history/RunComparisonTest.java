@@ -277,6 +277,14 @@ class RunComparisonTest {
         return s.changedFigures().stream().map(m -> m.code() + ":" + m.status()).toList();
     }
 
+    private static ReportSnapshot in(Report r, String... folderAndLabel) throws IOException {
+        java.util.Map<String, String> folders = new java.util.HashMap<>();
+        for (int i = 0; i < folderAndLabel.length; i += 2) {
+            folders.put(folderAndLabel[i], folderAndLabel[i + 1]);
+        }
+        return r.snapshot().withInboxes(folders);
+    }
+
     @Test
     void aSecondInboxFolderPrefixingEveryNameIsNoNewReturn() throws IOException {
         Report before = base("2026-03-01T02:00:00Z").inRound(2025);
@@ -290,39 +298,63 @@ class RunComparisonTest {
                 .file("2026/helsinki.xlsx", "rejected", "091", "identification-missing")
                 .file("2026/vantaa.xlsx", "accepted", "092", null);
         ((ObjectNode) now.files.get(4)).put("round", 2026);
-        SincePreviousRun s = RunComparison.compare(before.snapshot(), now.snapshot());
-        // helsinki.xlsx of 2025 is 2025/helsinki.xlsx (same round), not the rejected one of no round.
+        ReportSnapshot last = in(before, "/in/2025", "");
+        ReportSnapshot tonight = in(now, "/in/2025", "2025", "/in/2026", "2026");
+        SincePreviousRun s = RunComparison.compare(last, tonight);
         assertEquals(List.of("2026/vantaa.xlsx"), names(s.newReturns()));
         assertEquals(List.of("2026/helsinki.xlsx"), names(s.newlyRejected()));
-        assertEquals(null, s.newlyRejected().get(0).previousOutcome(), "helsinki.xlsx is paired once, with 2025's");
+        assertEquals(null, s.newlyRejected().get(0).previousOutcome(), "another folder's file of the same name");
         assertEquals(List.of(), s.changedFigures());
 
-        // And back: the folder taken away again, the names lose their prefix.
-        SincePreviousRun back = RunComparison.compare(now.snapshot(), before.snapshot());
+        // And back: the folder taken away again, the names lose their label.
+        SincePreviousRun back = RunComparison.compare(tonight, last);
         assertEquals(List.of(), names(back.newReturns()));
         assertEquals(List.of(), names(back.newlyRejected()));
 
-        // Without rounds to tell them apart, helsinki.xlsx has two heirs: neither is taken for it.
-        Report noRounds = new Report("2026-03-02T02:00:00Z").file("2025/espoo.xlsx", "accepted_with_warnings", "049",
-                null).file("2025/helsinki.xlsx", "accepted", "091", null)
-                .file("2026/helsinki.xlsx", "accepted", "091", null);
-        assertEquals(List.of("2025/helsinki.xlsx", "2026/helsinki.xlsx"),
-                names(RunComparison.compare(base("2026-03-01T02:00:00Z").snapshot(), noRounds.snapshot()).newReturns()));
+        // Without the folders (a history file from before, or a report.json), names compare as they stand.
+        assertEquals(List.of("2025/espoo.xlsx", "2025/helsinki.xlsx", "2026/vantaa.xlsx"),
+                names(RunComparison.compare(before.snapshot(), now.snapshot()).newReturns()));
     }
 
     @Test
-    void aRenamedFileIsTheSameOnlyInTheSameRoundAndMunicipality() throws IOException {
-        Report before = new Report("2026-03-01T02:00:00Z").file("091.xlsx", "accepted", "091", null).inRound(2025);
-        Report otherRound = new Report("2026-03-02T02:00:00Z").file("2026/091.xlsx", "accepted", "091", null)
-                .inRound(2026);
-        assertEquals(List.of("2026/091.xlsx"),
-                names(RunComparison.compare(before.snapshot(), otherRound.snapshot()).newReturns()));
-        Report otherCode = new Report("2026-03-02T02:00:00Z").file("a/091.xlsx", "accepted", "092", null)
-                .inRound(2025);
-        assertEquals(List.of("a/091.xlsx"),
-                names(RunComparison.compare(before.snapshot(), otherCode.snapshot()).newReturns()));
-        Report same = new Report("2026-03-02T02:00:00Z").file("a/091.xlsx", "accepted", "091", null).inRound(2025);
-        assertEquals(List.of(), names(RunComparison.compare(before.snapshot(), same.snapshot()).newReturns()));
+    void aFolderOfFewFilesOrOfSubFoldersIsRenamedWhole() throws IOException {
+        Report before = new Report("2026-03-01T02:00:00Z").file("091.xlsx", "accepted", "091", null)
+                .file("vanhat/091.xlsx", "superseded", "091", "superseded").file("liite.xlsx", "rejected", null, "x");
+        Report now = new Report("2026-03-02T02:00:00Z").file("A/091.xlsx", "accepted", "091", null)
+                .file("A/vanhat/091.xlsx", "superseded", "091", "superseded")
+                .file("A/092.xlsx", "accepted", "092", null).file("B/049.xlsx", "accepted", "049", null)
+                .file("B/liite.xlsx", "rejected", null, "x");
+        SincePreviousRun s = RunComparison.compare(in(before, "/srv/A", ""), in(now, "/srv/A", "A", "/srv/B", "B"));
+        assertEquals(List.of("A/092.xlsx", "B/049.xlsx"), names(s.newReturns()));
+        assertEquals(List.of(), names(s.supersededReturns()));
+        // liite.xlsx was A's and has left; B's is another file.
+        assertEquals(List.of("B/liite.xlsx"), names(s.newlyRejected()));
+    }
+
+    @Test
+    void labelsThatDeepenWhenAThirdFolderComesKeepTheirFiles() throws IOException {
+        Report before = new Report("2026-03-01T02:00:00Z").file("2025/091.xlsx", "accepted", "091", null)
+                .file("2026/091.xlsx", "accepted", "091", null);
+        Report now = new Report("2026-03-02T02:00:00Z").file("a/2025/091.xlsx", "accepted", "091", null)
+                .file("b/2026/091.xlsx", "accepted", "091", null).file("c/2025/091.xlsx", "superseded", "091",
+                        "superseded");
+        SincePreviousRun s = RunComparison.compare(in(before, "/x/a/2025", "2025", "/x/b/2026", "2026"),
+                in(now, "/x/a/2025", "a/2025", "/x/b/2026", "b/2026", "/x/c/2025", "c/2025"));
+        assertEquals(List.of(), names(s.newReturns()));
+        assertEquals(List.of("c/2025/091.xlsx"), names(s.supersededReturns()));
+        assertEquals(null, s.supersededReturns().get(0).previousOutcome());
+    }
+
+    @Test
+    void aNameAnotherMunicipalityTookIsANewReturnAndTheArchivedOneIsNot() throws IOException {
+        // lomake.xlsx (the template's own name) was Helsinki's; tonight Vantaa's has it in the inbox,
+        // and the archive lists Helsinki's as archive/091/lomake.xlsx.
+        Report before = new Report("2026-03-01T02:00:00Z").file("lomake.xlsx", "accepted", "091", null);
+        Report now = new Report("2026-03-02T02:00:00Z").file("archive/091/lomake.xlsx", "accepted", "091", null)
+                .file("lomake.xlsx", "accepted", "092", null);
+        SincePreviousRun s = RunComparison.compare(before.snapshot(), now.snapshot());
+        assertEquals(List.of("lomake.xlsx"), names(s.newReturns()));
+        assertEquals("092", s.newReturns().get(0).municipalityCode());
     }
 
     @Test
@@ -357,20 +389,6 @@ class RunComparisonTest {
     }
 
     @Test
-    void aNewFoldersFileIsNotTakenForAFileOfTheOldFolderOfTheSameName() throws IOException {
-        Report before = new Report("2026-03-01T02:00:00Z").file("espoo.xlsx", "accepted", "049", null)
-                .file("helsinki.xlsx", "accepted", "091", null).file("liite.xlsx", "rejected", null, "corrupt-zip");
-        Report now = new Report("2026-03-02T02:00:00Z").file("A/espoo.xlsx", "accepted", "049", null)
-                .file("A/helsinki.xlsx", "accepted", "091", null).file("B/liite.xlsx", "rejected", null, "corrupt-zip")
-                .file("B/turku.xlsx", "accepted", "853", null).file("B/vantaa.xlsx", "accepted", "092", null);
-        SincePreviousRun s = RunComparison.compare(before.snapshot(), now.snapshot());
-        // A's files were renamed (all of them gained "A/"); B is a new folder: liite.xlsx there is another file.
-        assertEquals(List.of("B/turku.xlsx", "B/vantaa.xlsx"), names(s.newReturns()));
-        assertEquals(List.of("B/liite.xlsx"), names(s.newlyRejected()));
-        assertEquals(null, s.newlyRejected().get(0).previousOutcome());
-    }
-
-    @Test
     void aMunicipalityWhoseReturnWasRemovedIsGoneEvenWhenTheHeadlineMovesOn() throws IOException {
         Report before = base("2026-03-01T02:00:00Z").inRound(2025);
         Report now = new Report("2026-03-02T02:00:00Z").file("helsinki.xlsx", "accepted", "091", null).inRound(2025)
@@ -381,5 +399,18 @@ class RunComparisonTest {
         // espoo.xlsx (049, 2025) left the inbox: 049 has no figures in any round now.
         assertEquals(List.of("049:gone", "091:round_changed"),
                 figureCodes(RunComparison.compare(before.snapshot(), now.snapshot())));
+    }
+
+    @Test
+    void theInboxFoldersGoThroughTheHistoryFile(@TempDir Path dir) throws IOException {
+        ReportSnapshot s = in(base("2026-03-01T02:00:00Z").inRound(2025), "/in/2026", "2026", "/in/2025", "2025");
+        Path gz = dir.resolve("h.json.gz");
+        s.writeGzip(gz);
+        ReportSnapshot back = ReportSnapshot.read(gz);
+        assertEquals(s, back);
+        assertEquals(java.util.Map.of("/in/2025", "2025", "/in/2026", "2026"), back.inboxes());
+        assertEquals(2025, back.files().get("helsinki.xlsx").round());
+        // A report.json's snapshot has none: its document does not hold the folders.
+        assertEquals(java.util.Map.of(), base("2026-03-01T02:00:00Z").snapshot().inboxes());
     }
 }

@@ -47,26 +47,18 @@ public final class RunComparison {
     }
 
     /**
-     * Compares two snapshots. A file is the same file under the same name (unless another
-     * municipality's file has it now), or under the name its folder's new label or the archive
-     * gave it ({@link #renamed}). A municipality's figures are compared with its
-     * figures of the previous run; when the headline moved on to a newer round, a municipality
-     * that has no figures of that round yet is not listed: its figures are those of its round,
-     * unchanged, not gone.
+     * Compares two snapshots. Which file is the same file: {@link #sameFiles}. A municipality's
+     * figures are compared with its figures of the previous run, except that a municipality that
+     * left or entered the headline only because the headline moved to another round, while its own
+     * round's return still counts, is not listed.
      */
     public static SincePreviousRun compare(ReportSnapshot previous, ReportSnapshot current) {
-        Map<String, ReportSnapshot.FileRow> renamed = renamed(previous, current);
+        Map<String, ReportSnapshot.FileRow> same = sameFiles(previous, current);
         List<FileChange> added = new ArrayList<>();
         List<FileChange> superseded = new ArrayList<>();
         List<FileChange> rejected = new ArrayList<>();
         for (ReportSnapshot.FileRow now : current.files().values()) {
-            ReportSnapshot.FileRow before = previous.files().get(now.file());
-            if (before != null && differ(before.municipalityCode(), now.municipalityCode())) {
-                before = null; // the name taken by another municipality's file (a name many use)
-            }
-            if (before == null) {
-                before = renamed.get(now.file());
-            }
+            ReportSnapshot.FileRow before = same.get(now.file());
             String was = before == null ? null : before.outcome();
             FileChange change = new FileChange(now.file(), now.municipalityCode(), now.outcome(), was, now.reasonCode());
             if (now.counts() && (before == null || !before.counts())) {
@@ -152,40 +144,63 @@ public final class RunComparison {
     }
 
     /**
-     * The previous file of each current file that the previous run knew under another name: a file of
-     * an inbox folder whose label changed ({@code InboxLabels}: a folder added to the command line or
-     * taken away puts a label in front of every name of a folder, changes it, or takes it off), by
-     * the folders and labels both runs noted in their snapshots; and a file the archive now lists as
-     * {@code archive/<code>/<name>} because another municipality's file took its name in the inbox.
+     * Each current file's previous row, null when it is a new file. A file is the same file under the
+     * same name, unless another municipality's file has that name now, or the name's file of the
+     * previous run is now listed by the archive as {@code archive/<code>/<name>} (it took that name
+     * because a new file, a resend or another's, took {@code <name>} in the inbox), or went back from
+     * that name to its own. A file of an inbox folder whose label changed ({@code InboxLabels}: a
+     * folder added to the command line or taken away puts a label in front of every name of a
+     * folder, changes it, or takes it off) is the same file under its new name, by the folders and
+     * labels both runs noted in their snapshots.
      */
-    private static Map<String, ReportSnapshot.FileRow> renamed(ReportSnapshot previous, ReportSnapshot current) {
+    private static Map<String, ReportSnapshot.FileRow> sameFiles(ReportSnapshot previous, ReportSnapshot current) {
         Map<String, ReportSnapshot.FileRow> out = new HashMap<>();
+        for (ReportSnapshot.FileRow now : current.files().values()) {
+            ReportSnapshot.FileRow b = previous.files().get(now.file());
+            out.put(now.file(), b == null || differ(b.municipalityCode(), now.municipalityCode()) ? null : b);
+        }
+        archived(previous, current, out);
         for (Map.Entry<String, String> folder : previous.inboxes().entrySet()) {
-            String now = current.inboxes().get(folder.getKey());
-            if (now == null || now.equals(folder.getValue())) {
+            String label = current.inboxes().get(folder.getKey());
+            if (label == null || label.equals(folder.getValue())) {
                 continue;
             }
             String from = folder.getValue().isEmpty() ? "" : folder.getValue() + "/";
-            String to = now.isEmpty() ? "" : now + "/";
+            String to = label.isEmpty() ? "" : label + "/";
             for (ReportSnapshot.FileRow b : previous.files().values()) {
-                String name = to + b.file().substring(Math.min(from.length(), b.file().length()));
-                if (b.file().startsWith(from) && !current.files().containsKey(b.file())
-                        && current.files().containsKey(name) && !previous.files().containsKey(name)) {
-                    out.putIfAbsent(name, b);
+                String name = b.file().startsWith(from) ? to + b.file().substring(from.length()) : null;
+                ReportSnapshot.FileRow now = name == null ? null : current.files().get(name);
+                if (now != null && !current.files().containsKey(b.file()) && !previous.files().containsKey(name)
+                        && !differ(now.municipalityCode(), b.municipalityCode())) {
+                    out.put(name, b);
                 }
             }
         }
+        return out;
+    }
+
+    /** The archive's renamings both ways: {@code <name>} to {@code archive/<code>/<name>} and back. */
+    private static void archived(ReportSnapshot previous, ReportSnapshot current,
+            Map<String, ReportSnapshot.FileRow> out) {
         for (ReportSnapshot.FileRow now : current.files().values()) {
             String[] parts = now.file().split("/", 3);
             ReportSnapshot.FileRow b = parts.length == 3 && parts[0].equals("archive")
                     && !previous.files().containsKey(now.file()) ? previous.files().get(parts[2]) : null;
-            ReportSnapshot.FileRow taker = b == null ? null : current.files().get(b.file());
-            if (b != null && parts[1].equals(b.municipalityCode())
-                    && (taker == null || differ(taker.municipalityCode(), b.municipalityCode()))) {
-                out.putIfAbsent(now.file(), b);
+            if (b != null && parts[1].equals(b.municipalityCode())) {
+                out.put(now.file(), b);
+                if (current.files().containsKey(parts[2])) {
+                    out.put(parts[2], null); // the name's new holder is another file
+                }
             }
         }
-        return out;
+        for (ReportSnapshot.FileRow b : previous.files().values()) {
+            String[] parts = b.file().split("/", 3);
+            ReportSnapshot.FileRow now = parts.length == 3 && parts[0].equals("archive")
+                    && !current.files().containsKey(b.file()) ? current.files().get(parts[2]) : null;
+            if (now != null && parts[1].equals(now.municipalityCode())) {
+                out.put(now.file(), b);
+            }
+        }
     }
 
     private static boolean differ(Object a, Object b) {

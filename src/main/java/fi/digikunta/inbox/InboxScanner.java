@@ -88,10 +88,19 @@ public final class InboxScanner {
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
                 String label = InboxLabels.labelOf(labels, root);
-                out.put(root.toAbsolutePath().normalize().toString(), label == null ? "" : label);
+                out.put(real(root), label == null ? "" : label);
             }
         }
         return out;
+    }
+
+    /** A folder's path with links resolved, so that another spelling of it is the same folder. */
+    private static String real(Path dir) {
+        try {
+            return dir.toRealPath().toString();
+        } catch (IOException e) {
+            return dir.toAbsolutePath().normalize().toString();
+        }
     }
 
     /**

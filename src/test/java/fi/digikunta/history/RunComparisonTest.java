@@ -413,4 +413,35 @@ class RunComparisonTest {
         // A report.json's snapshot has none: its document does not hold the folders.
         assertEquals(java.util.Map.of(), base("2026-03-01T02:00:00Z").snapshot().inboxes());
     }
+
+    @Test
+    void aNameTakenWhileTheOldFileIsArchivedIsANewFileWhateverTakesIt() throws IOException {
+        Report night1 = new Report("2026-03-01T02:00:00Z").file("091.xlsx", "accepted", "091", null);
+        // Night 2: a broken file (no code) under that name; the archived return is listed under the archive's name.
+        Report night2 = new Report("2026-03-02T02:00:00Z").file("091.xlsx", "rejected", null, "corrupt-zip")
+                .file("archive/091/091.xlsx", "accepted", "091", null);
+        SincePreviousRun s = RunComparison.compare(night1.snapshot(), night2.snapshot());
+        assertEquals(List.of(), names(s.newReturns()));
+        assertEquals(List.of("091.xlsx"), names(s.newlyRejected()));
+        assertEquals(null, s.newlyRejected().get(0).previousOutcome());
+        // Night 3: the broken file has gone to rejected/, the archived return has its own name back.
+        Report night3 = new Report("2026-03-03T02:00:00Z").file("091.xlsx", "accepted", "091", null);
+        assertEquals(List.of(), names(RunComparison.compare(night2.snapshot(), night3.snapshot()).newReturns()));
+        // A resend under the same name: the new file is new, the archived one is superseded (was accepted).
+        Report resend = new Report("2026-03-02T02:00:00Z").file("091.xlsx", "accepted", "091", null)
+                .file("archive/091/091.xlsx", "superseded", "091", "superseded");
+        SincePreviousRun r = RunComparison.compare(night1.snapshot(), resend.snapshot());
+        assertEquals(List.of("091.xlsx"), names(r.newReturns()));
+        assertEquals(List.of("archive/091/091.xlsx"), names(r.supersededReturns()));
+        assertEquals("accepted", r.supersededReturns().get(0).previousOutcome());
+    }
+
+    @Test
+    void aRenamedFolderFileThatIsAnotherMunicipalitysIsANewReturn() throws IOException {
+        Report before = new Report("2026-03-01T02:00:00Z").file("kysely.xlsx", "accepted", "091", null);
+        Report now = new Report("2026-03-02T02:00:00Z").file("2025/kysely.xlsx", "accepted", "092", null);
+        SincePreviousRun s = RunComparison.compare(in(before, "/in/2025", ""),
+                in(now, "/in/2025", "2025", "/in/2026", "2026"));
+        assertEquals(List.of("2025/kysely.xlsx"), names(s.newReturns()));
+    }
 }

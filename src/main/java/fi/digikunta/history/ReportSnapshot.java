@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -42,12 +41,9 @@ import java.util.zip.GZIPOutputStream;
  *
  * @param files by file name, in document order
  * @param municipalities by code, in document order
- * @param inboxes each inbox folder of the run (its absolute path) and the label in front of its
- *     files' names ("" for none): kept in history only, so that the next run knows a file its
- *     folder's new label renamed ({@code InboxLabels}); empty when not known (read from a report.json)
  */
 public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
-        Map<String, MunicipalityRow> municipalities, Map<String, String> inboxes) {
+        Map<String, MunicipalityRow> municipalities) {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -58,24 +54,20 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
     public ReportSnapshot {
         files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
         municipalities = Collections.unmodifiableMap(new LinkedHashMap<>(municipalities));
-        inboxes = Collections.unmodifiableMap(new TreeMap<>(inboxes));
-    }
-
-    /** A snapshot without its inbox folders. */
-    public ReportSnapshot(String generatedAt, Map<String, FileRow> files, Map<String, MunicipalityRow> municipalities) {
-        this(generatedAt, files, municipalities, Map.of());
-    }
-
-    /** This snapshot with the run's inbox folders and their labels. */
-    public ReportSnapshot withInboxes(Map<String, String> folders) {
-        return new ReportSnapshot(generatedAt, files, municipalities, folders);
     }
 
     /**
      * One file's outcome. reasonCode is {@code reason.code}, null when there is no reason; round is
-     * null when the file has none or the snapshot was made before rounds.
+     * null when the file has none or the snapshot was made before rounds; modified is the file's
+     * modification time (ISO-8601), which history keeps and report.json does not (null there), so
+     * that the next run knows the file under another name (an archived copy keeps it).
      */
-    public record FileRow(String file, String outcome, String municipalityCode, Integer round, String reasonCode) {
+    public record FileRow(String file, String outcome, String municipalityCode, Integer round, String reasonCode,
+            String modified) {
+        public FileRow(String file, String outcome, String municipalityCode, Integer round, String reasonCode) {
+            this(file, outcome, municipalityCode, round, reasonCode, null);
+        }
+
         public boolean counts() {
             return "accepted".equals(outcome) || "accepted_with_warnings".equals(outcome);
         }
@@ -167,6 +159,9 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
                 g.writeStringField("code", f.reasonCode());
                 g.writeEndObject();
             }
+            if (f.modified() != null) {
+                g.writeStringField("modified", f.modified());
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -187,16 +182,6 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
             g.writeEndObject();
         }
         g.writeEndArray();
-        if (!inboxes.isEmpty()) {
-            g.writeArrayFieldStart("inboxes");
-            for (Map.Entry<String, String> e : inboxes.entrySet()) {
-                g.writeStartObject();
-                g.writeStringField("path", e.getKey());
-                g.writeStringField("label", e.getValue());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }
         g.writeEndObject();
     }
 
@@ -253,7 +238,7 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
 
     /** The fields of a file entry and of a municipality (and of its areas) that the comparison reads. */
     private static final Set<String> FILE_FIELDS = Set.of("file", "outcome", "municipality_code", "round",
-            "reason");
+            "reason", "modified");
     private static final Set<String> MUNICIPALITY_FIELDS = Set.of("municipality_code", "code", "round", "index",
             "level", "savings", "areas");
     private static final Set<String> AREA_FIELDS = Set.of("area", "index", "level", "savings");
@@ -275,7 +260,7 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
                 root.set(field, array(p, FILE_FIELDS, null));
             } else if (field.equals("municipalities") && value == JsonToken.START_ARRAY) {
                 root.set(field, array(p, MUNICIPALITY_FIELDS, "areas"));
-            } else if (field.equals("generated_at") || field.equals("inboxes")) {
+            } else if (field.equals("generated_at")) {
                 root.set(field, JSON.readTree(p));
             } else {
                 // Kept as a marker (duplicate names keep the last value, as a tree would).
@@ -320,7 +305,7 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
             String file = text(f.get("file"));
             if (file != null) {
                 files.put(file, new FileRow(file, text(f.get("outcome")), text(f.get("municipality_code")),
-                        round(f.get("round")), text(f.path("reason").get("code"))));
+                        round(f.get("round")), text(f.path("reason").get("code")), text(f.get("modified"))));
             }
         }
         Map<String, MunicipalityRow> municipalities = new LinkedHashMap<>();
@@ -341,13 +326,7 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
             municipalities.put(code, new MunicipalityRow(code, round(m.get("round")), value(m.get("index")),
                     value(m.get("level")), value(m.get("savings")), areas));
         }
-        Map<String, String> inboxes = new TreeMap<>();
-        for (JsonNode i : root.path("inboxes")) {
-            if (text(i.get("path")) != null && text(i.get("label")) != null) {
-                inboxes.put(text(i.get("path")), text(i.get("label")));
-            }
-        }
-        return new ReportSnapshot(text(root.get("generated_at")), files, municipalities, inboxes);
+        return new ReportSnapshot(text(root.get("generated_at")), files, municipalities);
     }
 
     private static String text(JsonNode n) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -144,63 +145,42 @@ public final class RunComparison {
     }
 
     /**
-     * Each current file's previous row, null when it is a new file. A file is the same file under the
-     * same name, unless another municipality's file has that name now, or the name's file of the
-     * previous run is now listed by the archive as {@code archive/<code>/<name>} (it took that name
-     * because a new file, a resend or another's, took {@code <name>} in the inbox), or went back from
-     * that name to its own. A file of an inbox folder whose label changed ({@code InboxLabels}: a
-     * folder added to the command line or taken away puts a label in front of every name of a
-     * folder, changes it, or takes it off) is the same file under its new name, by the folders and
-     * labels both runs noted in their snapshots.
+     * Each current file's previous row, null when it is a new file. A file is first known by its
+     * modification time and municipality, which history notes: an archived copy keeps the original's
+     * time, and a name that gains, changes or loses its folder's label ({@code InboxLabels}, when an
+     * inbox folder is added or taken away) or becomes {@code archive/<code>/<name>} (when a new file
+     * took the name) is still the same file; when two previous files fit, the one of the same name.
+     * Else by its name, unless another municipality's file has that name now or the name's
+     * previous file is known to be another current file (archived, or renamed).
      */
     private static Map<String, ReportSnapshot.FileRow> sameFiles(ReportSnapshot previous, ReportSnapshot current) {
+        Map<String, List<ReportSnapshot.FileRow>> byTime = new HashMap<>();
+        previous.files().values().stream().filter(b -> b.modified() != null)
+                .forEach(b -> byTime.computeIfAbsent(identity(b), k -> new ArrayList<>()).add(b));
         Map<String, ReportSnapshot.FileRow> out = new HashMap<>();
+        Set<String> claimed = new HashSet<>();
         for (ReportSnapshot.FileRow now : current.files().values()) {
-            ReportSnapshot.FileRow b = previous.files().get(now.file());
-            out.put(now.file(), b == null || differ(b.municipalityCode(), now.municipalityCode()) ? null : b);
-        }
-        archived(previous, current, out);
-        for (Map.Entry<String, String> folder : previous.inboxes().entrySet()) {
-            String label = current.inboxes().get(folder.getKey());
-            if (label == null || label.equals(folder.getValue())) {
-                continue;
+            List<ReportSnapshot.FileRow> fits = now.modified() == null ? List.of()
+                    : byTime.getOrDefault(identity(now), List.of());
+            ReportSnapshot.FileRow b = fits.size() == 1 ? fits.get(0)
+                    : fits.stream().filter(f -> f.file().equals(now.file())).findFirst().orElse(null);
+            if (b != null && claimed.add(b.file())) {
+                out.put(now.file(), b);
             }
-            String from = folder.getValue().isEmpty() ? "" : folder.getValue() + "/";
-            String to = label.isEmpty() ? "" : label + "/";
-            for (ReportSnapshot.FileRow b : previous.files().values()) {
-                String name = b.file().startsWith(from) ? to + b.file().substring(from.length()) : null;
-                ReportSnapshot.FileRow now = name == null ? null : current.files().get(name);
-                if (now != null && !current.files().containsKey(b.file()) && !previous.files().containsKey(name)
-                        && !differ(now.municipalityCode(), b.municipalityCode())) {
-                    out.put(name, b);
-                }
+        }
+        for (ReportSnapshot.FileRow now : current.files().values()) {
+            if (!out.containsKey(now.file())) {
+                ReportSnapshot.FileRow b = previous.files().get(now.file());
+                boolean same = b != null && !claimed.contains(b.file())
+                        && !differ(b.municipalityCode(), now.municipalityCode());
+                out.put(now.file(), same ? b : null);
             }
         }
         return out;
     }
 
-    /** The archive's renamings both ways: {@code <name>} to {@code archive/<code>/<name>} and back. */
-    private static void archived(ReportSnapshot previous, ReportSnapshot current,
-            Map<String, ReportSnapshot.FileRow> out) {
-        for (ReportSnapshot.FileRow now : current.files().values()) {
-            String[] parts = now.file().split("/", 3);
-            ReportSnapshot.FileRow b = parts.length == 3 && parts[0].equals("archive")
-                    && !previous.files().containsKey(now.file()) ? previous.files().get(parts[2]) : null;
-            if (b != null && parts[1].equals(b.municipalityCode())) {
-                out.put(now.file(), b);
-                if (current.files().containsKey(parts[2])) {
-                    out.put(parts[2], null); // the name's new holder is another file
-                }
-            }
-        }
-        for (ReportSnapshot.FileRow b : previous.files().values()) {
-            String[] parts = b.file().split("/", 3);
-            ReportSnapshot.FileRow now = parts.length == 3 && parts[0].equals("archive")
-                    && !current.files().containsKey(b.file()) ? current.files().get(parts[2]) : null;
-            if (now != null && parts[1].equals(now.municipalityCode())) {
-                out.put(now.file(), b);
-            }
-        }
+    private static String identity(ReportSnapshot.FileRow f) {
+        return f.modified() + " " + f.municipalityCode();
     }
 
     private static boolean differ(Object a, Object b) {

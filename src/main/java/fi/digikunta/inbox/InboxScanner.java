@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Lists the input files of one or more paths (files or folders), sorted by name.
@@ -75,32 +74,6 @@ public final class InboxScanner {
     /** The roots that do not exist: the command reports these as a usage error before scanning. */
     public static List<Path> missing(List<Path> roots) {
         return roots.stream().filter(r -> !Files.exists(r)).toList();
-    }
-
-    /**
-     * Each inbox folder among the roots, by its absolute path, with the label its files' names start
-     * with ({@link InboxLabels}; "" when they take none): what tells the next run that a file whose
-     * name gained or lost a label is the same file.
-     */
-    public static Map<String, String> folderLabels(List<Path> roots) {
-        Map<Path, String> labels = InboxLabels.of(roots);
-        Map<String, String> out = new TreeMap<>();
-        for (Path root : roots) {
-            if (Files.isDirectory(root)) {
-                String label = InboxLabels.labelOf(labels, root);
-                out.put(real(root), label == null ? "" : label);
-            }
-        }
-        return out;
-    }
-
-    /** A folder's path with links resolved, so that another spelling of it is the same folder. */
-    private static String real(Path dir) {
-        try {
-            return dir.toRealPath().toString();
-        } catch (IOException e) {
-            return dir.toAbsolutePath().normalize().toString();
-        }
     }
 
     /**

@@ -220,7 +220,7 @@ public final class BatchRun {
         Processed p = processed;
         for (int failures = 0;; failures++) {
             // The snapshot serves the comparison and then history/: report.json is never read back.
-            ReportSnapshot snapshot = ReportSet.snapshot(p.run()).withInboxes(InboxScanner.folderLabels(o.inputs()));
+            ReportSnapshot snapshot = ReportSet.historySnapshot(p.run());
             RunResult attempt = p.run().withSincePreviousRun(RunComparison.between(
                     pub.previous().flatMap(HistoryFolder::comparable), snapshot));
             Verdict v = exitCode.apply(attempt.files());

@@ -23,7 +23,7 @@ final class CoreSnapshot {
     private CoreSnapshot() {
     }
 
-    static ReportSnapshot of(RunResult run) {
+    static ReportSnapshot of(RunResult run, boolean withModified) {
         // The order of report.json: files by name, municipalities by code (ReportContext's sorting).
         List<FileResult> fs = new ArrayList<>(run.files());
         fs.sort(Comparator.comparing(FileResult::file));
@@ -31,7 +31,8 @@ final class CoreSnapshot {
         for (FileResult f : fs) {
             String name = Text.clean(f.file());
             files.put(name, new ReportSnapshot.FileRow(name, f.outcome().id(), f.municipalityCode(),
-                    f.round(), f.reason() == null ? null : f.reasonCode()));
+                    f.round(), f.reason() == null ? null : f.reasonCode(),
+                    withModified && f.modified() != null ? f.modified().toString() : null));
         }
         List<MunicipalityFigures> ms = new ArrayList<>(run.figures().municipalities());
         ms.sort(Comparator.comparing(MunicipalityFigures::code));

@@ -70,7 +70,15 @@ public final class ReportSet {
      * made from the run without rendering the document: equal to reading report.json back.
      */
     public static ReportSnapshot snapshot(RunResult run) {
-        return CoreSnapshot.of(run);
+        return CoreSnapshot.of(run, false);
+    }
+
+    /**
+     * As {@link #snapshot}, with each file's modification time, which history keeps (report.json does
+     * not) so that the next run knows a file under another name for the same file.
+     */
+    public static ReportSnapshot historySnapshot(RunResult run) {
+        return CoreSnapshot.of(run, true);
     }
 
     /** One output file: its path relative to the output folder, and what writes its bytes. */

@@ -67,6 +67,12 @@ class RunComparisonTest {
             return this;
         }
 
+        /** Gives the last file a modification time, as history notes it. */
+        Report at(String modified) {
+            ((ObjectNode) files.get(files.size() - 1)).put("modified", modified);
+            return this;
+        }
+
         /** Puts {@code round} on every file and municipality so far, as report.json has it. */
         Report inRound(int round) {
             files.forEach(f -> ((ObjectNode) f).put("round", round));
@@ -277,84 +283,101 @@ class RunComparisonTest {
         return s.changedFigures().stream().map(m -> m.code() + ":" + m.status()).toList();
     }
 
-    private static ReportSnapshot in(Report r, String... folderAndLabel) throws IOException {
-        java.util.Map<String, String> folders = new java.util.HashMap<>();
-        for (int i = 0; i < folderAndLabel.length; i += 2) {
-            folders.put(folderAndLabel[i], folderAndLabel[i + 1]);
-        }
-        return r.snapshot().withInboxes(folders);
-    }
+    private static final String T1 = "2026-02-01T10:00:00.123456789Z";
+    private static final String T2 = "2026-02-02T10:00:00Z";
+    private static final String T3 = "2026-02-03T10:00:00Z";
+    private static final String T4 = "2026-02-04T10:00:00Z";
+    private static final String T5 = "2026-02-05T10:00:00Z";
 
     @Test
     void aSecondInboxFolderPrefixingEveryNameIsNoNewReturn() throws IOException {
-        Report before = base("2026-03-01T02:00:00Z").inRound(2025);
-        Report now = new Report("2026-03-02T02:00:00Z")
-                .file("2025/espoo.xlsx", "accepted_with_warnings", "049", null)
-                .file("2025/helsinki.xlsx", "accepted", "091", null)
-                .file("2025/rikki.xlsx", "rejected", null, "corrupt-zip")
-                .municipality("049", "2.40", 2, 5000, "2.0", "2.8")
-                .municipality("091", "3.10", 3, 12000, "3.0", "3.2")
-                .inRound(2025)
-                .file("2026/helsinki.xlsx", "rejected", "091", "identification-missing")
-                .file("2026/vantaa.xlsx", "accepted", "092", null);
+        Report before = new Report("2026-03-01T02:00:00Z").file("espoo.xlsx", "accepted", "049", null).at(T1)
+                .file("helsinki.xlsx", "accepted", "091", null).at(T2)
+                .file("rikki.xlsx", "rejected", null, "corrupt-zip").at(T3).inRound(2025);
+        Report now = new Report("2026-03-02T02:00:00Z").file("2025/espoo.xlsx", "accepted", "049", null).at(T1)
+                .file("2025/helsinki.xlsx", "accepted", "091", null).at(T2)
+                .file("2025/rikki.xlsx", "rejected", null, "corrupt-zip").at(T3).inRound(2025)
+                .file("2026/helsinki.xlsx", "rejected", "091", "identification-missing").at(T4)
+                .file("2026/vantaa.xlsx", "accepted", "092", null).at(T5);
         ((ObjectNode) now.files.get(4)).put("round", 2026);
-        ReportSnapshot last = in(before, "/in/2025", "");
-        ReportSnapshot tonight = in(now, "/in/2025", "2025", "/in/2026", "2026");
-        SincePreviousRun s = RunComparison.compare(last, tonight);
+        SincePreviousRun s = RunComparison.compare(before.snapshot(), now.snapshot());
         assertEquals(List.of("2026/vantaa.xlsx"), names(s.newReturns()));
         assertEquals(List.of("2026/helsinki.xlsx"), names(s.newlyRejected()));
         assertEquals(null, s.newlyRejected().get(0).previousOutcome(), "another folder's file of the same name");
-        assertEquals(List.of(), s.changedFigures());
 
         // And back: the folder taken away again, the names lose their label.
-        SincePreviousRun back = RunComparison.compare(tonight, last);
+        SincePreviousRun back = RunComparison.compare(now.snapshot(), before.snapshot());
         assertEquals(List.of(), names(back.newReturns()));
         assertEquals(List.of(), names(back.newlyRejected()));
 
-        // Without the folders (a history file from before, or a report.json), names compare as they stand.
-        assertEquals(List.of("2025/espoo.xlsx", "2025/helsinki.xlsx", "2026/vantaa.xlsx"),
-                names(RunComparison.compare(before.snapshot(), now.snapshot()).newReturns()));
+        // Without the times (a history file from before, or a report.json), names compare as they stand.
+        Report untimed = new Report("2026-03-01T02:00:00Z").file("espoo.xlsx", "accepted", "049", null);
+        Report renamed = new Report("2026-03-02T02:00:00Z").file("2025/espoo.xlsx", "accepted", "049", null);
+        assertEquals(List.of("2025/espoo.xlsx"),
+                names(RunComparison.compare(untimed.snapshot(), renamed.snapshot()).newReturns()));
     }
 
     @Test
-    void aFolderOfFewFilesOrOfSubFoldersIsRenamedWhole() throws IOException {
-        Report before = new Report("2026-03-01T02:00:00Z").file("091.xlsx", "accepted", "091", null)
-                .file("vanhat/091.xlsx", "superseded", "091", "superseded").file("liite.xlsx", "rejected", null, "x");
-        Report now = new Report("2026-03-02T02:00:00Z").file("A/091.xlsx", "accepted", "091", null)
-                .file("A/vanhat/091.xlsx", "superseded", "091", "superseded")
-                .file("A/092.xlsx", "accepted", "092", null).file("B/049.xlsx", "accepted", "049", null)
-                .file("B/liite.xlsx", "rejected", null, "x");
-        SincePreviousRun s = RunComparison.compare(in(before, "/srv/A", ""), in(now, "/srv/A", "A", "/srv/B", "B"));
+    void aFileIsKnownByItsTimeAndMunicipalityWhateverItsNameBecomes() throws IOException {
+        Report before = new Report("2026-03-01T02:00:00Z").file("091.xlsx", "accepted", "091", null).at(T1)
+                .file("vanhat/091.xlsx", "superseded", "091", "superseded").at(T2)
+                .file("liite.xlsx", "rejected", null, "x").at(T3);
+        Report now = new Report("2026-03-02T02:00:00Z").file("A/091.xlsx", "accepted", "091", null).at(T1)
+                .file("A/vanhat/091.xlsx", "superseded", "091", "superseded").at(T2)
+                .file("A/092.xlsx", "accepted", "092", null).at(T4)
+                .file("B/liite.xlsx", "rejected", null, "x").at(T5)
+                // The same time (files unpacked from one zip) but another municipality: another file.
+                .file("B/049.xlsx", "accepted", "049", null).at(T1);
+        SincePreviousRun s = RunComparison.compare(before.snapshot(), now.snapshot());
         assertEquals(List.of("A/092.xlsx", "B/049.xlsx"), names(s.newReturns()));
         assertEquals(List.of(), names(s.supersededReturns()));
-        // liite.xlsx was A's and has left; B's is another file.
         assertEquals(List.of("B/liite.xlsx"), names(s.newlyRejected()));
-    }
-
-    @Test
-    void labelsThatDeepenWhenAThirdFolderComesKeepTheirFiles() throws IOException {
-        Report before = new Report("2026-03-01T02:00:00Z").file("2025/091.xlsx", "accepted", "091", null)
-                .file("2026/091.xlsx", "accepted", "091", null);
-        Report now = new Report("2026-03-02T02:00:00Z").file("a/2025/091.xlsx", "accepted", "091", null)
-                .file("b/2026/091.xlsx", "accepted", "091", null).file("c/2025/091.xlsx", "superseded", "091",
-                        "superseded");
-        SincePreviousRun s = RunComparison.compare(in(before, "/x/a/2025", "2025", "/x/b/2026", "2026"),
-                in(now, "/x/a/2025", "a/2025", "/x/b/2026", "b/2026", "/x/c/2025", "c/2025"));
-        assertEquals(List.of(), names(s.newReturns()));
-        assertEquals(List.of("c/2025/091.xlsx"), names(s.supersededReturns()));
-        assertEquals(null, s.supersededReturns().get(0).previousOutcome());
+        assertEquals(null, s.newlyRejected().get(0).previousOutcome());
     }
 
     @Test
     void aNameAnotherMunicipalityTookIsANewReturnAndTheArchivedOneIsNot() throws IOException {
         // lomake.xlsx (the template's own name) was Helsinki's; tonight Vantaa's has it in the inbox,
         // and the archive lists Helsinki's as archive/091/lomake.xlsx.
-        Report before = new Report("2026-03-01T02:00:00Z").file("lomake.xlsx", "accepted", "091", null);
+        Report before = new Report("2026-03-01T02:00:00Z").file("lomake.xlsx", "accepted", "091", null).at(T1);
         Report now = new Report("2026-03-02T02:00:00Z").file("archive/091/lomake.xlsx", "accepted", "091", null)
-                .file("lomake.xlsx", "accepted", "092", null);
+                .at(T1).file("lomake.xlsx", "accepted", "092", null).at(T2);
         SincePreviousRun s = RunComparison.compare(before.snapshot(), now.snapshot());
         assertEquals(List.of("lomake.xlsx"), names(s.newReturns()));
         assertEquals("092", s.newReturns().get(0).municipalityCode());
+        // Without times, by name: another municipality's file under the name is another file.
+        SincePreviousRun untimed = RunComparison.compare(
+                new Report("2026-03-01T02:00:00Z").file("lomake.xlsx", "accepted", "091", null).snapshot(),
+                new Report("2026-03-02T02:00:00Z").file("lomake.xlsx", "accepted", "092", null).snapshot());
+        assertEquals(List.of("lomake.xlsx"), names(untimed.newReturns()));
+    }
+
+    @Test
+    void resendsAndBrokenFilesUnderOneNameWithTheArchive() throws IOException {
+        // Night 1: A. Night 2: B resent under the same name, A archived. Night 3: C, B archived as -2.
+        Report n1 = new Report("2026-03-01T02:00:00Z").file("837.xlsx", "accepted", "837", null).at(T1);
+        Report n2 = new Report("2026-03-02T02:00:00Z").file("837.xlsx", "accepted", "837", null).at(T2)
+                .file("archive/837/837.xlsx", "superseded", "837", "superseded").at(T1);
+        Report n3 = new Report("2026-03-03T02:00:00Z").file("837.xlsx", "accepted", "837", null).at(T3)
+                .file("archive/837/837-2.xlsx", "superseded", "837", "superseded").at(T2)
+                .file("archive/837/837.xlsx", "superseded", "837", "superseded").at(T1);
+        SincePreviousRun s2 = RunComparison.compare(n1.snapshot(), n2.snapshot());
+        assertEquals(List.of("837.xlsx"), names(s2.newReturns()));
+        assertEquals(List.of("archive/837/837.xlsx"), names(s2.supersededReturns()));
+        assertEquals("accepted", s2.supersededReturns().get(0).previousOutcome());
+        SincePreviousRun s3 = RunComparison.compare(n2.snapshot(), n3.snapshot());
+        assertEquals(List.of("837.xlsx"), names(s3.newReturns()));
+        assertEquals(List.of("archive/837/837-2.xlsx"), names(s3.supersededReturns()));
+        assertEquals("accepted", s3.supersededReturns().get(0).previousOutcome());
+        // Night 4: a broken file under the name; night 5: it has gone, C has its name back.
+        Report n4 = new Report("2026-03-04T02:00:00Z").file("837.xlsx", "rejected", null, "corrupt-zip").at(T4)
+                .file("archive/837/837-3.xlsx", "accepted", "837", null).at(T3);
+        Report n5 = new Report("2026-03-05T02:00:00Z").file("837.xlsx", "accepted", "837", null).at(T3);
+        SincePreviousRun s4 = RunComparison.compare(n3.snapshot(), n4.snapshot());
+        assertEquals(List.of(), names(s4.newReturns()));
+        assertEquals(List.of("837.xlsx"), names(s4.newlyRejected()));
+        assertEquals(null, s4.newlyRejected().get(0).previousOutcome());
+        assertEquals(List.of(), names(RunComparison.compare(n4.snapshot(), n5.snapshot()).newReturns()));
     }
 
     @Test
@@ -402,46 +425,13 @@ class RunComparisonTest {
     }
 
     @Test
-    void theInboxFoldersGoThroughTheHistoryFile(@TempDir Path dir) throws IOException {
-        ReportSnapshot s = in(base("2026-03-01T02:00:00Z").inRound(2025), "/in/2026", "2026", "/in/2025", "2025");
+    void theModificationTimesGoThroughTheHistoryFile(@TempDir Path dir) throws IOException {
+        ReportSnapshot s = base("2026-03-01T02:00:00Z").at(T1).inRound(2025).snapshot();
         Path gz = dir.resolve("h.json.gz");
         s.writeGzip(gz);
         ReportSnapshot back = ReportSnapshot.read(gz);
         assertEquals(s, back);
-        assertEquals(java.util.Map.of("/in/2025", "2025", "/in/2026", "2026"), back.inboxes());
+        assertEquals(T1, back.files().get("rikki.xlsx").modified());
         assertEquals(2025, back.files().get("helsinki.xlsx").round());
-        // A report.json's snapshot has none: its document does not hold the folders.
-        assertEquals(java.util.Map.of(), base("2026-03-01T02:00:00Z").snapshot().inboxes());
-    }
-
-    @Test
-    void aNameTakenWhileTheOldFileIsArchivedIsANewFileWhateverTakesIt() throws IOException {
-        Report night1 = new Report("2026-03-01T02:00:00Z").file("091.xlsx", "accepted", "091", null);
-        // Night 2: a broken file (no code) under that name; the archived return is listed under the archive's name.
-        Report night2 = new Report("2026-03-02T02:00:00Z").file("091.xlsx", "rejected", null, "corrupt-zip")
-                .file("archive/091/091.xlsx", "accepted", "091", null);
-        SincePreviousRun s = RunComparison.compare(night1.snapshot(), night2.snapshot());
-        assertEquals(List.of(), names(s.newReturns()));
-        assertEquals(List.of("091.xlsx"), names(s.newlyRejected()));
-        assertEquals(null, s.newlyRejected().get(0).previousOutcome());
-        // Night 3: the broken file has gone to rejected/, the archived return has its own name back.
-        Report night3 = new Report("2026-03-03T02:00:00Z").file("091.xlsx", "accepted", "091", null);
-        assertEquals(List.of(), names(RunComparison.compare(night2.snapshot(), night3.snapshot()).newReturns()));
-        // A resend under the same name: the new file is new, the archived one is superseded (was accepted).
-        Report resend = new Report("2026-03-02T02:00:00Z").file("091.xlsx", "accepted", "091", null)
-                .file("archive/091/091.xlsx", "superseded", "091", "superseded");
-        SincePreviousRun r = RunComparison.compare(night1.snapshot(), resend.snapshot());
-        assertEquals(List.of("091.xlsx"), names(r.newReturns()));
-        assertEquals(List.of("archive/091/091.xlsx"), names(r.supersededReturns()));
-        assertEquals("accepted", r.supersededReturns().get(0).previousOutcome());
-    }
-
-    @Test
-    void aRenamedFolderFileThatIsAnotherMunicipalitysIsANewReturn() throws IOException {
-        Report before = new Report("2026-03-01T02:00:00Z").file("kysely.xlsx", "accepted", "091", null);
-        Report now = new Report("2026-03-02T02:00:00Z").file("2025/kysely.xlsx", "accepted", "092", null);
-        SincePreviousRun s = RunComparison.compare(in(before, "/in/2025", ""),
-                in(now, "/in/2025", "2025", "/in/2026", "2026"));
-        assertEquals(List.of("2025/kysely.xlsx"), names(s.newReturns()));
     }
 }

@@ -80,7 +80,8 @@ public final class HistoryFolder {
 
     /**
      * As above; {@code own}, when not null, is the snapshot of {@code newSet/report.json} already in
-     * hand (what reading it gives), written instead of reading the report back.
+     * hand (what reading it gives, plus each file's modification time, which report.json does not
+     * hold), written instead of reading the report back.
      */
     public static Optional<Path> carryOver(Optional<Path> previousSet, Path newSet, int keep, long setNumber,
             Instant fallbackTime, ReportSnapshot own) throws IOException {

@@ -149,23 +149,36 @@ public final class RunComparison {
      * modification time and municipality, which history notes: an archived copy keeps the original's
      * time, and a name that gains, changes or loses its folder's label ({@code InboxLabels}, when an
      * inbox folder is added or taken away) or becomes {@code archive/<code>/<name>} (when a new file
-     * took the name) is still the same file; when two previous files fit, the one of the same name.
-     * Else by its name, unless another municipality's file has that name now or the name's
-     * previous file is known to be another current file (archived, or renamed).
+     * took the name) is still the same file. Files of one time (unpacked from one zip, touched
+     * together) are told apart by name: the same name first, then a name that is a path tail of the
+     * other. A file no time matches is the file of the same name, unless another municipality's file
+     * has that name now or the name's previous file is known to be another current file.
      */
     private static Map<String, ReportSnapshot.FileRow> sameFiles(ReportSnapshot previous, ReportSnapshot current) {
-        Map<String, List<ReportSnapshot.FileRow>> byTime = new HashMap<>();
-        previous.files().values().stream().filter(b -> b.modified() != null)
-                .forEach(b -> byTime.computeIfAbsent(identity(b), k -> new ArrayList<>()).add(b));
         Map<String, ReportSnapshot.FileRow> out = new HashMap<>();
         Set<String> claimed = new HashSet<>();
         for (ReportSnapshot.FileRow now : current.files().values()) {
-            List<ReportSnapshot.FileRow> fits = now.modified() == null ? List.of()
-                    : byTime.getOrDefault(identity(now), List.of());
-            ReportSnapshot.FileRow b = fits.size() == 1 ? fits.get(0)
-                    : fits.stream().filter(f -> f.file().equals(now.file())).findFirst().orElse(null);
-            if (b != null && claimed.add(b.file())) {
+            ReportSnapshot.FileRow b = previous.files().get(now.file());
+            if (b != null && now.modified() != null && identity(now).equals(identity(b))) {
                 out.put(now.file(), b);
+                claimed.add(b.file());
+            }
+        }
+        Map<String, List<ReportSnapshot.FileRow>> byTime = new HashMap<>();
+        previous.files().values().stream().filter(b -> b.modified() != null && !claimed.contains(b.file()))
+                .forEach(b -> byTime.computeIfAbsent(identity(b), k -> new ArrayList<>()).add(b));
+        for (ReportSnapshot.FileRow now : current.files().values()) {
+            if (out.containsKey(now.file()) || now.modified() == null) {
+                continue;
+            }
+            List<ReportSnapshot.FileRow> fits = byTime.getOrDefault(identity(now), List.of()).stream()
+                    .filter(b -> !claimed.contains(b.file())).toList();
+            if (fits.size() > 1) {
+                fits = fits.stream().filter(b -> tail(b.file(), now.file()) || tail(now.file(), b.file())).toList();
+            }
+            if (fits.size() == 1) {
+                out.put(now.file(), fits.get(0));
+                claimed.add(fits.get(0).file());
             }
         }
         for (ReportSnapshot.FileRow now : current.files().values()) {
@@ -177,6 +190,11 @@ public final class RunComparison {
             }
         }
         return out;
+    }
+
+    /** True when {@code name} ends with {@code "/" + part}: one folder's label or sub-folder in front. */
+    private static boolean tail(String name, String part) {
+        return name.endsWith("/" + part);
     }
 
     private static String identity(ReportSnapshot.FileRow f) {

@@ -434,4 +434,29 @@ class RunComparisonTest {
         assertEquals(T1, back.files().get("rikki.xlsx").modified());
         assertEquals(2025, back.files().get("helsinki.xlsx").round());
     }
+
+    @Test
+    void filesOfOneTimeAreToldApartByName() throws IOException {
+        // Unpacked from one zip: every file has the same time; two are Helsinki's, two are broken.
+        Report before = new Report("2026-03-01T02:00:00Z").file("091-helsinki.xlsx", "accepted", "091", null).at(T1)
+                .file("091-korjattu.xlsx", "superseded", "091", "superseded").at(T1)
+                .file("rikki.xlsx", "rejected", null, "x").at(T1).file("rikki2.xlsx", "rejected", null, "x").at(T1);
+        Report now = new Report("2026-03-02T02:00:00Z").file("A/091-helsinki.xlsx", "accepted", "091", null).at(T1)
+                .file("A/091-korjattu.xlsx", "superseded", "091", "superseded").at(T1)
+                .file("A/rikki.xlsx", "rejected", null, "x").at(T1).file("A/rikki2.xlsx", "rejected", null, "x").at(T1)
+                .file("B/153.xlsx", "accepted", "153", null).at(T2);
+        SincePreviousRun s = RunComparison.compare(before.snapshot(), now.snapshot());
+        assertEquals(List.of("B/153.xlsx"), names(s.newReturns()));
+        assertEquals(List.of(), names(s.supersededReturns()));
+        assertEquals(List.of(), names(s.newlyRejected()));
+
+        // A new copy given the time of an unchanged file: the unchanged file keeps its row.
+        Report copy = new Report("2026-03-02T02:00:00Z").file("091-a.xlsx", "superseded", "091", "superseded").at(T1)
+                .file("091-helsinki.xlsx", "accepted", "091", null).at(T1);
+        SincePreviousRun c = RunComparison.compare(new Report("2026-03-01T02:00:00Z")
+                .file("091-helsinki.xlsx", "accepted", "091", null).at(T1).snapshot(), copy.snapshot());
+        assertEquals(List.of(), names(c.newReturns()));
+        assertEquals(List.of("091-a.xlsx"), names(c.supersededReturns()));
+        assertEquals(null, c.supersededReturns().get(0).previousOutcome());
+    }
 }

@@ -64,10 +64,6 @@ public record ReportSnapshot(String generatedAt, Map<String, FileRow> files,
      */
     public record FileRow(String file, String outcome, String municipalityCode, Integer round, String reasonCode,
             String modified) {
-        public FileRow(String file, String outcome, String municipalityCode, Integer round, String reasonCode) {
-            this(file, outcome, municipalityCode, round, reasonCode, null);
-        }
-
         public boolean counts() {
             return "accepted".equals(outcome) || "accepted_with_warnings".equals(outcome);
         }

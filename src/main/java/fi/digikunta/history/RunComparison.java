@@ -77,14 +77,16 @@ public final class RunComparison {
 
         Integer round = headlineRound(current);
         Integer previousRound = headlineRound(previous);
+        Set<String> countedNow = counted(current);
+        Set<String> countedBefore = counted(previous);
         Set<String> codes = new LinkedHashSet<>(current.municipalities().keySet());
         codes.addAll(previous.municipalities().keySet());
         List<MunicipalityChange> figures = new ArrayList<>();
         for (String code : codes.stream().sorted().toList()) {
             ReportSnapshot.MunicipalityRow b = previous.municipalities().get(code);
             ReportSnapshot.MunicipalityRow a = current.municipalities().get(code);
-            if (a == null && b != null && otherRoundStillCounted(b.round(), round, code, current)
-                    || b == null && a != null && otherRoundStillCounted(a.round(), previousRound, code, previous)) {
+            if (a == null && b != null && otherRoundStillCounted(b.round(), round, code, countedNow)
+                    || b == null && a != null && otherRoundStillCounted(a.round(), previousRound, code, countedBefore)) {
                 // Left (or entered) the headline because the headline moved to another round, while
                 // the municipality's own round still counts its return: its figures are not gone (new).
                 continue;
@@ -135,13 +137,20 @@ public final class RunComparison {
                 .filter(Objects::nonNull).max(Integer::compare).orElse(null);
     }
 
+    /** "code round" of every counted return of a snapshot. */
+    private static Set<String> counted(ReportSnapshot s) {
+        Set<String> out = new HashSet<>();
+        s.files().values().stream().filter(ReportSnapshot.FileRow::counts)
+                .forEach(f -> out.add(f.municipalityCode() + " " + f.round()));
+        return out;
+    }
+
     /**
      * True when figures of round {@code of}, not the headline round {@code headline}, still have a
-     * counted return of municipality {@code code} in snapshot {@code s}.
+     * counted return of municipality {@code code} ({@code counted}: {@link #counted} of the snapshot).
      */
-    private static boolean otherRoundStillCounted(Integer of, Integer headline, String code, ReportSnapshot s) {
-        return of != null && headline != null && !of.equals(headline) && s.files().values().stream()
-                .anyMatch(f -> f.counts() && code.equals(f.municipalityCode()) && of.equals(f.round()));
+    private static boolean otherRoundStillCounted(Integer of, Integer headline, String code, Set<String> counted) {
+        return of != null && headline != null && !of.equals(headline) && counted.contains(code + " " + of);
     }
 
     /**

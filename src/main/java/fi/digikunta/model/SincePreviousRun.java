@@ -62,8 +62,8 @@ public record SincePreviousRun(
      * The changed figures of one municipality.
      *
      * @param status {@code new} (no figures before), {@code gone} (no figures now), {@code changed},
-     *     or {@code round_changed} (the figures now are of another round than before: the headline
-     *     moved to the round of the municipality's new return)
+     *     or {@code round_changed} (the figures now are of another round than before: usually the
+     *     headline moved to the round of the municipality's new return)
      */
     @JsonPropertyOrder({"municipality_code", "status", "changes"})
     public record MunicipalityChange(
